@@ -1,0 +1,59 @@
+"""nbstream: Streamlit's programming model inside Jupyter.
+
+``import nbstream as st`` gives Streamlit's API; a ``%%stapp`` cell is an app script.
+This module only re-exports; each command lives in ``nbstream/elements/``.
+"""
+
+from nbstream._version import __version__
+from nbstream.config import get_option, set_option
+from nbstream.elements.alerts import error, exception, info, success, warning
+from nbstream.elements.buttons import button
+from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.execution import rerun, set_page_config, stop
+from nbstream.elements.selection import checkbox, multiselect, radio, selectbox, toggle
+from nbstream.elements.state_api import query_params, session_state
+from nbstream.elements.text import caption, code, divider, header, latex, markdown, subheader, text, title
+from nbstream.elements.write import echo, help, write
+from nbstream.secrets import secrets
+
+__all__ = [
+    "__version__",
+    "button",
+    "caption",
+    "checkbox",
+    "code",
+    "columns",
+    "container",
+    "divider",
+    "echo",
+    "empty",
+    "error",
+    "exception",
+    "expander",
+    "get_option",
+    "header",
+    "help",
+    "info",
+    "latex",
+    "markdown",
+    "multiselect",
+    "popover",
+    "query_params",
+    "radio",
+    "rerun",
+    "secrets",
+    "selectbox",
+    "session_state",
+    "set_option",
+    "set_page_config",
+    "sidebar",
+    "stop",
+    "subheader",
+    "success",
+    "tabs",
+    "text",
+    "title",
+    "toggle",
+    "warning",
+    "write",
+]

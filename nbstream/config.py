@@ -1,0 +1,206 @@
+"""Configuration options: ``st.get_option`` / ``st.set_option`` and config files.
+
+Sources, lowest precedence first (as Streamlit reads them):
+
+1. defaults below;
+2. the global file ``~/.nbstream/config.toml`` (or ``~/.streamlit/config.toml`` when
+   there is no ``.nbstream`` folder);
+3. the project file ``$CWD/.nbstream/config.toml`` (or ``$CWD/.streamlit/config.toml``);
+4. environment variables ``NBSTREAM_SECTION_OPTION_NAME`` (or ``STREAMLIT_...``);
+5. ``set_option`` at run time (client, runner and theme options only).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from nbstream.runtime.errors import StreamlitAPIException
+
+_LOG = logging.getLogger("nbstream")
+
+DEFAULTS: dict[str, Any] = {
+    "global.disableWidgetStateDuplicationWarning": False,
+    "global.showWarningOnDirectExecution": True,
+    "logger.level": "info",
+    "logger.messageFormat": "%(asctime)s %(message)s",
+    "client.showErrorDetails": "full",
+    "client.toolbarMode": "auto",
+    "client.showSidebarNavigation": True,
+    "runner.magicEnabled": True,
+    "runner.postScriptGC": True,
+    "runner.fastReruns": True,
+    "runner.enforceSerializableSessionState": False,
+    "runner.enumCoercion": "nameOnly",
+    "server.folderWatchBlacklist": [],
+    "server.fileWatcherType": "auto",
+    "server.headless": False,
+    "server.runOnSave": False,
+    "server.address": None,
+    "server.port": 8501,
+    "server.scriptHealthCheckEnabled": True,
+    "server.baseUrlPath": "",
+    "server.enableCORS": True,
+    "server.enableXsrfProtection": True,
+    "server.maxUploadSize": 200,
+    "server.maxMessageSize": 200,
+    "server.enableWebsocketCompression": False,
+    "server.enableStaticServing": False,
+    "server.sslCertFile": None,
+    "server.sslKeyFile": None,
+    "browser.serverAddress": "localhost",
+    "browser.gatherUsageStats": True,
+    "browser.serverPort": 8501,
+    "mapbox.token": "",
+    "theme.base": None,
+    "theme.primaryColor": None,
+    "theme.backgroundColor": None,
+    "theme.secondaryBackgroundColor": None,
+    "theme.textColor": None,
+    "theme.font": None,
+}
+
+_SETTABLE_SECTIONS = ("client.", "runner.", "theme.", "global.", "logger.")
+_ENUM_COERCION = ("off", "nameOnly", "nameAndValue")
+_TOOLBAR_MODES = ("auto", "developer", "viewer", "minimal")
+
+_lock = threading.RLock()
+_values: dict[str, Any] | None = None
+_overrides: dict[str, Any] = {}
+
+
+def _config_files() -> list[Path]:
+    files = []
+    for base in (Path.home(), Path.cwd()):
+        for folder in (".nbstream", ".streamlit"):
+            path = base / folder / "config.toml"
+            if path.is_file():
+                files.append(path)
+                break
+    return files
+
+
+def _flatten(data: dict[str, Any]) -> dict[str, Any]:
+    flat = {}
+    for section, options in data.items():
+        if isinstance(options, dict):
+            for name, value in options.items():
+                flat[f"{section}.{name}"] = value
+    return flat
+
+
+def _env_name(option: str, prefix: str) -> str:
+    section, _, name = option.partition(".")
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
+    return f"{prefix}_{section.upper()}_{snake}"
+
+
+def _parse_env(raw: str, default: Any) -> Any:
+    if isinstance(default, bool) or raw.lower() in ("true", "false"):
+        return raw.lower() in ("1", "true", "yes", "on")
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            return raw
+    return raw
+
+
+def _load() -> dict[str, Any]:
+    values = dict(DEFAULTS)
+    for path in _config_files():
+        try:
+            with path.open("rb") as f:
+                values.update(_flatten(tomllib.load(f)))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            _LOG.warning("nbstream: could not read %s: %s", path, exc)
+    for option in list(values):
+        for prefix in ("NBSTREAM", "STREAMLIT"):
+            raw = os.environ.get(_env_name(option, prefix))
+            if raw is not None:
+                values[option] = _parse_env(raw, DEFAULTS.get(option))
+                break
+    return values
+
+
+def _all() -> dict[str, Any]:
+    global _values
+    with _lock:
+        if _values is None:
+            _values = _load()
+        return _values
+
+
+def get_option(key: str) -> Any:
+    """Return the current value of a configuration option, such as ``"theme.primaryColor"``.
+
+    Options come from ``config.toml`` files (``~/.nbstream/`` and the project's
+    ``.nbstream/``, falling back to ``.streamlit/``), ``NBSTREAM_*`` or ``STREAMLIT_*``
+    environment variables, and ``st.set_option``.
+
+    Raises
+    ------
+    RuntimeError
+        If ``key`` names no option.
+    """
+    with _lock:
+        if key in _overrides:
+            return _overrides[key]
+        values = _all()
+        if key not in values:
+            raise RuntimeError(f'Config key "{key}" not defined.')
+        return values[key]
+
+
+def set_option(key: str, value: Any) -> None:
+    """Set a configuration option for this process while it runs.
+
+    Only ``client.*``, ``runner.*``, ``theme.*``, ``global.*`` and ``logger.*`` options
+    can change on the fly; server options belong in ``config.toml``.
+    """
+    if key not in _all():
+        raise StreamlitAPIException(f'Config key "{key}" not defined.')
+    if not key.startswith(_SETTABLE_SECTIONS):
+        raise StreamlitAPIException(
+            f"{key} cannot be set on the fly. Set it in .nbstream/config.toml (or .streamlit/config.toml) instead."
+        )
+    _validate(key, value)
+    with _lock:
+        _overrides[key] = value
+
+
+def _validate(key: str, value: Any) -> None:
+    if key == "runner.enumCoercion" and value not in _ENUM_COERCION:
+        raise StreamlitAPIException(f"runner.enumCoercion must be one of {_ENUM_COERCION}, not {value!r}.")
+    if key == "client.toolbarMode" and value not in _TOOLBAR_MODES:
+        raise StreamlitAPIException(f"client.toolbarMode must be one of {_TOOLBAR_MODES}, not {value!r}.")
+
+
+def reload() -> None:
+    """Forget what was read, so files and environment are read again (tests, new cwd)."""
+    global _values
+    with _lock:
+        _values = None
+        _overrides.clear()
+
+
+def show_error_details() -> str:
+    """``client.showErrorDetails`` as one of "full", "stacktrace", "type", "none"."""
+    value = get_option("client.showErrorDetails")
+    if value is True:
+        return "full"
+    if value is False:
+        return "none"
+    return str(value)
+
+
+def theme() -> dict[str, Any]:
+    """The ``[theme]`` options that are set, without the ``theme.`` prefix."""
+    values = _all()
+    merged = {k: _overrides.get(k, v) for k, v in values.items() if k.startswith("theme.")}
+    return {k.removeprefix("theme."): v for k, v in merged.items() if v is not None}

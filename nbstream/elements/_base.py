@@ -1,0 +1,162 @@
+"""The two helpers every ``st.*`` element calls, and the rules that cut across elements.
+
+``add_element`` places a display element; ``add_widget`` registers a widget with the
+session and places it.  The policies (label visibility, keys, the button/session-state
+rule, duplicate IDs) live here once instead of in each element.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from nbstream.elements.delta_generator import DeltaGenerator, current
+from nbstream.runtime import context
+from nbstream.runtime.errors import (
+    DuplicateWidgetID,
+    StreamlitAPIException,
+    StreamlitValueAssignmentNotAllowedError,
+)
+from nbstream.runtime.tree import Node
+from nbstream.runtime.widgets import Serde, WidgetMeta, compute_widget_id
+
+_LOG = logging.getLogger("nbstream")
+
+LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
+
+
+def place(node: Node) -> DeltaGenerator:
+    """Place a node where the script is writing now; return the DeltaGenerator of its place."""
+    ctx = context.require()
+    ctx.check_interrupt()
+    return current(ctx)._place(ctx, node)
+
+
+def add_element(kind: str, props: dict[str, Any], value: Any = None) -> DeltaGenerator:
+    """Place a display element where the script is writing; return its slot."""
+    return place(Node(kind, props, value=value))
+
+
+def add_block(kind: str, props: dict[str, Any] | None = None) -> DeltaGenerator:
+    """Place an empty container block; return the DeltaGenerator that writes into it."""
+    return place(Node(kind, props or {}, children=[]))
+
+
+def add_widget(
+    kind: str,
+    props: dict[str, Any],
+    *,
+    serde: Serde,
+    default: Any,
+    identity: dict[str, Any],
+    key: str | int | None,
+    on_change: Callable[..., Any] | None = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    has_default: bool = False,
+    trigger: bool = False,
+    coerce: Callable[[Any], Any] | None = None,
+) -> Any:
+    """Register a widget for this run, place it, and return its value.
+
+    ``identity`` holds the arguments that make the widget what it is (label, options,
+    bounds, default, ...): changing one makes a new widget with a fresh value.
+    ``serde`` converts its value to and from the wire and validates browser input.
+    ``coerce`` adapts a value carried over from an earlier run (Enum coercion).
+    """
+    ctx = context.require()
+    ctx.check_interrupt()
+    user_key = normalize_key(key)
+    check_callback(on_change)
+    if ctx.session.is_bare:
+        return _place_widget(ctx, kind, props, "", user_key, serde, default)
+
+    state = ctx.session.state
+    wid = compute_widget_id(kind, user_key, identity, page=ctx.session.page)
+    if user_key is not None and user_key in ctx.keys:
+        raise DuplicateWidgetID(
+            f"There are multiple elements with the same `key='{user_key}'`. "
+            "To fix this, please make sure that the `key` argument is unique for each element you create."
+        )
+    if wid in ctx.widget_ids:
+        raise DuplicateWidgetID(
+            f"There are multiple identical `st.{kind}` widgets with the same generated key.\n\n"
+            "When a widget is created, it's assigned an internal key based on its structure. "
+            "Multiple widgets with an identical structure will result in the same internal key, "
+            "which causes this error.\n\n"
+            f"To fix this error, please pass a unique `key` argument to `st.{kind}`."
+        )
+    if trigger and state.is_new_write(user_key):
+        raise StreamlitValueAssignmentNotAllowedError(user_key or "", kind)
+    ctx.widget_ids.add(wid)
+    if user_key is not None:
+        ctx.keys[user_key] = wid
+    meta = WidgetMeta(
+        id=wid,
+        kind=kind,
+        key=user_key,
+        serde=serde,
+        default=default,
+        on_change=on_change,
+        args=tuple(args or ()),
+        kwargs=dict(kwargs or {}),
+        trigger=trigger,
+        fragment_id=ctx.fragment_id,
+    )
+    value = state.register_widget(meta, has_default=has_default, coerce=coerce)
+    return _place_widget(ctx, kind, props, wid, user_key, serde, value)
+
+
+def _place_widget(ctx: Any, kind: str, props: dict[str, Any], wid: str, key: str | None, serde: Serde, value: Any) -> Any:
+    try:
+        wire = serde.serialize(value)
+    except (ValueError, TypeError, KeyError) as exc:
+        label = f' with key "{key}"' if key is not None else ""
+        raise StreamlitAPIException(f"The value {value!r} of the {kind} widget{label} is not valid for it: {exc}") from exc
+    props["value"] = wire
+    props["id"] = wid
+    current(ctx)._place(ctx, Node(kind, props, id=wid, key=key, value=value))
+    return value
+
+
+def normalize_key(key: str | int | None) -> str | None:
+    if key is None:
+        return None
+    if isinstance(key, bool) or not isinstance(key, (str, int, float)):
+        raise StreamlitAPIException(f"A widget key must be a string or an int, not {type(key).__name__}.")
+    return str(key)
+
+
+def check_callback(fn: Callable[..., Any] | None) -> None:
+    if fn is not None and not callable(fn):
+        raise StreamlitAPIException(f"A widget callback must be callable, not {type(fn).__name__}.")
+
+
+def check_label_visibility(label_visibility: str) -> None:
+    if label_visibility not in LABEL_VISIBILITIES:
+        raise StreamlitAPIException(
+            f"Unsupported label_visibility option '{label_visibility}'. "
+            "Valid values are 'visible', 'hidden' or 'collapsed'."
+        )
+
+
+def widget_props(
+    label: Any, help: str | None, disabled: bool, label_visibility: str, **extra: Any
+) -> dict[str, Any]:
+    """The props every labelled widget has, checked once."""
+    check_label_visibility(label_visibility)
+    text = "" if label is None else str(label)
+    if not text and label_visibility == "visible":
+        _LOG.warning(
+            "`label` got an empty value. This is discouraged for accessibility reasons and may be "
+            "disallowed in the future. Please provide a non-empty label and hide it with "
+            "label_visibility if needed."
+        )
+    return {
+        "label": text,
+        "help": None if help is None else str(help),
+        "disabled": bool(disabled),
+        "label_visibility": label_visibility,
+        **extra,
+    }

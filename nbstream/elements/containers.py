@@ -1,0 +1,211 @@
+"""Layout containers: columns, container, empty, expander, tabs, popover (and the sidebar)."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+
+from nbstream.elements._base import add_block, add_element, place
+from nbstream.elements.delta_generator import SIDEBAR, DeltaGenerator, command, current
+from nbstream.runtime import context
+from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.tree import Node
+
+sidebar = SIDEBAR
+
+GAPS = ("small", "medium", "large")
+ALIGNMENTS = ("top", "center", "bottom")
+
+
+def _where() -> tuple[str, ...]:
+    return current(context.require()).path
+
+
+@command
+def columns(
+    spec: int | Sequence[float],
+    *,
+    gap: str | None = "small",
+    vertical_alignment: str = "top",
+    border: bool = False,
+) -> list[DeltaGenerator]:
+    """Insert containers laid out as side-by-side columns.
+
+    Parameters
+    ----------
+    spec : int or list of numbers
+        An int makes that many equal columns; a list of positive numbers makes one
+        column per number, with widths in those proportions (``[1, 2, 2]``).
+    gap : "small", "medium", "large" or None
+        The space between columns.
+    vertical_alignment : "top", "center" or "bottom"
+        How the columns' contents line up vertically.
+    border : bool
+        Draw a border around each column.
+
+    Returns
+    -------
+    list of DeltaGenerator
+        One container per column: use ``with col:`` or ``col.write(...)``.
+    """
+    weights = _weights(spec)
+    if gap is not None and gap not in GAPS:
+        raise StreamlitAPIException(
+            f'The gap argument to st.columns must be "small", "medium", "large" or None. \nThe argument passed was {gap}.'
+        )
+    if vertical_alignment not in ALIGNMENTS:
+        raise StreamlitAPIException(
+            'The vertical_alignment argument to st.columns must be "top", "center", or "bottom". \n'
+            f"The argument passed was {vertical_alignment}."
+        )
+    path = _where()
+    depth = path.count("column")
+    if depth and path[0] == "sidebar":
+        raise StreamlitAPIException(
+            "Columns cannot be placed inside other columns in the sidebar. This is only possible in the main area of the app."
+        )
+    if depth >= 2:
+        raise StreamlitAPIException("Columns can only be placed inside other columns up to one level of nesting.")
+    row = add_block("columns", {"gap": gap, "vertical_alignment": vertical_alignment, "border": bool(border)})
+    total = sum(weights)
+    cols = []
+    for w in weights:
+        with row:
+            cols.append(place(Node("column", {"weight": w / total, "gap": gap, "border": bool(border)}, children=[])))
+    return cols
+
+
+def _weights(spec: int | Sequence[float]) -> list[float]:
+    message = (
+        "The input argument to st.columns must be either a positive integer or a list of positive "
+        "numeric weights. See documentation for more information."
+    )
+    if isinstance(spec, numbers.Integral) and not isinstance(spec, bool):
+        if int(spec) <= 0:
+            raise StreamlitAPIException(message)
+        return [1.0] * int(spec)
+    if isinstance(spec, (str, bytes)) or not isinstance(spec, Sequence) or len(spec) == 0:
+        raise StreamlitAPIException(message)
+    weights = []
+    for w in spec:
+        if isinstance(w, bool) or not isinstance(w, numbers.Real) or w <= 0:
+            raise StreamlitAPIException(message)
+        weights.append(float(w))
+    return weights
+
+
+@command
+def container(*, height: int | None = None, border: bool | None = None, key: str | None = None) -> DeltaGenerator:
+    """Insert a multi-element container.
+
+    Elements written to it appear inside it, in order, wherever the container is on the
+    page -- so code that runs later can draw above code that ran earlier.
+
+    Parameters
+    ----------
+    height : int or None
+        A fixed height in pixels; the content scrolls inside it.  None fits the content.
+    border : bool or None
+        Draw a border.  None draws one when ``height`` is set.
+    key : str or None
+        A stable identity for the container (used for styling and diffing).
+    """
+    if height is not None and (isinstance(height, bool) or not isinstance(height, int) or height <= 0):
+        raise StreamlitAPIException(f"The height of st.container must be a positive int, not {height!r}.")
+    show_border = bool(border) if border is not None else height is not None
+    return add_block("container", {"height": height, "border": show_border, "key": key})
+
+
+@command
+def empty() -> DeltaGenerator:
+    """Insert a single-element placeholder.
+
+    Writing to it replaces what it held, so it shows the last thing written; call
+    ``.empty()`` on it to clear it.  To update several elements at once, put a
+    ``st.container()`` inside it.
+    """
+    return add_element("empty", {})
+
+
+@command
+def expander(label: str, expanded: bool = False, *, icon: str | None = None) -> DeltaGenerator:
+    """Insert a container that can be expanded and collapsed.
+
+    Parameters
+    ----------
+    label : str
+        The header of the expander, in Markdown.
+    expanded : bool
+        Whether it starts expanded.
+    icon : str or None
+        An emoji or ``:material/icon_name:`` shown next to the label.
+    """
+    if label is None or not isinstance(label, str):
+        raise StreamlitAPIException("A label is required for an expander")
+    if "expander" in _where():
+        raise StreamlitAPIException("Expanders may not be nested inside other expanders.")
+    return add_block("expander", {"label": label, "expanded": bool(expanded), "icon": icon})
+
+
+@command
+def tabs(tabs: Sequence[str]) -> list[DeltaGenerator]:
+    """Insert containers separated into tabs.
+
+    Parameters
+    ----------
+    tabs : list of str
+        One label per tab (Markdown).  The first tab is selected.
+
+    Returns
+    -------
+    list of DeltaGenerator
+        One container per tab.
+    """
+    if isinstance(tabs, str) or not isinstance(tabs, Sequence) or len(tabs) == 0:
+        raise StreamlitAPIException("The input argument to st.tabs must contain at least one tab label.")
+    if any(not isinstance(label, str) for label in tabs):
+        raise StreamlitAPIException("The tabs input list to st.tabs is only allowed to contain strings.")
+    bar = add_block("tab_container", {"labels": list(tabs)})
+    out = []
+    for label in tabs:
+        with bar:
+            out.append(place(Node("tab", {"label": label}, children=[])))
+    return out
+
+
+@command
+def popover(
+    label: str,
+    *,
+    help: str | None = None,
+    icon: str | None = None,
+    disabled: bool = False,
+    use_container_width: bool = False,
+) -> DeltaGenerator:
+    """Insert a popover: a button that opens a floating container.
+
+    Parameters
+    ----------
+    label : str
+        The button's label (Markdown).
+    help : str or None
+        A tooltip on the button.
+    icon : str or None
+        An emoji or ``:material/icon_name:`` shown next to the label.
+    disabled : bool
+        Disable the button.
+    use_container_width : bool
+        Stretch the button to the width of its parent.
+    """
+    if not isinstance(label, str):
+        raise StreamlitAPIException("A label is required for a popover")
+    if "popover" in _where():
+        raise StreamlitAPIException("Popovers may not be nested inside other popovers.")
+    props = {
+        "label": label,
+        "help": help,
+        "icon": icon,
+        "disabled": bool(disabled),
+        "use_container_width": bool(use_container_width),
+    }
+    return add_block("popover", props)

@@ -1,0 +1,92 @@
+"""The run context: which session and which run an ``st.*`` call belongs to.
+
+It is held in a contextvar, so every per-session thing (state, tree, cursor) is
+reached through it and nothing of a session is global.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from nbstream.runtime.errors import NoSessionContext, RunInterrupted
+from nbstream.runtime.tree import Node
+
+if TYPE_CHECKING:
+    from nbstream.runtime.session import AppSession
+
+
+@dataclass(eq=False)
+class RunContext:
+    session: AppSession
+    root: Node
+    # The container cursor stack (``with col:``); holds element-layer objects.
+    stack: list[Any] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # user key -> widget ID, this run
+    widget_ids: set[str] = field(default_factory=set)
+    interrupt: threading.Event = field(default_factory=threading.Event)
+    # True while a click's run goes on: such a run is never interrupted.
+    uninterruptible: bool = False
+    in_callback: bool = False
+    # Set while a fragment runs (its ID); fragments build on this.
+    fragment_id: str | None = None
+
+    def check_interrupt(self) -> None:
+        """Called at every ``st.*`` call: ends the run if newer input superseded it."""
+        if self.interrupt.is_set() and not self.uninterruptible:
+            raise RunInterrupted()
+
+    def changed(self) -> None:
+        """The tree changed: let the session stream the partial result."""
+        self.session.tree_changed(self)
+
+
+_current: contextvars.ContextVar[RunContext | None] = contextvars.ContextVar("nbstream_run", default=None)
+
+# Called when an ``st.*`` call happens outside any app run (a plain notebook cell, a
+# plain Python program).  The front end replaces it to show the element in place.
+_outside_run_factory: Callable[[], RunContext] | None = None
+
+
+def get() -> RunContext | None:
+    return _current.get()
+
+
+def require() -> RunContext:
+    ctx = _current.get()
+    if ctx is None:
+        ctx = _outside_run()
+    return ctx
+
+
+def _outside_run() -> RunContext:
+    if _outside_run_factory is None:
+        from nbstream.runtime.session import AppSession
+
+        return AppSession.bare().context()
+    return _outside_run_factory()
+
+
+def set_outside_run_factory(factory: Callable[[], RunContext] | None) -> None:
+    global _outside_run_factory
+    _outside_run_factory = factory
+
+
+@contextmanager
+def activate(ctx: RunContext) -> Iterator[RunContext]:
+    token = _current.set(ctx)
+    try:
+        yield ctx
+    finally:
+        _current.reset(token)
+
+
+def session_or_raise() -> AppSession:
+    ctx = _current.get()
+    if ctx is None:
+        raise NoSessionContext("This needs a running nbstream app session.")
+    return ctx.session

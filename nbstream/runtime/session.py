@@ -1,0 +1,176 @@
+"""AppSession: one user's session of one app.
+
+It holds the script, Session State, query parameters and the last tree, and runs the
+script (in its runner thread) whenever a client asks.  AppTest and the Jupyter front
+end are its two clients; both only call the methods of this class.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from nbstream.runtime import context, tree
+from nbstream.runtime.context import RunContext
+from nbstream.runtime.errors import RerunScript, RunInterrupted, ScriptControl, StopScript
+from nbstream.runtime.exceptions import exception_node
+from nbstream.runtime.runner import Runner, RunRequest
+from nbstream.runtime.script import Script
+from nbstream.runtime.state import SessionState
+
+_LOG = logging.getLogger("nbstream")
+
+# Set by the element layer: what magic calls for a bare expression (st.write).
+magic_writer: Callable[..., Any] | None = None
+
+
+class SessionListener(Protocol):
+    def run_started(self, ctx: RunContext) -> None: ...
+
+    def tree_changed(self, ctx: RunContext) -> None: ...
+
+    def run_finished(self, ctx: RunContext, completed: bool) -> None: ...
+
+
+class AppSession:
+    _bare: AppSession | None = None
+    _bare_lock = threading.Lock()
+
+    def __init__(self, script: Script | None = None, *, page: str = "", name: str = "app") -> None:
+        self.script = script or Script("")
+        self.state = SessionState()
+        self.query_params: dict[str, list[str]] = {}
+        # Secrets that replace the secrets files for this session (AppTest.secrets).
+        self.secrets_override: Mapping[str, Any] | None = None
+        self.page = page
+        self.tree = tree.new_root()
+        self.run_count = 0
+        self.last_run_seconds = 0.0
+        self.is_bare = False
+        self._listeners: list[SessionListener] = []
+        self._runner = Runner(self._execute, name=f"nbstream-{name}")
+
+    # ---- what clients call ----------------------------------------------------------
+
+    def rerun(self) -> None:
+        """Ask for a run with no new input (the app menu's Rerun, ``app.rerun()``)."""
+        self._runner.submit_values({})
+
+    def set_values(self, changes: dict[str, Any], fragment_id: str | None = None) -> None:
+        """New widget values from the browser (wire form); validated when the run starts."""
+        self._runner.submit_values(changes, fragment_id)
+
+    def click(self, widget_id: str, changes: dict[str, Any] | None = None, fragment_id: str | None = None) -> None:
+        """A click on a button-like widget: an event that gets its own run."""
+        self._runner.submit_click(widget_id, changes, fragment_id)
+
+    def submit(self, changes: dict[str, Any], triggers: list[str]) -> None:
+        """One step of a test: these values and clicks together start exactly one run."""
+        self._runner.submit(RunRequest(dict(changes), list(triggers)))
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until no run is going on or queued; False on timeout."""
+        return self._runner.wait_idle(timeout)
+
+    def stop(self) -> None:
+        """Stop the current run at its next ``st.*`` call."""
+        self._runner.interrupt()
+
+    def close(self) -> None:
+        self._runner.close()
+
+    @property
+    def idle(self) -> bool:
+        return self._runner.idle
+
+    def set_script(self, script: Script) -> None:
+        """Swap the script (an edited cell); state is kept, as when a Streamlit script is edited."""
+        self.script = script
+
+    def add_listener(self, listener: SessionListener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: SessionListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    # ---- called from the run context ------------------------------------------------
+
+    def tree_changed(self, ctx: RunContext) -> None:
+        for listener in self._listeners:
+            listener.tree_changed(ctx)
+
+    # ---- one run ----------------------------------------------------------------------
+
+    def _execute(self, request: RunRequest, started: Callable[[RunContext], None]) -> bool:
+        ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
+        started(ctx)
+        t0 = time.perf_counter()
+        for listener in self._listeners:
+            listener.run_started(ctx)
+        callbacks = self.state.begin_run(request.changes, request.triggers)
+        completed, rerun = True, False
+        with context.activate(ctx):
+            try:
+                self._run_callbacks(ctx, callbacks)
+                self.script.add_folder_to_path()
+                exec(self.script.code, self.script.namespace(self._magic))
+            except StopScript:
+                pass
+            except RerunScript:
+                rerun = True
+            except RunInterrupted:
+                completed = False
+            except ScriptControl:
+                pass
+            except BaseException as exc:  # the app's error: shown in the app, session lives on
+                if isinstance(exc, KeyboardInterrupt):
+                    completed = False
+                else:
+                    tree.area(ctx.root, "main").children.append(exception_node(exc, uncaught=True))  # type: ignore[union-attr]
+            finally:
+                self.state.end_run(completed=completed)
+        self.last_run_seconds = time.perf_counter() - t0
+        if completed:
+            self.tree = ctx.root
+            self.run_count += 1
+        for listener in self._listeners:
+            listener.run_finished(ctx, completed)
+        return rerun
+
+    def _run_callbacks(self, ctx: RunContext, callbacks: list[Any]) -> None:
+        # Callbacks run to the end even if newer input arrives; they are part of the
+        # interaction that started this run.
+        held, ctx.uninterruptible, ctx.in_callback = ctx.uninterruptible, True, True
+        try:
+            for meta in callbacks:
+                try:
+                    meta.on_change(*meta.args, **meta.kwargs)
+                except (RerunScript, StopScript):
+                    _LOG.warning("st.rerun() and st.stop() in a callback do nothing.")
+        finally:
+            ctx.uninterruptible, ctx.in_callback = held, False
+
+    @staticmethod
+    def _magic(*args: Any) -> Any:
+        if magic_writer is not None:
+            magic_writer(*args)
+        return args[0] if len(args) == 1 else args
+
+    # ---- outside any app --------------------------------------------------------------
+
+    @classmethod
+    def bare(cls) -> AppSession:
+        """The process-wide session used by ``st.*`` calls made outside any app run."""
+        with cls._bare_lock:
+            if cls._bare is None:
+                cls._bare = cls(name="bare")
+                cls._bare.is_bare = True
+            return cls._bare
+
+    def context(self) -> RunContext:
+        """A one-call run context on a fresh tree (bare mode: widgets give their defaults)."""
+        return RunContext(session=self, root=tree.new_root())

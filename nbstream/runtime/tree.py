@@ -1,0 +1,53 @@
+"""The element tree that one script run produces.
+
+An element is data: a ``kind`` (which names the Python function, the JS component and
+the AppTest accessor), JSON-able ``props`` for the browser, an ``id`` (the widget ID for
+widgets), and ``children`` when it is a block (a container).  ``value`` holds the
+Python-side value (a widget's return value, a data element's frame) that AppTest reads
+and the wire layer may serialize; it never crosses to the browser as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(eq=False, slots=True)
+class Node:
+    kind: str
+    props: dict[str, Any] = field(default_factory=dict)
+    children: list[Node] | None = None
+    id: str = ""
+    key: str | None = None
+    value: Any = None
+
+    @property
+    def is_block(self) -> bool:
+        return self.children is not None
+
+    def walk(self) -> Iterator[Node]:
+        """Every node of this subtree in display order (depth first, self first)."""
+        yield self
+        if self.children:
+            for child in self.children:
+                yield from child.walk()
+
+    def __repr__(self) -> str:
+        inner = f", {len(self.children)} children" if self.children is not None else ""
+        return f"Node({self.kind!r}, id={self.id!r}{inner})"
+
+
+def new_root() -> Node:
+    """The tree a run starts from: the main area and the sidebar, both empty."""
+    return Node("root", children=[Node("main", children=[]), Node("sidebar", children=[])])
+
+
+def area(root: Node, name: str) -> Node:
+    """The root's ``main`` or ``sidebar`` block."""
+    assert root.children is not None
+    for child in root.children:
+        if child.kind == name:
+            return child
+    raise KeyError(name)
