@@ -10,9 +10,12 @@ from nbstream.elements.alerts import error, exception, info, success, warning
 from nbstream.elements.buttons import button
 from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
 from nbstream.elements.execution import rerun, set_page_config, stop
+from nbstream.elements.numeric import number_input, select_slider, slider
 from nbstream.elements.selection import checkbox, multiselect, radio, selectbox, toggle
 from nbstream.elements.state_api import query_params, session_state
+from nbstream.elements.textual import color_picker, text_area, text_input
 from nbstream.elements.text import caption, code, divider, header, latex, markdown, subheader, text, title
+from nbstream.elements.time import date_input, time_input
 from nbstream.elements.write import echo, help, write
 from nbstream.secrets import secrets
 
@@ -22,8 +25,10 @@ __all__ = [
     "caption",
     "checkbox",
     "code",
+    "color_picker",
     "columns",
     "container",
+    "date_input",
     "divider",
     "echo",
     "empty",
@@ -37,21 +42,27 @@ __all__ = [
     "latex",
     "markdown",
     "multiselect",
+    "number_input",
     "popover",
     "query_params",
     "radio",
     "rerun",
     "secrets",
+    "select_slider",
     "selectbox",
     "session_state",
     "set_option",
     "set_page_config",
     "sidebar",
+    "slider",
     "stop",
     "subheader",
     "success",
     "tabs",
     "text",
+    "text_area",
+    "text_input",
+    "time_input",
     "title",
     "toggle",
     "warning",
