@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * The contract between the app shell (app.js, patch.js) and the element components.
+ *
+ * The kernel sends the element tree as WireNodes.  A node's `kind` names the Python
+ * function that made it (nbstream/elements/*.py), the component that draws it
+ * (components/index.js maps kind -> Component) and the AppTest accessor.  Its
+ * `props` are exactly the props the Python element function sets (read them there).
+ *
+ * Widgets carry `props.id` (the widget ID) and `props.value` (the wire value, as the
+ * widget's serde in Python defines it: an option index, a number, an ISO date, ...).
+ */
+
+/**
+ * @typedef {Object} WireNode
+ * @property {string} kind
+ * @property {string} key             stable within its parent: the widget ID, or kind + position
+ * @property {Record<string, any>} props
+ * @property {WireNode[]} [children]  present on blocks (containers) only
+ */
+
+/**
+ * What a component may ask of the app shell.
+ *
+ * @typedef {Object} ComponentContext
+ * @property {(id: string, value: any) => void} setValue
+ *   Commit a widget's new wire value (text inputs on Enter/blur, sliders on release).
+ *   Value changes coalesce in the kernel: only the latest one matters.
+ * @property {(id: string) => void} click
+ *   A click on a button-like widget: an event, never merged with another click.
+ * @property {(text: string, opts?: {inline?: boolean, allowHtml?: boolean}) => HTMLElement} markdown
+ *   Streamlit-dialect markdown (GFM, :emoji:, :red[...], :material/icon:, $math$) as DOM.
+ * @property {(hash: string) => (DataView|ArrayBuffer|undefined)} blob
+ *   A binary buffer the kernel sent, by content hash (props refer to it as {"$blob": hash}).
+ * @property {AbortSignal} signal
+ *   Aborted when the element is removed: scope event listeners with it.
+ */
+
+/**
+ * A mounted element: what a Component returns.
+ *
+ * @typedef {Object} Mounted
+ * @property {HTMLElement} el
+ *   The element's root DOM node; the shell places it in its parent.
+ * @property {(node: WireNode) => void} update
+ *   Called with the element's new node when its props changed.  Update the DOM in
+ *   place; never reset what the user is editing (focus, caret, an open drop-down);
+ *   never report a value the kernel set as a user change.
+ * @property {HTMLElement} [slot]
+ *   Blocks only: where the shell puts the children's elements.
+ * @property {(children: WireNode[]) => void} [childrenChanged]
+ *   Blocks only, optional: told the children after the shell placed them (tabs read
+ *   their labels here, columns their weights).
+ * @property {() => void} [destroy]
+ *   Release anything not tied to `ctx.signal`.
+ */
+
+/** @typedef {(node: WireNode, ctx: ComponentContext) => Mounted} Component */
+
+export {};
