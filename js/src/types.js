@@ -57,4 +57,19 @@
 
 /** @typedef {(node: WireNode, ctx: ComponentContext) => Mounted} Component */
 
+/*
+ * Conventions every component keeps, so the shell, the tests and users can rely on them:
+ * - The shell sets `data-kind` (node.kind) and `data-key` (node.key) on each `el`.
+ * - Widgets are reachable by ARIA role and accessible name (their label), so browser
+ *   tests use getByRole/getByLabel: button -> button, checkbox -> checkbox,
+ *   toggle -> switch, radio -> radiogroup/radio, selectbox and multiselect -> combobox
+ *   (options -> option), slider and select_slider -> slider (one per thumb, arrow keys
+ *   move it, the value commits on release), number_input -> spinbutton,
+ *   text_input/text_area -> textbox, tabs -> tablist/tab/tabpanel.
+ * - Colors, fonts and spacing come from the CSS variables in styles/theme.css
+ *   (--nbs-primary-color, --nbs-background-color, --nbs-secondary-background-color,
+ *   --nbs-text-color, --nbs-font, ...), which the shell sets from the theme.
+ * - Disabled widgets are not focusable for input and send nothing.
+ */
+
 export {};
