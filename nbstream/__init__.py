@@ -12,6 +12,7 @@ from nbstream.elements.containers import columns, container, empty, expander, po
 from nbstream.elements.execution import rerun, set_page_config, stop
 from nbstream.elements.numeric import number_input, select_slider, slider
 from nbstream.elements.selection import checkbox, multiselect, radio, selectbox, toggle
+from nbstream.elements.status import balloons, progress, snow, spinner, status, toast
 from nbstream.elements.state_api import query_params, session_state
 from nbstream.elements.textual import color_picker, text_area, text_input
 from nbstream.elements.text import caption, code, divider, header, latex, markdown, subheader, text, title
@@ -21,6 +22,7 @@ from nbstream.secrets import secrets
 
 __all__ = [
     "__version__",
+    "balloons",
     "button",
     "caption",
     "checkbox",
@@ -44,6 +46,7 @@ __all__ = [
     "multiselect",
     "number_input",
     "popover",
+    "progress",
     "query_params",
     "radio",
     "rerun",
@@ -55,6 +58,9 @@ __all__ = [
     "set_page_config",
     "sidebar",
     "slider",
+    "snow",
+    "spinner",
+    "status",
     "stop",
     "subheader",
     "success",
@@ -64,6 +70,7 @@ __all__ = [
     "text_input",
     "time_input",
     "title",
+    "toast",
     "toggle",
     "warning",
     "write",

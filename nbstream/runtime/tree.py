@@ -39,9 +39,13 @@ class Node:
         return f"Node({self.kind!r}, id={self.id!r}{inner})"
 
 
+AREAS = ("main", "sidebar", "event")
+
+
 def new_root() -> Node:
-    """The tree a run starts from: the main area and the sidebar, both empty."""
-    return Node("root", children=[Node("main", children=[]), Node("sidebar", children=[])])
+    """The tree a run starts from: the main area, the sidebar and the event area
+    (toasts, balloons: elements that float above the page), all empty."""
+    return Node("root", children=[Node(name, children=[]) for name in AREAS])
 
 
 def area(root: Node, name: str) -> Node:
