@@ -57,6 +57,7 @@ def add_widget(
     has_default: bool = False,
     trigger: bool = False,
     coerce: Callable[[Any], Any] | None = None,
+    submits_form: bool = False,
 ) -> Any:
     """Register a widget for this run, place it, and return its value.
 
@@ -64,16 +65,29 @@ def add_widget(
     bounds, default, ...): changing one makes a new widget with a fresh value.
     ``serde`` converts its value to and from the wire and validates browser input.
     ``coerce`` adapts a value carried over from an earlier run (Enum coercion).
+    ``submits_form`` marks a form's submit button, the one widget in a form that may
+    have a callback.
     """
     ctx = context.require()
     ctx.check_interrupt()
     user_key = normalize_key(key)
     check_callback(on_change)
+    where = current(ctx)
+    form_id = where.form_id or ""
+    if form_id and on_change is not None and not submits_form:
+        raise StreamlitAPIException(
+            "With forms, callbacks can only be defined on the `st.form_submit_button`. "
+            "Defining callbacks on other widgets inside a form is not allowed."
+        )
+    if ctx.fragment_id is not None and where.fragment_id != ctx.fragment_id:
+        raise StreamlitAPIException(
+            "Fragments cannot write widgets to outside containers. Widgets can only go in the main body of a fragment."
+        )
     if ctx.session.is_bare:
         return _place_widget(ctx, kind, props, "", user_key, serde, default)
 
     state = ctx.session.state
-    wid = compute_widget_id(kind, user_key, identity, page=ctx.session.page)
+    wid = compute_widget_id(kind, user_key, identity, form_id=form_id, page=ctx.session.page)
     if user_key is not None and user_key in ctx.keys:
         raise DuplicateWidgetID(
             f"There are multiple elements with the same `key='{user_key}'`. "
@@ -102,7 +116,8 @@ def add_widget(
         args=tuple(args or ()),
         kwargs=dict(kwargs or {}),
         trigger=trigger,
-        fragment_id=ctx.fragment_id,
+        fragment_id=where.fragment_id,
+        form_id=form_id,
     )
     value = state.register_widget(meta, has_default=has_default, coerce=coerce)
     return _place_widget(ctx, kind, props, wid, user_key, serde, value)

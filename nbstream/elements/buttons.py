@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
-from nbstream.elements.delta_generator import command
+from nbstream.elements.delta_generator import command, current
+from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
 
@@ -24,6 +25,15 @@ class TriggerSerde:
 
 
 TRIGGER = TriggerSerde()
+
+
+def check_not_in_form(kind: str) -> None:
+    """st.button and st.download_button cannot be in a form: only the submit button can."""
+    if current(context.require()).form_id is not None:
+        raise StreamlitAPIException(
+            f"`st.{kind}()` can't be used in an `st.form()`.\n\n"
+            "For more information, refer to the [documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
+        )
 
 
 def check_button_type(kind: str, type: str) -> None:
@@ -82,6 +92,7 @@ def button(
         True if the button was clicked in the interaction that started this run.
     """
     check_button_type("button", type)
+    check_not_in_form("button")
     props = widget_props(label, help, disabled, "visible", type=type, icon=icon, use_container_width=bool(use_container_width))
     identity = {"label": props["label"], "help": help, "type": type, "icon": icon, "ucw": bool(use_container_width)}
     return add_widget(

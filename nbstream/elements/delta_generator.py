@@ -33,7 +33,7 @@ def command(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class DeltaGenerator:
-    __slots__ = ("_area", "_block", "_path", "_slot")
+    __slots__ = ("_area", "_block", "_form", "_fragment", "_path", "_slot")
 
     def __init__(
         self,
@@ -42,12 +42,22 @@ class DeltaGenerator:
         block: Node | None = None,
         slot: tuple[Node, int] | None = None,
         path: tuple[str, ...] = (),
+        form: str | None = None,
+        fragment: str | None = None,
     ) -> None:
         self._area = area
         self._block = block
         self._slot = slot
         # The kinds of the blocks this place is nested in, outermost first ("main", ...).
         self._path = path or ((area,) if area else ())
+        # The innermost form and fragment this place is in (None: none).
+        self._form = form
+        self._fragment = fragment
+
+    @classmethod
+    def cast(cls, dg: DeltaGenerator) -> DeltaGenerator:
+        """The same place, as a DeltaGenerator subclass (``st.status``'s container)."""
+        return cls(block=dg._block, slot=dg._slot, area=dg._area, path=dg._path, form=dg._form, fragment=dg._fragment)
 
     # ---- where writes go --------------------------------------------------------------
 
@@ -65,8 +75,20 @@ class DeltaGenerator:
             slot = (parent, len(parent.children) - 1)
         ctx.changed()
         if node.is_block:
-            return DeltaGenerator(block=node, path=(*self._path, node.kind))
-        return DeltaGenerator(slot=slot, path=self._path)
+            form = node.props["form_id"] if node.kind == "form" else self._form
+            fragment = node.props["fragment_id"] if node.kind == "fragment" else self._fragment
+            return DeltaGenerator(block=node, path=(*self._path, node.kind), form=form, fragment=fragment)
+        return DeltaGenerator(slot=slot, path=self._path, form=self._form, fragment=self._fragment)
+
+    @property
+    def form_id(self) -> str | None:
+        """The key of the form this place is inside, if any."""
+        return self._form
+
+    @property
+    def fragment_id(self) -> str | None:
+        """The ID of the fragment whose body this place is in, if any."""
+        return self._fragment
 
     @property
     def path(self) -> tuple[str, ...]:

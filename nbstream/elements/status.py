@@ -143,8 +143,7 @@ def status(label: str, *, expanded: bool = False, state: str = "running") -> Sta
     """
     _check_state(state)
     props = {"label": str(label), "expanded": bool(expanded), "state": state, "initially_expanded": bool(expanded)}
-    block = add_block("status", props)
-    return StatusContainer(block=block._block, path=block.path)
+    return StatusContainer.cast(add_block("status", props))  # type: ignore[return-value]
 
 
 @command

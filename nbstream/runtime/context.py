@@ -28,6 +28,8 @@ class RunContext:
     stack: list[Any] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)  # user key -> widget ID, this run
     widget_ids: set[str] = field(default_factory=set)
+    forms: dict[str, Node] = field(default_factory=dict)  # form key -> its block, this run
+    forms_to_clear: set[str] = field(default_factory=set)  # submitted with clear_on_submit
     interrupt: threading.Event = field(default_factory=threading.Event)
     # True while a click's run goes on: such a run is never interrupted.
     uninterruptible: bool = False

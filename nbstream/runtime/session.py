@@ -17,6 +17,7 @@ from nbstream.runtime import context, tree
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.errors import RerunScript, RunInterrupted, ScriptControl, StopScript
 from nbstream.runtime.exceptions import exception_node
+from nbstream.runtime.forms import PendingForms
 from nbstream.runtime.runner import Runner, RunRequest
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
@@ -47,6 +48,7 @@ class AppSession:
         self.secrets_override: Mapping[str, Any] | None = None
         self.page = page
         self.tree = tree.new_root()
+        self.forms = PendingForms()
         self.run_count = 0
         self.last_run_seconds = 0.0
         self.is_bare = False
@@ -59,13 +61,40 @@ class AppSession:
         """Ask for a run with no new input (the app menu's Rerun, ``app.rerun()``)."""
         self._runner.submit_values({})
 
-    def set_values(self, changes: dict[str, Any], fragment_id: str | None = None) -> None:
-        """New widget values from the browser (wire form); validated when the run starts."""
-        self._runner.submit_values(changes, fragment_id)
+    def set_values(self, changes: dict[str, Any]) -> None:
+        """New widget values from the browser (wire form); validated when the run starts.
 
-    def click(self, widget_id: str, changes: dict[str, Any] | None = None, fragment_id: str | None = None) -> None:
-        """A click on a button-like widget: an event that gets its own run."""
-        self._runner.submit_click(widget_id, changes, fragment_id)
+        Values of widgets inside a form are held until the form is submitted; values of
+        widgets inside a fragment rerun only that fragment.
+        """
+        now: dict[str, Any] = {}
+        for wid, wire in changes.items():
+            meta = self.state.widget_meta(wid)
+            if meta is not None and meta.form_id:
+                self.forms.hold(meta.form_id, wid, wire)
+            else:
+                now[wid] = wire
+        if now or not changes:
+            self._runner.submit_values(now, self._fragment_of(now))
+
+    def click(self, widget_id: str, changes: dict[str, Any] | None = None) -> None:
+        """A click on a button-like widget: an event that gets its own run.
+
+        A form's submit button brings the values held for its form.
+        """
+        meta = self.state.widget_meta(widget_id)
+        merged = dict(changes or {})
+        if meta is not None and meta.form_id:
+            merged = {**self.forms.take(meta.form_id), **merged}
+        fragment = self._fragment_of({widget_id: None, **merged})
+        self._runner.submit_click(widget_id, merged, fragment)
+
+    def _fragment_of(self, changes: dict[str, Any]) -> str | None:
+        """The fragment to rerun for these changes: the one fragment all of them belong to."""
+        fragments = {getattr(self.state.widget_meta(wid), "fragment_id", None) for wid in changes}
+        if len(fragments) == 1:
+            return fragments.pop()
+        return None
 
     def submit(self, changes: dict[str, Any], triggers: list[str]) -> None:
         """One step of a test: these values and clicks together start exactly one run."""
@@ -133,6 +162,8 @@ class AppSession:
                     tree.area(ctx.root, "main").children.append(exception_node(exc, uncaught=True))  # type: ignore[union-attr]
             finally:
                 self.state.end_run(completed=completed)
+        if completed:
+            self._finish_forms(ctx)
         self.last_run_seconds = time.perf_counter() - t0
         if completed:
             self.tree = ctx.root
@@ -140,6 +171,17 @@ class AppSession:
         for listener in self._listeners:
             listener.run_finished(ctx, completed)
         return rerun
+
+    def _finish_forms(self, ctx: RunContext) -> None:
+        self.forms.forget_except(set(ctx.forms))
+        if not ctx.forms_to_clear:
+            return
+        reset = self.state.reset_to_defaults(ctx.forms_to_clear)
+        for node in ctx.root.walk():
+            if node.id in reset:
+                meta = self.state.widget_meta(node.id)
+                if meta is not None:
+                    node.props["value"] = meta.serde.serialize(reset[node.id])
 
     def _run_callbacks(self, ctx: RunContext, callbacks: list[Any]) -> None:
         # Callbacks run to the end even if newer input arrives; they are part of the

@@ -217,6 +217,20 @@ class SessionState(MutableMapping[str, Any]):
             self._order = list(self._rendered)
         self._rendered = {}
 
+    def reset_to_defaults(self, form_ids: set[str]) -> dict[str, Any]:
+        """Put the widgets of these forms back to their defaults (``clear_on_submit``).
+
+        Returns the new value of each widget reset, by widget ID.
+        """
+        reset = {}
+        for wid, meta in self._meta.items():
+            if meta.form_id in form_ids and not meta.trigger:
+                value = copy.copy(meta.default)
+                self._widget[wid] = self._shown[wid] = reset[wid] = value
+                if meta.key is not None:
+                    self._writes.pop(meta.key, None)
+        return reset
+
     def _forget_widget(self, wid: str) -> None:
         meta = self._meta.pop(wid)
         self._widget.pop(wid, None)

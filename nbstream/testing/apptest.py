@@ -109,7 +109,7 @@ class AppTest(Container):
         session.query_params.clear()
         for key, value in self.query_params.items():
             session.query_params[key] = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
-        changes, clicks = dict(self._pending_wire), list(self._pending_clicks)
+        changes, clicks = self._form_filtered(dict(self._pending_wire)), list(self._pending_clicks)
         self._pending_values.clear()
         self._pending_wire.clear()
         self._pending_clicks.clear()
@@ -119,6 +119,15 @@ class AppTest(Container):
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.query_params = {k: (v[0] if len(v) == 1 else list(v)) for k, v in session.query_params.items()}
         return self
+
+    def _form_filtered(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Values set inside a form reach the app only with a click on that form's submit button."""
+        state = self._session.state
+        submitted = {getattr(state.widget_meta(w), "form_id", "") for w in self._pending_clicks}
+        return {
+            wid: wire for wid, wire in changes.items()
+            if not getattr(state.widget_meta(wid), "form_id", "") or state.widget_meta(wid).form_id in submitted  # type: ignore[union-attr]
+        }
 
     # ---- what the elements call -----------------------------------------------------------
 
