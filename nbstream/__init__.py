@@ -11,6 +11,7 @@ from nbstream.elements.buttons import button
 from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
 from nbstream.elements.execution import rerun, set_page_config, stop
 from nbstream.elements.forms import form, form_submit_button
+from nbstream.elements.fragments import fragment
 from nbstream.elements.numeric import number_input, select_slider, slider
 from nbstream.elements.selection import checkbox, multiselect, radio, selectbox, toggle
 from nbstream.elements.status import balloons, progress, snow, spinner, status, toast
@@ -40,6 +41,7 @@ __all__ = [
     "expander",
     "form",
     "form_submit_button",
+    "fragment",
     "get_option",
     "header",
     "help",

@@ -30,6 +30,7 @@ class RunContext:
     widget_ids: set[str] = field(default_factory=set)
     forms: dict[str, Node] = field(default_factory=dict)  # form key -> its block, this run
     forms_to_clear: set[str] = field(default_factory=set)  # submitted with clear_on_submit
+    fragment_calls: dict[str, int] = field(default_factory=dict)  # fragment function -> calls this run
     interrupt: threading.Event = field(default_factory=threading.Event)
     # True while a click's run goes on: such a run is never interrupted.
     uninterruptible: bool = False

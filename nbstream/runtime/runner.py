@@ -38,8 +38,8 @@ class RunRequest:
         return bool(self.triggers)
 
 
-# Runs one request; returns True when the script asked for another run (st.rerun).
-Executor = Callable[[RunRequest, Callable[[RunContext], None]], bool]
+# Runs one request; returns the run the script asked for next (st.rerun), or None.
+Executor = Callable[[RunRequest, Callable[[RunContext], None]], "RunRequest | None"]
 
 
 class Runner:
@@ -132,11 +132,13 @@ class Runner:
                 again = self._execute(request, self._started)
             except Exception:  # a bug in nbstream itself: keep the session alive
                 _LOG.exception("nbstream: a script run failed unexpectedly")
-                again = False
+                again = None
             with self._cond:
                 self._current = None
-                if again and not self._queue:
-                    self._queue.append(RunRequest())
+                # st.rerun starts the next run at once, unless a queued run already covers it.
+                head = self._queue[0] if self._queue else None
+                if again is not None and not (head is not None and head.fragment_id in (None, again.fragment_id)):
+                    self._queue.appendleft(again)
                 self._busy = False
                 self._cond.notify_all()
 

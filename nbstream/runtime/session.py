@@ -18,6 +18,7 @@ from nbstream.runtime.context import RunContext
 from nbstream.runtime.errors import RerunScript, RunInterrupted, ScriptControl, StopScript
 from nbstream.runtime.exceptions import exception_node
 from nbstream.runtime.forms import PendingForms
+from nbstream.runtime.fragments import Fragments
 from nbstream.runtime.runner import Runner, RunRequest
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
@@ -49,6 +50,7 @@ class AppSession:
         self.page = page
         self.tree = tree.new_root()
         self.forms = PendingForms()
+        self.fragments = Fragments(self._fragment_tick)
         self.run_count = 0
         self.last_run_seconds = 0.0
         self.is_bare = False
@@ -96,9 +98,10 @@ class AppSession:
             return fragments.pop()
         return None
 
-    def submit(self, changes: dict[str, Any], triggers: list[str]) -> None:
-        """One step of a test: these values and clicks together start exactly one run."""
-        self._runner.submit(RunRequest(dict(changes), list(triggers)))
+    def submit(self, changes: dict[str, Any], triggers: list[str], fragment_id: str | None = None) -> None:
+        """One step of a test: these values and clicks together start exactly one run
+        (of the whole script, or of one fragment)."""
+        self._runner.submit(RunRequest(dict(changes), list(triggers), fragment_id))
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until no run is going on or queued; False on timeout."""
@@ -109,7 +112,12 @@ class AppSession:
         self._runner.interrupt()
 
     def close(self) -> None:
+        """End the session: no more runs, no more fragment timers."""
+        self.fragments.close()
         self._runner.close()
+
+    def _fragment_tick(self, fragment_id: str) -> None:
+        self._runner.submit_values({}, fragment_id)
 
     @property
     def idle(self) -> bool:
@@ -134,23 +142,38 @@ class AppSession:
 
     # ---- one run ----------------------------------------------------------------------
 
-    def _execute(self, request: RunRequest, started: Callable[[RunContext], None]) -> bool:
-        ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
+    def _execute(self, request: RunRequest, started: Callable[[RunContext], None]) -> RunRequest | None:
+        """Run the script (or one fragment); return the run the script asked for next, if any."""
+        fragment = self.fragments.get(request.fragment_id) if request.fragment_id else None
+        if fragment is not None and not any(n is fragment.block for n in self.tree.walk()):
+            fragment = None  # its block is gone: a full run redraws everything
+        if fragment is not None:
+            ctx = RunContext(session=self, root=self.tree, uninterruptible=request.is_click, fragment_id=fragment.id)
+            ctx.stack.append(fragment.place)
+            assert fragment.block.children is not None
+            fragment.block.children.clear()
+        else:
+            ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
+            self.fragments.begin_full_run()
         started(ctx)
         t0 = time.perf_counter()
         for listener in self._listeners:
             listener.run_started(ctx)
         callbacks = self.state.begin_run(request.changes, request.triggers)
-        completed, rerun = True, False
+        completed, follow = True, None
         with context.activate(ctx):
             try:
                 self._run_callbacks(ctx, callbacks)
-                self.script.add_folder_to_path()
-                exec(self.script.code, self.script.namespace(self._magic))
+                if fragment is not None:
+                    fragment.fn(*fragment.args, **fragment.kwargs)
+                else:
+                    self.script.add_folder_to_path()
+                    exec(self.script.code, self.script.namespace(self._magic))
             except StopScript:
                 pass
-            except RerunScript:
-                rerun = True
+            except RerunScript as exc:
+                again = fragment.id if fragment is not None and exc.scope == "fragment" else None
+                follow = RunRequest(fragment_id=again)
             except RunInterrupted:
                 completed = False
             except ScriptControl:
@@ -159,21 +182,26 @@ class AppSession:
                 if isinstance(exc, KeyboardInterrupt):
                     completed = False
                 else:
-                    tree.area(ctx.root, "main").children.append(exception_node(exc, uncaught=True))  # type: ignore[union-attr]
+                    where = fragment.block if fragment is not None else tree.area(ctx.root, "main")
+                    where.children.append(exception_node(exc, uncaught=True))  # type: ignore[union-attr]
             finally:
-                self.state.end_run(completed=completed)
+                scope = self.fragments.within(fragment.id) if fragment is not None else None
+                self.state.end_run(completed=completed, fragments=scope)
+        if fragment is None:
+            self.fragments.end_full_run(completed)
         if completed:
-            self._finish_forms(ctx)
+            self._finish_forms(ctx, full=fragment is None)
         self.last_run_seconds = time.perf_counter() - t0
         if completed:
             self.tree = ctx.root
             self.run_count += 1
         for listener in self._listeners:
             listener.run_finished(ctx, completed)
-        return rerun
+        return follow
 
-    def _finish_forms(self, ctx: RunContext) -> None:
-        self.forms.forget_except(set(ctx.forms))
+    def _finish_forms(self, ctx: RunContext, full: bool) -> None:
+        if full:
+            self.forms.forget_except(set(ctx.forms))
         if not ctx.forms_to_clear:
             return
         reset = self.state.reset_to_defaults(ctx.forms_to_clear)

@@ -204,17 +204,23 @@ class SessionState(MutableMapping[str, Any]):
         self._shown[wid] = value
         return value
 
-    def end_run(self, *, completed: bool) -> None:
-        """Finish a run; a completed one deletes the widgets it did not draw, with their keys."""
+    def end_run(self, *, completed: bool, fragments: set[str] | None = None) -> None:
+        """Finish a run; a completed one deletes the widgets it did not draw, with their keys.
+
+        A fragment run (``fragments``: the fragment and those nested in it) only
+        answers for the widgets of those fragments.
+        """
         self.running = False
         self._triggered.clear()
         for wid, meta in self._meta.items():
             if meta.trigger:
                 self._widget[wid] = False
         if completed:
-            for wid in [w for w in self._meta if w not in self._rendered]:
+            in_scope = (lambda m: True) if fragments is None else (lambda m: m.fragment_id in fragments)
+            for wid in [w for w, m in self._meta.items() if w not in self._rendered and in_scope(m)]:
                 self._forget_widget(wid)
-            self._order = list(self._rendered)
+            if fragments is None:
+                self._order = list(self._rendered)
         self._rendered = {}
 
     def reset_to_defaults(self, form_ids: set[str]) -> dict[str, Any]:

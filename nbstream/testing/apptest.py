@@ -45,6 +45,8 @@ class AppTest(Container):
         self.root = self
         self.default_timeout = default_timeout
         self._session = AppSession(script, name="apptest")
+        # Tests step runs explicitly: run_every timers would make them nondeterministic.
+        self._session.fragments.timers_enabled = False
         self.secrets: dict[str, Any] = {}
         self.query_params: dict[str, Any] = {}
         self.session_state = StateView(lambda: self._session.state)
@@ -100,9 +102,26 @@ class AppTest(Container):
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the script with the values and clicks set since the last run.
 
+        Like Streamlit's AppTest, this is always a full-script run, also after an
+        interaction inside a fragment; ``run_fragment`` reruns just one fragment.
         Raises ``RuntimeError`` if the run takes longer than ``timeout`` seconds
         (``default_timeout`` when None).
         """
+        return self._step(None, timeout)
+
+    def run_fragment(self, fragment: str, *, timeout: float | None = None) -> AppTest:
+        """Rerun only one fragment, as a user's interaction inside it would.
+
+        ``fragment`` is the fragment function's name (its ``__qualname__``; the first
+        call of it in the app) or a fragment ID.  Values and clicks set since the last
+        run are applied; the rest of the app is not re-executed.
+        """
+        for block in self.get("fragment"):
+            if fragment in (block.proto.get("name"), block.proto.get("fragment_id")):
+                return self._step(block.proto["fragment_id"], timeout)
+        raise KeyError(f"No fragment named {fragment!r} in the app.")
+
+    def _step(self, fragment_id: str | None, timeout: float | None) -> AppTest:
         timeout = self.default_timeout if timeout is None else timeout
         session = self._session
         session.secrets_override = nest_dotted(self.secrets) if self.secrets else None
@@ -113,7 +132,7 @@ class AppTest(Container):
         self._pending_values.clear()
         self._pending_wire.clear()
         self._pending_clicks.clear()
-        session.submit(changes, clicks)
+        session.submit(changes, clicks, fragment_id)
         if not session.wait(timeout):
             session.stop()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")

@@ -397,6 +397,12 @@ class Block(Container, Element):
             return self._node.props[name]
         return self.get(name)
 
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the app; for a fragment block, rerun only that fragment."""
+        if self.type == "fragment":
+            return self.root.run_fragment(self._node.props["fragment_id"], timeout=timeout)
+        return self.root.run(timeout=timeout)
+
     @property
     def weight(self) -> float | None:
         return self._node.props.get("weight")
