@@ -9,6 +9,7 @@ from nbstream.config import get_option, set_option
 from nbstream.elements.alerts import error, exception, info, success, warning
 from nbstream.elements.buttons import button
 from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.data import dataframe, json, metric, table
 from nbstream.elements.execution import rerun, set_page_config, stop
 from nbstream.elements.forms import form, form_submit_button
 from nbstream.elements.fragments import fragment
@@ -32,6 +33,7 @@ __all__ = [
     "color_picker",
     "columns",
     "container",
+    "dataframe",
     "date_input",
     "divider",
     "echo",
@@ -46,8 +48,10 @@ __all__ = [
     "header",
     "help",
     "info",
+    "json",
     "latex",
     "markdown",
+    "metric",
     "multiselect",
     "number_input",
     "popover",
@@ -69,6 +73,7 @@ __all__ = [
     "stop",
     "subheader",
     "success",
+    "table",
     "tabs",
     "text",
     "text_area",
