@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from types import CodeType
 from typing import Any
 
+from nbstream import config
+
 MAGIC_NAME = "__nbstream_magic__"
 
 _NOT_SHOWN = (ast.Call, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)
@@ -31,7 +33,8 @@ class Script:
     path: str = "<app>"
     magic: bool = True
     seed: dict[str, Any] | None = None
-    _code: CodeType | None = field(default=None, repr=False)
+    # Compiled once per magic setting (``runner.magicEnabled`` may change between runs).
+    _codes: dict[bool, CodeType] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.path == "<app>":
@@ -41,17 +44,19 @@ class Script:
 
     @property
     def code(self) -> CodeType:
-        if self._code is None:
+        magic = self.magic and bool(config.get_option("runner.magicEnabled"))
+        code = self._codes.get(magic)
+        if code is None:
             tree = ast.parse(self.source, filename=self.path)
-            if self.magic:
+            if magic:
                 tree = _MagicTransformer().visit(tree)
                 ast.fix_missing_locations(tree)
-            self._code = compile(tree, self.path, "exec", dont_inherit=True)
+            code = self._codes[magic] = compile(tree, self.path, "exec", dont_inherit=True)
             # Tracebacks and st.echo read script lines through linecache, also for
             # scripts that are not files (a notebook cell, AppTest.from_string).
             lines = self.source.splitlines(keepends=True)
             linecache.cache[self.path] = (len(self.source), None, lines, self.path)
-        return self._code
+        return code
 
     def add_folder_to_path(self) -> None:
         """Let a script file import the modules beside it, as ``streamlit run`` does."""
