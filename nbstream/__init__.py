@@ -7,7 +7,7 @@ This module only re-exports; each command lives in ``nbstream/elements/``.
 from nbstream._version import __version__
 from nbstream.config import get_option, set_option
 from nbstream.elements.alerts import error, exception, info, success, warning
-from nbstream.elements.buttons import button
+from nbstream.elements.buttons import button, download_button
 from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
 from nbstream.elements.data import dataframe, json, metric, table
 from nbstream.elements.execution import rerun, set_page_config, stop
@@ -36,6 +36,7 @@ __all__ = [
     "dataframe",
     "date_input",
     "divider",
+    "download_button",
     "echo",
     "empty",
     "error",
