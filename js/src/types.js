@@ -9,6 +9,10 @@
  *
  * Widgets carry `props.id` (the widget ID) and `props.value` (the wire value, as the
  * widget's serde in Python defines it: an option index, a number, an ISO date, ...).
+ *
+ * Binary data: a Python `bytes` value anywhere in props (an Arrow IPC table, an image,
+ * a download) arrives as {"$blob": "<content hash>"}; read it with ctx.blob(hash).
+ * Blobs are content-addressed and sent once per browser view.
  */
 
 /**
@@ -34,6 +38,12 @@
  *   A binary buffer the kernel sent, by content hash (props refer to it as {"$blob": hash}).
  * @property {AbortSignal} signal
  *   Aborted when the element is removed: scope event listeners with it.
+ * @property {(payload: Record<string, any>, timeoutMs?: number) => Promise<{content: any, buffers: DataView[]}>} request
+ *   Ask the kernel something about this element (rows of a large table on scroll, a
+ *   sorted or searched window).  The kernel answers with the handler registered for the
+ *   element's kind (nbstream/elements/_base.py: REQUEST_HANDLERS / @answers(kind)); the
+ *   promise rejects on timeout or error.  The message carries the element's key so the
+ *   kernel finds the element in the current tree.
  */
 
 /**

@@ -25,6 +25,22 @@ _LOG = logging.getLogger("nbstream")
 
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 
+# Answers to an element's requests from the browser (rows of a large table on scroll,
+# a sorted window, ...), by kind: (node, payload) -> (JSON-able answer, binary buffers).
+# The render bridge validates the envelope and calls these; a handler must validate the
+# payload itself (it is untrusted) and raise ValueError for a bad one.
+REQUEST_HANDLERS: dict[str, Callable[[Node, dict[str, Any]], tuple[Any, list[bytes]]]] = {}
+
+
+def answers(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register the function that answers browser requests for elements of ``kind``."""
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        REQUEST_HANDLERS[kind] = fn
+        return fn
+
+    return register
+
 
 def place(node: Node) -> DeltaGenerator:
     """Place a node where the script is writing now; return the DeltaGenerator of its place."""

@@ -25,6 +25,10 @@ from nbstream.runtime.tree import Node
 # Every st.* command that can be called on a container, by name.
 COMMANDS: dict[str, Callable[..., Any]] = {}
 
+# How ``.add_rows()`` appends to an element, by kind: (node, data) -> None, updating the
+# node in place.  Data and chart families register theirs.
+ADD_ROWS: dict[str, Callable[[Node, Any], None]] = {}
+
 
 def command(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Register an ``st.*`` function as a method of every container."""
@@ -128,6 +132,35 @@ class DeltaGenerator:
         call.__name__ = name
         call.__doc__ = fn.__doc__
         return call
+
+    def add_rows(self, data: Any = None, **kwargs: Any) -> DeltaGenerator | None:
+        """Append rows to the dataframe, table or chart this element is.
+
+        Parameters
+        ----------
+        data : DataFrame-like or None
+            The rows to add; they must have the element's columns.
+        **kwargs
+            A single named dataset, as ``add_rows(my_name=df)``.
+        """
+        from nbstream.runtime.errors import StreamlitAPIException
+
+        if data is None and len(kwargs) == 1:
+            data = next(iter(kwargs.values()))
+        ctx = context.require()
+        ctx.check_interrupt()
+        if self._slot is None:
+            raise StreamlitAPIException("Only existing elements can `add_rows`.")
+        parent, index = self._slot
+        assert parent.children is not None
+        node = parent.children[index]
+        handler = ADD_ROWS.get(node.kind)
+        if handler is None:
+            raise StreamlitAPIException(f"`add_rows()` works on dataframes, tables and charts, not on st.{node.kind}.")
+        if data is not None:
+            handler(node, data)
+            ctx.changed()
+        return self
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(COMMANDS))
