@@ -148,6 +148,12 @@ class Secrets(Mapping[str, Any]):
             raise AttributeError(key)
         return getattr(self._current(), key)
 
+    def __setattr__(self, key: str, value: Any) -> None:
+        # Secrets are read-only: ``st.secrets.x = 1`` must not shadow a secret for every session.
+        if not key.startswith("_"):
+            raise TypeError("Secrets does not support attribute assignment.")
+        object.__setattr__(self, key, value)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._current())
 
