@@ -35,6 +35,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 TARGET_RATIO = 0.5
 STREAMLIT_VENV_PYTHON = "/tmp/st-venv/bin/python"
@@ -95,76 +96,88 @@ CASES = (
 )
 
 
-# ---- measuring (runs in this process for nbstream, in the worker for Streamlit) ---------
+# ---- measuring (in this process for nbstream, in the worker for Streamlit) -------------
 
 
-def _median_ms(step: Callable[[], object], reps: int, warmup: int) -> float:
-    for _ in range(warmup):
-        step()
-    gc.collect()
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000.0
+def _timed(step: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    step()
+    return time.perf_counter() - t0
 
 
-def _warmup(reps: int) -> int:
+class AppTestDriver:
+    """One app under an AppTest (nbstream's or Streamlit's); a rerun is a click then ``run()``."""
+
+    def __init__(self, app_test_cls: type, source: str) -> None:
+        self.at = app_test_cls.from_string(source, default_timeout=120).run()
+        if self.at.exception:
+            raise RuntimeError(f"the app raised: {self.at.exception[0].value}")
+
+    def step(self) -> None:
+        self.at.button(key="go").click().run()
+
+    def check(self) -> None:
+        if self.at.button(key="go").value is not True:
+            raise RuntimeError("the trigger button did not register its click")
+
+    def close(self) -> None:
+        del self.at
+
+
+class RuntimeDriver:
+    """The same app on nbstream's AppSession directly: the click is submitted, then waited for."""
+
+    def __init__(self, source: str) -> None:
+        import nbstream  # noqa: F401  (the element layer, as the script's own import loads it)
+        from nbstream.runtime.script import Script
+        from nbstream.runtime.session import AppSession
+
+        self.session = AppSession(Script(source), name="bench")
+        self.session.rerun()
+        if not self.session.wait(120):
+            raise RuntimeError("the first run timed out")
+        button = next(n for n in self.session.tree.walk() if n.kind == "button" and n.key == "go")
+        self.trigger = [button.id]
+
+    def step(self) -> None:
+        self.session.submit({}, self.trigger)
+        if not self.session.wait(120):
+            raise RuntimeError("the run timed out")
+
+    def check(self) -> None:
+        button = next(n for n in self.session.tree.walk() if n.kind == "button" and n.key == "go")
+        if button.value is not True:
+            raise RuntimeError("the trigger button did not register its click")
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def warmup_count(reps: int) -> int:
     return max(2, min(10, reps // 10))
 
 
-def measure_apptest(app_test_cls: type, source: str, reps: int) -> dict[str, float]:
-    """Median ms of ``at.button(key="go").click().run()`` for one app script."""
-    at = app_test_cls.from_string(source, default_timeout=120).run()
-    if at.exception:
-        raise RuntimeError(f"the app raised: {at.exception[0].value}")
-
-    def step() -> None:
-        at.button(key="go").click().run()
-
-    ms = _median_ms(step, reps, _warmup(reps))
-    if at.button(key="go").value is not True:
-        raise RuntimeError("the trigger button did not register its click")
-    return {"apptest_ms": ms}
-
-
-def measure_nbstream_runtime(source: str, reps: int) -> float:
-    """Median ms of the same click sent to an AppSession directly: submit, then wait."""
-    import nbstream  # noqa: F401  (the element layer, as the script's import would load it)
-    from nbstream.runtime.script import Script
-    from nbstream.runtime.session import AppSession
-
-    session = AppSession(Script(source), name="bench")
-    try:
-        session.rerun()
-        session.wait(120)
-        button = next(n for n in session.tree.walk() if n.kind == "button" and n.key == "go")
-
-        def step() -> None:
-            session.submit({}, [button.id])
-            if not session.wait(120):
-                raise RuntimeError("the run timed out")
-
-        return _median_ms(step, reps, _warmup(reps))
-    finally:
-        session.close()
-
-
-def measure_nbstream(case: Case, reps: int) -> dict[str, float]:
-    from nbstream.testing import AppTest
-
-    source = case.source("nbstream")
-    result = measure_apptest(AppTest, source, reps)
-    result["runtime_ms"] = measure_nbstream_runtime(source, reps)
-    return result
+def time_steps(drivers: list[Any], reps: int) -> list[list[float]]:
+    """``reps`` timed reruns of each driver, taking turns so they share the machine's moods."""
+    gc.collect()
+    times: list[list[float]] = [[] for _ in drivers]
+    for _ in range(reps):
+        for driver, bucket in zip(drivers, times, strict=True):
+            bucket.append(_timed(driver.step))
+    for driver in drivers:
+        driver.check()
+    return times
 
 
 # ---- the Streamlit worker ---------------------------------------------------------------
 
 
 def worker_main() -> None:
-    """Serve measurement requests on stdin, one JSON line each, answering on stdout."""
+    """Serve requests on stdin, one JSON line each, answering one JSON line on stdout.
+
+    ``{"open": source, "warmup": n}`` loads an app and reruns it ``n`` times untimed;
+    ``{"time": reps}`` answers ``{"seconds": [...]}`` for that many timed reruns.
+    """
     out = sys.stdout
     sys.stdout = sys.stderr  # anything the apps or Streamlit print stays off the protocol
     import streamlit
@@ -173,12 +186,23 @@ def worker_main() -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     out.write(json.dumps({"ready": streamlit.__version__}) + "\n")
     out.flush()
+    driver: AppTestDriver | None = None
     for line in sys.stdin:
         request = json.loads(line)
-        case = Case(request["name"], tuple(request["lines"]), request["elements"], request["reps"])
+        answer: dict[str, Any] = {}
         try:
-            answer: dict[str, object] = measure_apptest(AppTest, case.source("streamlit"), request["reps"])
-        except Exception as exc:  # report it; the parent prints it beside the figures
+            if "open" in request:
+                if driver is not None:
+                    driver.close()
+                    driver = None
+                driver = AppTestDriver(AppTest, request["open"])
+                for _ in range(request["warmup"]):
+                    driver.step()
+            elif driver is None:
+                raise RuntimeError("no app is open")
+            else:
+                answer["seconds"] = time_steps([driver], request["time"])[0]
+        except Exception as exc:  # reported to the parent, which prints it beside the figures
             answer = {"error": f"{type(exc).__name__}: {exc}"}
         out.write(json.dumps(answer) + "\n")
         out.flush()
@@ -196,7 +220,7 @@ def find_streamlit_python() -> str | None:
 
 
 class StreamlitPeer:
-    """A worker process running Streamlit's AppTest, fed one case at a time."""
+    """A worker process running Streamlit's AppTest on one app at a time."""
 
     def __init__(self, python: str) -> None:
         self.python = python
@@ -209,24 +233,28 @@ class StreamlitPeer:
             text=True,
             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
         )
-        hello = self._read()
-        self.version = str(hello["ready"])
+        self.version = str(self._ask(None)["ready"])
 
-    def _read(self) -> dict[str, object]:
-        assert self._proc.stdout is not None
+    def _ask(self, request: dict[str, Any] | None) -> dict[str, Any]:
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        if request is not None:
+            self._proc.stdin.write(json.dumps(request) + "\n")
+            self._proc.stdin.flush()
         line = self._proc.stdout.readline()
         if not line:
             self._stderr.seek(0)
             tail = self._stderr.read()[-2000:]
             raise RuntimeError(f"the Streamlit worker ({self.python}) ended:\n{tail}")
-        return json.loads(line)
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(answer["error"])
+        return answer
 
-    def measure(self, case: Case, reps: int) -> dict[str, object]:
-        assert self._proc.stdin is not None
-        request = {"name": case.name, "lines": case.lines, "elements": case.elements, "reps": reps}
-        self._proc.stdin.write(json.dumps(request) + "\n")
-        self._proc.stdin.flush()
-        return self._read()
+    def open(self, source: str, warmup: int) -> None:
+        self._ask({"open": source, "warmup": warmup})
+
+    def time(self, reps: int) -> list[float]:
+        return self._ask({"time": reps})["seconds"]
 
     def close(self) -> None:
         if self._proc.stdin is not None:
@@ -236,6 +264,51 @@ class StreamlitPeer:
         except subprocess.TimeoutExpired:
             self._proc.kill()
         self._stderr.close()
+
+
+def measure(case: Case, reps: int, rounds: int, peer: StreamlitPeer | None) -> dict[str, Any]:
+    """Median ms per rerun on each side; the sides take turns in ``rounds`` blocks."""
+    from nbstream.testing import AppTest
+
+    source = case.source("nbstream")
+    drivers: list[Any] = [AppTestDriver(AppTest, source), RuntimeDriver(source)]
+    warmup = warmup_count(reps)
+    for _ in range(warmup):
+        for driver in drivers:
+            driver.step()
+    peer_error = None
+    if peer is not None:
+        try:
+            peer.open(case.source("streamlit"), warmup)
+        except RuntimeError as exc:
+            peer, peer_error = None, str(exc)
+    nb_at: list[float] = []
+    nb_rt: list[float] = []
+    st_at: list[float] = []
+    try:
+        for r in range(rounds):
+            block = reps // rounds + (1 if r < reps % rounds else 0)
+            at_times, rt_times = time_steps(drivers, block)
+            nb_at += at_times
+            nb_rt += rt_times
+            if peer is not None:
+                try:
+                    st_at += peer.time(block)
+                except RuntimeError as exc:
+                    peer, peer_error = None, str(exc)
+    finally:
+        for driver in drivers:
+            driver.close()
+
+    def ms(seconds: list[float]) -> float | None:
+        return statistics.median(seconds) * 1000.0 if seconds else None
+
+    return {
+        "apptest_ms": ms(nb_at),
+        "runtime_ms": ms(nb_rt),
+        "streamlit_apptest_ms": None if peer_error else ms(st_at),
+        "streamlit_error": peer_error,
+    }
 
 
 # ---- the report -------------------------------------------------------------------------
@@ -250,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true", help="a fifth of the repetitions")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every case's repetitions")
+    parser.add_argument("--rounds", type=int, default=5, help="blocks in which the two sides take turns")
     parser.add_argument("--no-streamlit", action="store_true", help="measure nbstream only")
     parser.add_argument("--json", metavar="PATH", help="also write the figures to PATH as JSON")
     args = parser.parse_args(argv)
@@ -281,26 +355,19 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     try:
         for case in CASES:
-            reps = max(5, round(case.reps * scale))
-            nb = measure_nbstream(case, reps)
-            st_ms: float | None = None
-            note = ""
-            if peer is not None:
-                answer = peer.measure(case, reps)
-                if "error" in answer:
-                    note = f"  (Streamlit: {answer['error']})"
-                else:
-                    st_ms = float(answer["apptest_ms"])  # type: ignore[arg-type]
-            ratio = nb["apptest_ms"] / st_ms if st_ms else None
-            row = {"app": case.name, "elements": case.elements, "reps": reps, **nb, "streamlit_apptest_ms": st_ms}
-            row["ratio"] = ratio
+            reps = max(args.rounds, round(case.reps * scale))
+            row: dict[str, Any] = {"app": case.name, "elements": case.elements, "reps": reps}
+            row.update(measure(case, reps, args.rounds, peer))
+            st_ms = row["streamlit_apptest_ms"]
+            row["ratio"] = ratio = row["apptest_ms"] / st_ms if st_ms else None
             rows.append(row)
+            note = f"  (Streamlit: {row['streamlit_error']})" if row["streamlit_error"] else ""
             cells = (
                 case.name,
                 f"{case.elements:,}",
                 str(reps),
-                _fmt(nb["apptest_ms"]),
-                _fmt(nb["runtime_ms"]),
+                _fmt(row["apptest_ms"]),
+                _fmt(row["runtime_ms"]),
                 _fmt(st_ms),
                 "-" if ratio is None else f"{ratio:.3f}",
             )
@@ -317,13 +384,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _summary(rows: list[dict[str, object]]) -> None:
-    def row(app: str, elements: int) -> dict[str, object] | None:
+def _summary(rows: list[dict[str, Any]]) -> None:
+    def row(app: str, elements: int) -> dict[str, Any] | None:
         return next((r for r in rows if r["app"] == app and r["elements"] == elements), None)
 
     big = row("mixed", 1000)
     if big is not None and big["ratio"] is not None:
-        ratio = float(big["ratio"])  # type: ignore[arg-type]
+        ratio = float(big["ratio"])
         verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
         print(f"Target at 1,000 mixed elements: ratio <= {TARGET_RATIO} -> {ratio:.3f}, {verdict}.")
     empty, small, large = row("empty", 0), row("widgets", 100), row("widgets", 1000)
@@ -333,9 +400,9 @@ def _summary(rows: list[dict[str, object]]) -> None:
                            ("Streamlit AppTest", "streamlit_apptest_ms")):
             if empty[key] is None or small[key] is None or large[key] is None:
                 continue
-            base = float(empty[key])  # type: ignore[arg-type]
-            per_small = (float(small[key]) - base) / 100  # type: ignore[arg-type]
-            per_large = (float(large[key]) - base) / 1000  # type: ignore[arg-type]
+            base = float(empty[key])
+            per_small = (float(small[key]) - base) / 100
+            per_large = (float(large[key]) - base) / 1000
             growth = per_large / per_small if per_small > 0 else float("nan")
             print(f"  {label:<18} {per_small:.4f} ms at 100, {per_large:.4f} ms at 1,000  (x{growth:.2f})")
 
