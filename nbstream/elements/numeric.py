@@ -27,6 +27,11 @@ def _family(value: Any) -> str | None:
     """The slider data type of a value: int, float, datetime, date or time."""
     if value is None:
         return None
+    # Fast paths for the usual exact types; the ABC checks below are several times slower.
+    if type(value) is int:
+        return "int"
+    if type(value) is float:
+        return "float"
     if isinstance(value, bool):
         return "bool"
     if isinstance(value, numbers.Integral):
@@ -355,14 +360,19 @@ class NumberSerde:
         return float(wire)
 
 
+# int and float are checked by exact type first: the numbers ABC checks are several times slower.
+_EXACT_NUMBERS = (int, float)
+
+
 def _number_type(min_value: Any, max_value: Any, value: Any, step: Any) -> bool:
     """True for an int input, False for a float one (all numeric arguments must agree)."""
     args = {"value": value, "min_value": min_value, "max_value": max_value, "step": step}
     given = {k: v for k, v in args.items() if v is not None and not (k == "value" and v == "min")}
     for name, v in given.items():
-        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+        if type(v) not in _EXACT_NUMBERS and (isinstance(v, bool) or not isinstance(v, numbers.Real)):
             raise StreamlitAPIException(f"`{name}` of st.number_input must be a number, not {type(v).__name__}.")
-    ints = [isinstance(v, numbers.Integral) for v in given.values()]
+    ints = [type(v) is int or (type(v) is not float and isinstance(v, numbers.Integral))
+            for v in given.values()]
     if all(ints) and ints:
         return True
     if not any(ints) or not ints:
