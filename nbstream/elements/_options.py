@@ -111,14 +111,17 @@ def enum_coercer(options: Sequence[Any]) -> Callable[[Any], Any] | None:
     coercion the members a widget returns (made in the run before) would never equal this
     run's members.
     """
-    mode = config.get_option("runner.enumCoercion")
-    if mode == "off" or not options:
+    if not options:
         return None
     classes = {type(o) for o in options}
     if len(classes) != 1:
         return None
     cls = classes.pop()
     if not issubclass(cls, Enum):
+        return None
+    # Read after the cheap checks: most option lists hold no Enum, and reading config takes a lock.
+    mode = config.get_option("runner.enumCoercion")
+    if mode == "off":
         return None
 
     def same_shape(old: type[Enum]) -> bool:
