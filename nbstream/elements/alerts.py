@@ -6,6 +6,7 @@ from typing import Any
 
 from nbstream.elements._base import add_element, place
 from nbstream.elements.delta_generator import DeltaGenerator, command
+from nbstream.elements.text import clean_text
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.exceptions import exception_node
 
@@ -15,7 +16,7 @@ def _alert(kind: str, body: Any, icon: str | None) -> DeltaGenerator:
         raise StreamlitAPIException(
             f'The value "{icon}" is not a valid emoji. Shortcodes are not allowed, please use a single character instead.'
         )
-    return add_element(kind, {"body": body if isinstance(body, str) else str(body), "icon": icon})
+    return add_element(kind, {"body": clean_text(body), "icon": icon})
 
 
 @command

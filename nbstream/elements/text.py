@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from nbstream.elements._base import add_element
@@ -13,6 +14,11 @@ DIVIDER_COLORS = ("blue", "green", "orange", "red", "violet", "gray", "grey", "r
 
 def _body(body: Any) -> str:
     return body if isinstance(body, str) else str(body)
+
+
+def clean_text(body: Any) -> str:
+    """Dedent and strip, as Streamlit does: an indented triple-quoted string is not a code block."""
+    return textwrap.dedent(_body(body)).strip()
 
 
 def _help(help: Any) -> str | None:
@@ -37,7 +43,7 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     help : str or None
         A tooltip shown next to the text.
     """
-    return add_element("markdown", {"body": _body(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)})
+    return add_element("markdown", {"body": clean_text(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)})
 
 
 def _heading(kind: str, body: Any, anchor: str | bool | None, help: Any, divider: bool | str = False) -> DeltaGenerator:
@@ -47,7 +53,7 @@ def _heading(kind: str, body: Any, anchor: str | bool | None, help: Any, divider
         )
     if anchor is not None and anchor is not False and not isinstance(anchor, str):
         raise StreamlitAPIException(f"Anchor parameter has invalid value: {anchor!r}. Supported values: None, any string or False")
-    props = {"body": _body(body), "anchor": anchor, "help": _help(help), "divider": divider}
+    props = {"body": clean_text(body), "anchor": anchor, "help": _help(help), "divider": divider}
     return add_element(kind, props)
 
 
@@ -99,7 +105,7 @@ def subheader(
 @command
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> DeltaGenerator:
     """Display text in small font, for captions, asides and footnotes (Markdown)."""
-    return add_element("caption", {"body": _body(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)})
+    return add_element("caption", {"body": clean_text(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)})
 
 
 @command
@@ -126,7 +132,7 @@ def code(
 @command
 def text(body: Any, *, help: str | None = None) -> DeltaGenerator:
     """Display fixed-width, preformatted text (no Markdown)."""
-    return add_element("text", {"body": _body(body), "help": _help(help)})
+    return add_element("text", {"body": clean_text(body), "help": _help(help)})
 
 
 @command
