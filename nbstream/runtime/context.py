@@ -37,6 +37,9 @@ class RunContext:
     in_callback: bool = False
     # Set while a fragment runs (its ID); fragments build on this.
     fragment_id: str | None = None
+    # The run ended at st.rerun(): another run follows at once, so a front end keeps
+    # what is shown (stale) instead of clearing what this run did not reach.
+    rerun_requested: bool = False
 
     def check_interrupt(self) -> None:
         """Called at every ``st.*`` call: ends the run if newer input superseded it."""

@@ -172,6 +172,7 @@ class AppSession:
             except StopScript:
                 pass
             except RerunScript as exc:
+                ctx.rerun_requested = True
                 again = fragment.id if fragment is not None and exc.scope == "fragment" else None
                 follow = RunRequest(fragment_id=again)
             except RunInterrupted:
