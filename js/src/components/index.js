@@ -1,0 +1,68 @@
+// @ts-check
+/**
+ * kind -> Component: one entry per element kind (the `kind` the Python element sets).
+ * Families live in modules named like their nbstream/elements/<family>.py.
+ */
+import * as alerts from "./alerts.js";
+import * as buttons from "./buttons.js";
+import * as containers from "./containers.js";
+import * as numeric from "./numeric.js";
+import * as selection from "./selection.js";
+import * as text from "./text.js";
+import * as textual from "./textual.js";
+import * as time from "./time.js";
+import * as write from "./write.js";
+
+/** @typedef {import("../types.js").Component} Component */
+
+/** @type {Record<string, Component>} */
+export const components = {
+  // text.py
+  markdown: text.markdown,
+  title: text.title,
+  header: text.header,
+  subheader: text.subheader,
+  caption: text.caption,
+  code: text.code,
+  text: text.text,
+  latex: text.latex,
+  divider: text.divider,
+  // alerts.py
+  success: alerts.success,
+  info: alerts.info,
+  warning: alerts.warning,
+  error: alerts.error,
+  exception: alerts.exception,
+  // write.py
+  help: write.help,
+  // buttons.py
+  button: buttons.button,
+  // selection.py
+  checkbox: selection.checkbox,
+  toggle: selection.toggle,
+  radio: selection.radio,
+  selectbox: selection.selectbox,
+  multiselect: selection.multiselect,
+  // numeric.py
+  slider: numeric.slider,
+  select_slider: numeric.select_slider,
+  number_input: numeric.number_input,
+  // textual.py
+  text_input: textual.text_input,
+  text_area: textual.text_area,
+  color_picker: textual.color_picker,
+  // time.py
+  date_input: time.date_input,
+  time_input: time.time_input,
+  // containers.py, and the root areas
+  main: containers.main,
+  sidebar: containers.sidebar,
+  columns: containers.columns,
+  column: containers.column,
+  container: containers.container,
+  empty: containers.empty,
+  expander: containers.expander,
+  tab_container: containers.tab_container,
+  tab: containers.tab,
+  popover: containers.popover,
+};

@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { afterEach, expect, test } from "vitest";
+import { components } from "../src/components/index.js";
+import { mount, widget } from "./helpers.js";
+
+afterEach(() => document.body.replaceChildren());
+
+const SAMPLES = {
+  markdown: { body: "**hi** :red[x]", unsafe_allow_html: false, help: "tip" },
+  title: { body: "Title", anchor: null, help: null, divider: false },
+  header: { body: "Header", anchor: "h", help: null, divider: true },
+  subheader: { body: "Sub", anchor: false, help: null, divider: "red" },
+  caption: { body: "cap", unsafe_allow_html: false, help: null },
+  code: { body: "x = 1\ny = 2", language: "python", line_numbers: true, wrap_lines: false },
+  text: { body: "plain", help: null },
+  latex: { body: "a^2", help: null },
+  divider: {},
+  success: { body: "ok", icon: "✅" },
+  info: { body: "i", icon: ":material/info:" },
+  warning: { body: "w", icon: null },
+  error: { body: "e", icon: null },
+  exception: { type: "ValueError", message: "bad", traceback: ['  File "x.py", line 1, in <module>\n'], is_api_error: false },
+  help: { name: "f", type: "function", signature: "(a, b=1)", doc: "Doc.", value: null, members: [{ name: "m", type: "int", doc: "" }] },
+  button: widget({ type: "primary", icon: null, use_container_width: false, value: false }),
+  checkbox: widget({ value: true }),
+  toggle: widget({ value: false }),
+  radio: widget({ options: ["a", "b"], value: 0, horizontal: false, captions: null }),
+  selectbox: widget({ options: ["a", "b"], value: 1, placeholder: "Choose an option" }),
+  multiselect: widget({ options: ["a", "b", "c"], value: [2], max_selections: null, placeholder: "Choose an option" }),
+  slider: widget({ min_value: 0, max_value: 100, step: 1, format: "%d", data_type: "int", value: 25 }),
+  select_slider: widget({ options: ["s", "m", "l"], value: [0, 2] }),
+  number_input: widget({ min_value: 0, max_value: 10, step: 1, format: "%d", data_type: "int", placeholder: null, value: 3 }),
+  text_input: widget({ max_chars: null, type: "default", placeholder: null, autocomplete: "", value: "hi" }),
+  text_area: widget({ height: null, max_chars: null, placeholder: null, value: "hi" }),
+  color_picker: widget({ value: "#f00" }),
+  date_input: widget({ min_value: "2020-01-01", max_value: "2030-01-01", format: "YYYY/MM/DD", is_range: false, value: "2024-05-31" }),
+  time_input: widget({ step: 900, value: "12:30" }),
+  main: {},
+  sidebar: {},
+  columns: { gap: "small", vertical_alignment: "top", border: false },
+  column: { weight: 0.5, gap: "small", border: false },
+  container: { height: null, border: false, key: null },
+  empty: {},
+  expander: { label: "More", expanded: false, icon: null },
+  tab_container: { labels: ["A", "B"] },
+  tab: { label: "A" },
+  popover: { label: "Open", help: null, icon: null, disabled: false, use_container_width: false },
+};
+
+test("every kind mounts and updates with its sample props", () => {
+  expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(components).sort());
+  for (const [kind, props] of Object.entries(SAMPLES)) {
+    const { el, update } = mount(kind, props);
+    expect(el).toBeInstanceOf(HTMLElement);
+    update({});
+  }
+});
