@@ -20,6 +20,8 @@ def as_options(options: Any) -> list[Any]:
     """Any supported options container as a plain list."""
     if options is None:
         return []
+    if type(options) is list or type(options) is tuple:  # the usual case, before the slower checks
+        return list(options)
     module = type(options).__module__
     if module.startswith("pandas"):
         import pandas as pd
