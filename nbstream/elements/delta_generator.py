@@ -67,6 +67,8 @@ class DeltaGenerator:
 
     def _place(self, ctx: RunContext, node: Node) -> DeltaGenerator:
         """Put ``node`` here; return the DeltaGenerator of its new place."""
+        if ctx.cache_recorder is not None:
+            ctx.cache_recorder.placing(self, node)
         if self._slot is not None:
             parent, index = self._slot
             assert parent.children is not None

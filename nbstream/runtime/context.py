@@ -40,6 +40,9 @@ class RunContext:
     # The run ended at st.rerun(): another run follows at once, so a front end keeps
     # what is shown (stale) instead of clearing what this run did not reach.
     rerun_requested: bool = False
+    # Set while a cached function runs (nbstream.caching.replay): told of every element
+    # placed and widget registered, so that a cache hit can replay them.
+    cache_recorder: Any = None
 
     def check_interrupt(self) -> None:
         """Called at every ``st.*`` call: ends the run if newer input superseded it."""
