@@ -278,6 +278,23 @@ class SessionState(MutableMapping[str, Any]):
     def widget_meta(self, wid: str) -> WidgetMeta | None:
         return self._meta.get(wid)
 
+    def peek_widget(self, wid: str, key: str | None) -> tuple[bool, Any]:
+        """The value widget ``wid`` would have if drawn now, without registering it.
+
+        ``(False, None)`` when it has none yet (it would start from its default).  A cached
+        function with widgets (``experimental_allow_widgets``) finds its entry with this
+        before it runs.
+        """
+        meta = self._meta.get(wid)
+        if meta is not None and meta.trigger:
+            return True, wid in self._triggered
+        if key is not None and key in self._writes:
+            return True, self._writes[key]
+        for layer in (self._widget, self._old):
+            if wid in layer:
+                return True, layer[wid]
+        return False, None
+
     def clear(self) -> None:
         """Forget every value, as a fresh session would (widgets come back with defaults)."""
         self._old.clear()
