@@ -54,6 +54,10 @@ class AppSession:
         self.run_count = 0
         self.last_run_seconds = 0.0
         self.is_bare = False
+        # The app's identity for caches shared between kernels (st.cache_data's disk store):
+        # the notebook's or script's path, set by the front end that serves the app.  None
+        # (AppTest, plain Python) keeps cached data in this process only.
+        self.app_id: str | None = None
         self._listeners: list[SessionListener] = []
         self._runner = Runner(self._execute, name=f"nbstream-{name}")
 
