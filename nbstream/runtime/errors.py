@@ -40,6 +40,92 @@ class StreamlitAPIWarning(StreamlitAPIException, Warning):
     """A use of the API that works but is probably not what the author meant."""
 
 
+# ---- caching (st.cache_data, st.cache_resource) -------------------------------------
+
+
+class StreamlitBadTimeStringError(StreamlitAPIException):
+    """A ``ttl`` string that does not read as a duration."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            "Time string doesn't look right. It should be formatted as `'1d2h34m'` or `2 days`, "
+            f"for example. Got: {text}"
+        )
+
+
+class UnhashableParamError(StreamlitAPIException):
+    """An argument of a cached function that nbstream cannot hash."""
+
+    def __init__(self, arg_name: str, type_name: str, func_name: str, decorator: str = "cache_data") -> None:
+        self.arg_name, self.type_name, self.func_name = arg_name, type_name, func_name
+        super().__init__(
+            f"Cannot hash argument '{arg_name}' (of type {type_name}) in '{func_name}'.\n\n"
+            "To address this, you can tell nbstream not to hash this argument by adding a leading "
+            "underscore to the argument's name in the function signature:\n\n"
+            f"```\n@st.{decorator}\ndef {func_name}(_{arg_name}, ...):\n    ...\n```\n\n"
+            "or pass `hash_funcs` to the decorator with a function that hashes this type."
+        )
+
+
+class UserHashError(StreamlitAPIException):
+    """A function given in ``hash_funcs`` raised."""
+
+    def __init__(
+        self, error: BaseException, hash_func_name: str, type_name: str, func_name: str, decorator: str
+    ) -> None:
+        super().__init__(
+            f"{error}\n\n"
+            f"This error is likely due to a bug in `{hash_func_name}()`, a user-defined hash function "
+            f"passed in `hash_funcs` to the `@st.{decorator}` decorator of `{func_name}()`. It failed "
+            f"when hashing an object of type `{type_name}`."
+        )
+
+
+class UnserializableReturnValueError(Error):
+    """``st.cache_data`` got a return value that pickle cannot serialize."""
+
+    def __init__(self, func_name: str, type_name: str) -> None:
+        super().__init__(
+            f"Cannot serialize the return value (of type `{type_name}`) in `{func_name}()`. "
+            "`st.cache_data` uses [pickle](https://docs.python.org/3/library/pickle.html) to "
+            "serialize the function's return value and safely store it in the cache without "
+            "mutating the original object. Please convert the return value to a "
+            "pickle-serializable type. If you want to cache unserializable objects such as "
+            "database connections or Tensorflow sessions, use `st.cache_resource` instead."
+        )
+
+
+class CacheReplayClosureError(StreamlitAPIException):
+    """A cached function wrote into a container made outside it: its output cannot be replayed."""
+
+    def __init__(self, func_name: str, decorator: str) -> None:
+        super().__init__(
+            f"While running `{func_name}()`, a streamlit element is called on some layout block "
+            "created outside the function. This is incompatible with replaying the cached effect "
+            "of that element, because the referenced block might not exist when the replay happens.\n\n"
+            "How to fix this:\n"
+            f"* Move the creation of that layout block inside `{func_name}()`.\n"
+            f"* Move the call to the streamlit element outside of `{func_name}()`.\n"
+            f"* Remove the `@st.{decorator}` decorator from `{func_name}()`."
+        )
+
+
+class CachedWidgetWarning(StreamlitAPIWarning):
+    """A widget inside a cached function without ``experimental_allow_widgets=True``."""
+
+    def __init__(self, decorator: str = "cache_data") -> None:
+        super().__init__(
+            "Your script uses a widget command in a cached function\n"
+            f"(function decorated with `@st.{decorator}`).\n"
+            'This code will only be called when we detect a cache "miss",\n'
+            "which can lead to unexpected results.\n\n"
+            "How to fix this:\n"
+            "* Move all widget commands outside the cached function.\n"
+            "* Or, if you know what you're doing, use `experimental_allow_widgets=True` in the cache "
+            "decorator to enable widget replay and suppress this warning."
+        )
+
+
 class NoSessionContext(Error):
     """An operation needs a running app session and there is none."""
 
