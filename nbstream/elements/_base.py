@@ -18,6 +18,7 @@ from nbstream.runtime.errors import (
     StreamlitAPIException,
     StreamlitValueAssignmentNotAllowedError,
 )
+from nbstream.runtime.state import fresh
 from nbstream.runtime.tree import Node
 from nbstream.runtime.widgets import Serde, WidgetMeta, compute_widget_id
 
@@ -151,7 +152,7 @@ def _place_widget(ctx: Any, kind: str, props: dict[str, Any], wid: str, key: str
     props["value"] = wire
     props["id"] = wid
     current(ctx)._place(ctx, Node(kind, props, id=wid, key=key, value=value))
-    return value
+    return fresh(value)  # the script's own copy: mutating it must not change the widget's state
 
 
 def normalize_key(key: str | int | None) -> str | None:

@@ -189,7 +189,7 @@ class SessionState(MutableMapping[str, Any]):
         elif key is not None and key in self._old and self._key_to_id.get(key) in (None, wid):
             value = self._old[key]
         else:
-            value = _fresh(meta.default)
+            value = fresh(meta.default)
         if key is not None:
             previous = self._key_to_id.get(key)
             if previous is not None and previous != wid:
@@ -231,7 +231,7 @@ class SessionState(MutableMapping[str, Any]):
         reset = {}
         for wid, meta in self._meta.items():
             if meta.form_id in form_ids and not meta.trigger:
-                value = _fresh(meta.default)
+                value = fresh(meta.default)
                 self._widget[wid] = self._shown[wid] = reset[wid] = value
                 if meta.key is not None:
                     self._writes.pop(meta.key, None)
@@ -304,7 +304,7 @@ class SessionState(MutableMapping[str, Any]):
         self._key_to_id = {k: w for k, w in self._key_to_id.items() if w in self._rendered}
 
 
-def _fresh(default: Any) -> Any:
+def fresh(default: Any) -> Any:
     """A widget's default for a new run: containers are copied (the script may mutate what it got),
     other values are kept as they are (an option object must stay the very option of the list)."""
     return copy.copy(default) if isinstance(default, (list, dict, set)) else default
