@@ -144,11 +144,21 @@ def add_widget(
 
 
 def _place_widget(ctx: Any, kind: str, props: dict[str, Any], wid: str, key: str | None, serde: Serde, value: Any) -> Any:
+    state = None if ctx.session.is_bare else ctx.session.state
     try:
         wire = serde.serialize(value)
     except (ValueError, TypeError, KeyError) as exc:
-        label = f' with key "{key}"' if key is not None else ""
-        raise StreamlitAPIException(f"The value {value!r} of the {kind} widget{label} is not valid for it: {exc}") from exc
+        try:  # an option object of an earlier run's list: the browser shows it where it was
+            if state is None:
+                raise KeyError(wid) from None
+            wire = state.wire_of(wid, value)
+        except KeyError:
+            label = f' with key "{key}"' if key is not None else ""
+            raise StreamlitAPIException(
+                f"The value {value!r} of the {kind} widget{label} is not valid for it: {exc}"
+            ) from exc
+    if state is not None:
+        state.remember_wire(wid, value, wire)
     props["value"] = wire
     props["id"] = wid
     current(ctx)._place(ctx, Node(kind, props, id=wid, key=key, value=value))

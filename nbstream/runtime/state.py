@@ -35,6 +35,10 @@ class SessionState(MutableMapping[str, Any]):
         self._meta: dict[str, WidgetMeta] = {}
         self._key_to_id: dict[str, str] = {}
         self._shown: dict[str, Any] = {}  # the value each widget showed in its last run
+        # The wire form of a widget's value object, as the browser sent or was sent it: a value
+        # kept from an earlier run (an option object of that run's list) may not serialize against
+        # this run's options when its class compares by identity, yet the browser still shows it.
+        self._wires: dict[str, tuple[Any, Any]] = {}
         self._rendered: dict[str, None] = {}  # widget IDs registered in the current run, in order
         self._order: list[str] = []  # widget IDs of the last finished run, in order
         self._triggered: set[str] = set()
@@ -139,6 +143,7 @@ class SessionState(MutableMapping[str, Any]):
             if values_differ(value, self._current(wid)):
                 changed.append(wid)
             self._widget[wid] = value
+            self._wires[wid] = (value, wire)
         for wid in triggers:
             meta = self._meta.get(wid)
             if meta is None or not meta.trigger:
@@ -242,6 +247,7 @@ class SessionState(MutableMapping[str, Any]):
         self._widget.pop(wid, None)
         self._old.pop(wid, None)
         self._shown.pop(wid, None)
+        self._wires.pop(wid, None)
         if meta.key is not None and self._key_to_id.get(meta.key) == wid:
             del self._key_to_id[meta.key]
 
@@ -295,12 +301,24 @@ class SessionState(MutableMapping[str, Any]):
                 return True, layer[wid]
         return False, None
 
+    def remember_wire(self, wid: str, value: Any, wire: Any) -> None:
+        """Record the wire form the widget shows for this value object."""
+        self._wires[wid] = (value, wire)
+
+    def wire_of(self, wid: str, value: Any) -> Any:
+        """The wire form last shown for exactly this value object; KeyError if there is none."""
+        held = self._wires.get(wid)
+        if held is None or held[0] is not value:
+            raise KeyError(wid)
+        return held[1]
+
     def clear(self) -> None:
         """Forget every value, as a fresh session would (widgets come back with defaults)."""
         self._old.clear()
         self._writes.clear()
         self._widget.clear()
         self._shown.clear()
+        self._wires.clear()
         self._key_to_id = {k: w for k, w in self._key_to_id.items() if w in self._rendered}
 
 

@@ -160,6 +160,8 @@ class _Options(Widget):
 class Selectbox(_Options):
     @property
     def index(self) -> int | None:
+        if self.id not in self.root._pending_values:
+            return self._node.props.get("value")  # the position the browser shows
         value = self.value
         if value is None:
             return None
@@ -184,6 +186,8 @@ class Radio(Selectbox):
 class Multiselect(_Options):
     @property
     def indices(self) -> list[int]:
+        if self.id not in self.root._pending_values:
+            return list(self._node.props.get("value") or [])  # the positions the browser shows
         return list(self.root._serialize(self, self.value))
 
     @property
