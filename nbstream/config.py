@@ -57,6 +57,8 @@ DEFAULTS: dict[str, Any] = {
     "browser.gatherUsageStats": True,
     "browser.serverPort": 8501,
     "mapbox.token": "",
+    "map.tileUrl": "",
+    "map.tileAttribution": "",
     "theme.base": None,
     "theme.primaryColor": None,
     "theme.backgroundColor": None,
