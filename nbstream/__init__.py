@@ -8,6 +8,17 @@ from nbstream._version import __version__
 from nbstream.config import get_option, set_option
 from nbstream.elements.alerts import error, exception, info, success, warning
 from nbstream.elements.buttons import button, download_button
+from nbstream.elements.charts import (
+    altair_chart,
+    area_chart,
+    bar_chart,
+    line_chart,
+    map,
+    plotly_chart,
+    pyplot,
+    scatter_chart,
+    vega_lite_chart,
+)
 from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
 from nbstream.elements.data import dataframe, json, metric, table
 from nbstream.elements.execution import rerun, set_page_config, stop
@@ -25,7 +36,10 @@ from nbstream.secrets import secrets
 
 __all__ = [
     "__version__",
+    "altair_chart",
+    "area_chart",
     "balloons",
+    "bar_chart",
     "button",
     "caption",
     "checkbox",
@@ -51,15 +65,20 @@ __all__ = [
     "info",
     "json",
     "latex",
+    "line_chart",
+    "map",
     "markdown",
     "metric",
     "multiselect",
     "number_input",
+    "plotly_chart",
     "popover",
     "progress",
+    "pyplot",
     "query_params",
     "radio",
     "rerun",
+    "scatter_chart",
     "secrets",
     "select_slider",
     "selectbox",
@@ -83,6 +102,7 @@ __all__ = [
     "title",
     "toast",
     "toggle",
+    "vega_lite_chart",
     "warning",
     "write",
 ]

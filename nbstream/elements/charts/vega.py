@@ -1,0 +1,182 @@
+"""st.altair_chart and st.vega_lite_chart: a Vega-Lite spec from the script, drawn as is.
+
+DataFrames in the chart (Altair's data, or the ``data`` argument) leave the spec: each
+becomes a named dataset sent as Arrow, so a large frame costs no JSON and Altair's
+5,000-row limit does not apply.  Data already inline in a spec (``{"values": [...]}``)
+stays inline.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from typing import Any
+
+from nbstream.elements._base import add_element
+from nbstream.elements.charts._common import (
+    ChartValue,
+    chart_frame,
+    check_selection,
+    check_theme,
+    dataset_props,
+    sizes,
+)
+from nbstream.elements.delta_generator import DeltaGenerator, command
+from nbstream.runtime.errors import StreamlitAPIException
+
+# Altair's data transformer registry is global: one conversion at a time.
+_ALTAIR_LOCK = threading.Lock()
+_captured: dict[str, Any] = {}
+
+
+def _vega_element(
+    kind: str, spec: dict[str, Any], frames: dict[str, Any], *, width: Any, height: Any,
+    use_container_width: Any, theme: Any, alt: Any,
+) -> DeltaGenerator:  # fmt: skip
+    check_theme(theme)
+    size_props = sizes(width, height, use_container_width)
+    wire, value = dataset_props(frames)
+    props = {"spec": spec, "datasets": wire, "theme": theme, "alt": alt, **size_props}
+    return add_element(kind, props, value=ChartValue(datasets=value))
+
+
+@command
+def vega_lite_chart(
+    data: Any = None,
+    spec: dict[str, Any] | None = None,
+    *,
+    width: Any = None,
+    height: Any = "content",
+    use_container_width: bool | None = None,
+    theme: str | None = "streamlit",
+    key: str | int | None = None,
+    on_select: Any = "ignore",
+    selection_mode: Any = None,
+    alt: str | None = None,
+    **kwargs: Any,
+) -> DeltaGenerator:
+    """Display a chart from a Vega-Lite spec (https://vega.github.io/vega-lite/).
+
+    Parameters
+    ----------
+    data : DataFrame-like, dict or None
+        The data the spec draws (it becomes the spec's top-level data).  A dict given
+        with no ``spec`` is taken as the spec.
+    spec : dict or None
+        The Vega-Lite spec.  Keyword arguments are merged into it.
+    width : "stretch", "content", int or None
+        None uses the spec's own width, or the container's when the spec has none.
+    height : "content", "stretch" or int
+        "content" uses the spec's own height (or a default).
+    use_container_width : bool or None
+        Older form of ``width``: True is "stretch".
+    theme : "streamlit" or None
+        "streamlit" styles the chart to match the app (light or dark); None keeps
+        Vega-Lite's own look.
+    key : str, int or None
+        Accepted for compatibility (it identifies a chart with selections).
+    on_select : "ignore"
+        Selections are not supported yet: only "ignore" is accepted.
+    selection_mode : ignored while selections are not supported.
+    alt : str or None
+        A text description of the chart for screen readers.
+    """
+    check_selection(on_select)
+    if spec is None and isinstance(data, dict):
+        spec, data = data, None
+    spec = {**(spec or {}), **kwargs}
+    if not spec:
+        raise StreamlitAPIException(
+            "The `spec` parameter is required. Vega-Lite charts require a non-empty spec dict."
+        )
+    spec = copy.deepcopy(spec)
+    frames: dict[str, Any] = {}
+    if data is not None:
+        frames["source"] = chart_frame(data)
+        spec["data"] = {"name": "source"}
+    for name, values in list((spec.get("datasets") or {}).items()):
+        if not isinstance(values, list):  # a DataFrame in "datasets": send it as Arrow
+            frames[name] = chart_frame(values)
+            del spec["datasets"][name]
+    return _vega_element(
+        "vega_lite_chart", spec, frames, width=width, height=height,
+        use_container_width=use_container_width, theme=theme, alt=alt,
+    )  # fmt: skip
+
+
+def _altair_capture(data: Any) -> dict[str, str]:
+    """Altair data transformer: keep the frame aside, leave its name in the spec.
+
+    Names go by order of appearance, not content, so a rerun with new data keeps the
+    same spec and the browser swaps the rows in place (no redraw of the whole chart).
+    """
+    for name, (source, _) in _captured.items():
+        if source is data:
+            return {"name": name}
+    name = f"data-{len(_captured)}"
+    _captured[name] = (data, chart_frame(data))
+    return {"name": name}
+
+
+def altair_spec(chart: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An Altair chart as (Vega-Lite spec, {dataset name: DataFrame})."""
+    import altair as alt
+
+    with _ALTAIR_LOCK:
+        if "nbstream" not in alt.data_transformers.names():
+            alt.data_transformers.register("nbstream", _altair_capture)
+        _captured.clear()
+        with alt.data_transformers.enable("nbstream"):
+            spec = chart.to_dict()
+        frames = {name: frame for name, (_, frame) in _captured.items()}
+        _captured.clear()
+    return spec, frames
+
+
+@command
+def altair_chart(
+    altair_chart: Any,
+    *,
+    width: Any = None,
+    height: Any = "content",
+    use_container_width: bool | None = None,
+    theme: str | None = "streamlit",
+    key: str | int | None = None,
+    on_select: Any = "ignore",
+    selection_mode: Any = None,
+    alt: str | None = None,
+) -> DeltaGenerator:
+    """Display a chart made with Altair (https://altair-viz.github.io/).
+
+    Parameters
+    ----------
+    altair_chart : altair.Chart (or LayerChart, HConcatChart, ...)
+        The chart to display.
+    width : "stretch", "content", int or None
+        None uses the chart's own width, or the container's when it has none.
+    height : "content", "stretch" or int
+        "content" uses the chart's own height (or a default).
+    use_container_width : bool or None
+        Older form of ``width``: True is "stretch".
+    theme : "streamlit" or None
+        "streamlit" styles the chart to match the app (light or dark); None keeps
+        Altair's own look.
+    key : str, int or None
+        Accepted for compatibility (it identifies a chart with selections).
+    on_select : "ignore"
+        Selections are not supported yet: only "ignore" is accepted.
+    selection_mode : ignored while selections are not supported.
+    alt : str or None
+        A text description of the chart for screen readers.
+    """
+    check_selection(on_select)
+    if not type(altair_chart).__module__.startswith("altair") or not hasattr(altair_chart, "to_dict"):
+        raise StreamlitAPIException(
+            f"st.altair_chart expects an Altair chart (alt.Chart, alt.LayerChart, ...), "
+            f"not {type(altair_chart).__name__}."
+        )
+    spec, frames = altair_spec(altair_chart)
+    return _vega_element(
+        "altair_chart", spec, frames, width=width, height=height,
+        use_container_width=use_container_width, theme=theme, alt=alt,
+    )  # fmt: skip
