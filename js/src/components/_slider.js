@@ -65,6 +65,36 @@ export function sliderControl(ctx, spec) {
     const hi = percent(values[values.length - 1]);
     fill.style.left = `${lo}%`;
     fill.style.width = `${hi - lo}%`;
+    placeLabels();
+  }
+
+  /**
+   * Keep the value labels inside the control, and when a range's two labels would
+   * overlap, show one "low – high" label between the thumbs instead.
+   */
+  function placeLabels() {
+    const labels = thumbs.map((t) => /** @type {HTMLElement} */ (t.firstElementChild));
+    labels.forEach((l) => {
+      l.style.transform = "";
+      l.hidden = false;
+    });
+    const box = el.getBoundingClientRect();
+    if (box.width === 0) return; // not laid out (hidden, or no layout engine)
+    if (labels.length === 2) {
+      const [a, b] = labels.map((l) => l.getBoundingClientRect());
+      if (a.right + 4 > b.left) {
+        const gap = thumbs[1].getBoundingClientRect().left - thumbs[0].getBoundingClientRect().left;
+        labels[0].textContent = `${spec.format(values[0])} – ${spec.format(values[1])}`;
+        labels[0].style.transform = `translateX(calc(-50% + ${gap / 2}px))`;
+        labels[1].hidden = true;
+      }
+    }
+    for (const l of labels) {
+      if (l.hidden) continue;
+      const r = l.getBoundingClientRect();
+      const shift = r.left < box.left ? box.left - r.left : r.right > box.right ? box.right - r.right : 0;
+      if (shift) l.style.transform = `${l.style.transform || "translateX(-50%)"} translateX(${shift}px)`;
+    }
   }
 
   /** Move thumb i to v, keeping two thumbs in order. */
@@ -138,6 +168,13 @@ export function sliderControl(ctx, spec) {
   }, ctx);
   on(track, "pointerup", () => (moving >= 0 ? release() : undefined), ctx);
   on(track, "pointercancel", () => (moving >= 0 ? release() : undefined), ctx);
+
+  // Labels are placed by measuring them: again whenever the control is laid out anew.
+  if (typeof ResizeObserver !== "undefined") {
+    const observer = new ResizeObserver(() => placeLabels());
+    observer.observe(el);
+    ctx.signal.addEventListener("abort", () => observer.disconnect());
+  }
 
   return {
     el,

@@ -74,6 +74,8 @@ function heading(tag) {
       if (p.body !== last.body) text.replaceChildren(ctx.markdown(p.body ?? "", { inline: true }));
       if (p.body !== last.body || p.anchor !== last.anchor) setAnchor(title, p.anchor, text.textContent || "");
       syncHelp(title, p.help, ctx);
+      const anchorLink = title.querySelector(".nbs-anchor");
+      if (anchorLink) title.append(anchorLink); // text, help, then the link shown on hover
       if (p.divider !== last.divider) setDivider(el, p.divider);
       last = p;
     };
