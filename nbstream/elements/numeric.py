@@ -205,6 +205,7 @@ def slider(
     the value's type, or a tuple of two
         The selected value or range.
     """
+    has_default = value is not None
     if isinstance(value, list):
         value = tuple(value)
     if isinstance(value, tuple) and len(value) not in (1, 2):
@@ -240,7 +241,7 @@ def slider(
                 "step": wire_step, "format": fmt, "help": help}
     return add_widget(
         "slider", props, serde=serde, default=value, identity=identity, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=True,
+        on_change=on_change, args=args, kwargs=kwargs, has_default=has_default,
     )
 
 
@@ -314,6 +315,7 @@ def select_slider(
     check_format_func(format_func)
     if not opts:
         raise StreamlitAPIException("The `options` argument needs to be non-empty")
+    has_default = value is not None
     if isinstance(value, list):
         value = tuple(value)
     is_range = isinstance(value, tuple) and len(value) == 2
@@ -332,7 +334,7 @@ def select_slider(
     identity = {"label": props["label"], "options": labels, "value": serde.serialize(value), "help": help}
     return add_widget(
         "select_slider", props, serde=serde, default=value, identity=identity, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=True, coerce=enum_coercer(opts),
+        on_change=on_change, args=args, kwargs=kwargs, has_default=has_default, coerce=enum_coercer(opts),
     )
 
 
@@ -427,6 +429,7 @@ def number_input(
     int, float or None
         The number entered.
     """
+    has_default = value is not None and not (isinstance(value, str) and value == "min")
     is_int = _number_type(min_value, max_value, value, step)
     if value == "min":
         value = min_value if min_value is not None else (0 if is_int else 0.0)
@@ -465,7 +468,7 @@ def number_input(
                 "format": fmt, "help": help, "placeholder": placeholder}
     return add_widget(
         "number_input", props, serde=NumberSerde(is_int, min_value, max_value), default=value,
-        identity=identity, key=key, on_change=on_change, args=args, kwargs=kwargs, has_default=value is not None,
+        identity=identity, key=key, on_change=on_change, args=args, kwargs=kwargs, has_default=has_default,
     )
 
 

@@ -21,6 +21,7 @@ import pickle
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
+from nbstream import config
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue, WidgetMeta, values_differ
 
@@ -177,7 +178,12 @@ class SessionState(MutableMapping[str, Any]):
         if key is not None and key in self._writes:
             # Set through Session State in this run (or a callback): the widget adopts it.
             value = self._writes[key]
-            if has_default and not existed and wid not in self._warned_default:
+            if (
+                has_default
+                and not existed
+                and wid not in self._warned_default
+                and not config.get_option("global.disableWidgetStateDuplicationWarning")
+            ):
                 self._warned_default.add(wid)
                 _LOG.warning(
                     'The widget with key "%s" was created with a default value but also had its value '
