@@ -33,7 +33,8 @@ def stop() -> NoReturn:
     """Stop the script here.
 
     What the run drew so far stays on the page; nothing after this call runs.  Widgets
-    not drawn before the stop are cleaned up as in any finished run.
+    not drawn before the stop keep their state: only a run that reaches the end of the
+    script cleans up the widgets it did not draw (as in Streamlit).
     """
     ctx = context.get()
     if ctx is not None:

@@ -164,7 +164,9 @@ class AppSession:
         for listener in self._listeners:
             listener.run_started(ctx)
         callbacks = self.state.begin_run(request.changes, request.triggers)
-        completed, follow = True, None
+        # A run cut short (st.stop, st.rerun, an error) keeps the widgets it did not reach:
+        # only a run that reaches the end of the script cleans up, as in Streamlit.
+        completed, reached_end, follow = True, False, None
         with context.activate(ctx):
             try:
                 self._run_callbacks(ctx, callbacks)
@@ -173,6 +175,7 @@ class AppSession:
                 else:
                     self.script.add_folder_to_path()
                     exec(self.script.code, self.script.namespace(self._magic))
+                reached_end = True
             except StopScript:
                 pass
             except RerunScript as exc:
@@ -191,7 +194,7 @@ class AppSession:
                     where.children.append(exception_node(exc, uncaught=True))  # type: ignore[union-attr]
             finally:
                 scope = self.fragments.within(fragment.id) if fragment is not None else None
-                self.state.end_run(completed=completed, fragments=scope)
+                self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
         if fragment is None:
             self.fragments.end_full_run(completed)
         if completed:

@@ -215,8 +215,9 @@ class SessionState(MutableMapping[str, Any]):
         self._shown[wid] = value
         return value
 
-    def end_run(self, *, completed: bool, fragments: set[str] | None = None) -> None:
-        """Finish a run; a completed one deletes the widgets it did not draw, with their keys.
+    def end_run(self, *, completed: bool, clean_up: bool = True, fragments: set[str] | None = None) -> None:
+        """Finish a run; a completed one deletes the widgets it did not draw, with their keys,
+        unless ``clean_up`` is False (the script did not reach its end: st.stop, st.rerun, an error).
 
         A fragment run (``fragments``: the fragment and those nested in it) only
         answers for the widgets of those fragments.
@@ -226,7 +227,7 @@ class SessionState(MutableMapping[str, Any]):
         for wid, meta in self._meta.items():
             if meta.trigger:
                 self._widget[wid] = False
-        if completed:
+        if completed and clean_up:
             in_scope = (lambda m: True) if fragments is None else (lambda m: m.fragment_id in fragments)
             for wid in [w for w, m in self._meta.items() if w not in self._rendered and in_scope(m)]:
                 self._forget_widget(wid)

@@ -175,6 +175,25 @@ def test_a_callback_runs_only_when_the_value_changes():
     assert at.session_state.calls == 1
 
 
+def test_callback_exception_is_shown_and_the_session_goes_on():
+    at = run(
+        """
+        import nbstream as st
+        def cb():
+            raise ValueError("bad callback")
+        st.checkbox("c", on_change=cb)
+        st.text("drawn")
+        """
+    )
+    at.checkbox[0].check().run()
+    assert at.exception[0].value == "ValueError: bad callback"
+    assert len(at.checkbox) == 0  # the script did not run after the failed callback
+    at.run()
+    assert not at.exception
+    assert at.text[0].value == "drawn"
+    assert at.checkbox[0].value is True
+
+
 # ---- statefulness ------------------------------------------------------------------------
 
 CHANGE_PARAMETERS = """
