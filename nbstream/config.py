@@ -7,7 +7,7 @@ Sources, lowest precedence first (as Streamlit reads them):
    there is no ``.nbstream`` folder);
 3. the project file ``$CWD/.nbstream/config.toml`` (or ``$CWD/.streamlit/config.toml``);
 4. environment variables ``NBSTREAM_SECTION_OPTION_NAME`` (or ``STREAMLIT_...``);
-5. ``set_option`` at run time (client, runner and theme options only).
+5. ``set_option`` at run time (client, runner, theme, global, logger and cache options).
 """
 
 from __future__ import annotations
@@ -65,9 +65,16 @@ DEFAULTS: dict[str, Any] = {
     "theme.secondaryBackgroundColor": None,
     "theme.textColor": None,
     "theme.font": None,
+    # [cache] -- st.cache_data's store shared by the kernels of an app (nbstream only).
+    # persist: share cache_data entries between kernels (Voila tabs) through files in `dir`.
+    "cache.persist": True,
+    # dir: where; empty for the user's cache folder (~/.cache/nbstream/cache on Linux).
+    "cache.dir": "",
+    # maxDiskSize: megabytes the files may take in all; least recently used entries go first.
+    "cache.maxDiskSize": 2048,
 }
 
-_SETTABLE_SECTIONS = ("client.", "runner.", "theme.", "global.", "logger.")
+_SETTABLE_SECTIONS = ("client.", "runner.", "theme.", "global.", "logger.", "cache.")
 _ENUM_COERCION = ("off", "nameOnly", "nameAndValue")
 _TOOLBAR_MODES = ("auto", "developer", "viewer", "minimal")
 
@@ -162,8 +169,8 @@ def get_option(key: str) -> Any:
 def set_option(key: str, value: Any) -> None:
     """Set a configuration option for this process while it runs.
 
-    Only ``client.*``, ``runner.*``, ``theme.*``, ``global.*`` and ``logger.*`` options
-    can change on the fly; server options belong in ``config.toml``.
+    Only ``client.*``, ``runner.*``, ``theme.*``, ``global.*``, ``logger.*`` and ``cache.*``
+    options can change on the fly; server options belong in ``config.toml``.
     """
     if key not in _all():
         raise StreamlitAPIException(f'Config key "{key}" not defined.')
