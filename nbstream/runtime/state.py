@@ -72,7 +72,7 @@ class SessionState(MutableMapping[str, Any]):
             raise StreamlitAPIException(
                 f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is instantiated."
             )
-        if self.enforce_serializable:
+        if self.enforce_serializable or config.get_option("runner.enforceSerializableSessionState"):
             _check_picklable(key, value)
         self._writes[key] = value
 
