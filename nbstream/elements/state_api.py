@@ -69,7 +69,7 @@ class StateView(MutableMapping[str, Any]):
         try:
             del self._state[key]
         except KeyError:
-            raise AttributeError(f'st.session_state has no attribute "{key}".') from None
+            raise AttributeError(f'st.session_state has no attribute "{key}". {_INIT_HELP}') from None
 
     def clear(self) -> None:
         self._state.clear()

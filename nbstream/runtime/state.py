@@ -60,17 +60,16 @@ class SessionState(MutableMapping[str, Any]):
                 return self._old[wid]
         if key in self._old:
             return self._old[key]
-        raise KeyError(
-            f'st.session_state has no key "{key}". Did you forget to initialize it? '
-            "More info: https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
-        )
+        raise KeyError(_missing_key_message(key))
 
     def __setitem__(self, key: str, value: Any) -> None:
         key = str(key)
         wid = self._key_to_id.get(key)
         if self.running and wid is not None and wid in self._rendered:
             raise StreamlitAPIException(
-                f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is instantiated."
+                f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is instantiated. "
+                f"Set `st.session_state.{key}` before the widget is drawn, or change it in an `on_change` or "
+                "`on_click` callback, which runs before the script reruns."
             )
         if self.enforce_serializable or config.get_option("runner.enforceSerializableSessionState"):
             _check_picklable(key, value)
@@ -89,7 +88,7 @@ class SessionState(MutableMapping[str, Any]):
                     del layer[wid]
                     found = True
         if not found:
-            raise KeyError(f'st.session_state has no key "{key}".')
+            raise KeyError(_missing_key_message(key))
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
@@ -333,6 +332,13 @@ def fresh(default: Any) -> Any:
     """A widget's default for a new run: containers are copied (the script may mutate what it got),
     other values are kept as they are (an option object must stay the very option of the list)."""
     return copy.copy(default) if isinstance(default, (list, dict, set)) else default
+
+
+def _missing_key_message(key: str) -> str:
+    return (
+        f'st.session_state has no key "{key}". Did you forget to initialize it? '
+        "More info: https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
+    )
 
 
 def _check_picklable(key: str, value: Any) -> None:

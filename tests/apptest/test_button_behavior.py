@@ -267,8 +267,10 @@ def test_buttons_that_modify_a_rendered_widget_error():
     at.button[0].click().run()
     assert len(at.exception) == 1
     assert at.exception[0].value.startswith("StreamlitAPIException: ")
-    assert "name" in at.exception[0].message
-    assert "instantiated" in at.exception[0].message
+    assert "`st.session_state.name` cannot be modified after the widget with key `name` is instantiated" in (
+        at.exception[0].message
+    )
+    assert "callback" in at.exception[0].message  # it says how to do it instead
     assert at.session_state.name == "Jane"
     assert len(at.button) == 1  # the run ended at the error: the second button was not drawn
     at.run()  # the session keeps working

@@ -57,6 +57,18 @@ def test_an_uninitialized_attribute_throws_attribute_error():
     )
 
 
+def test_deleting_a_missing_key_or_attribute():
+    at = run("import nbstream as st\ndel st.session_state['nope']")
+    assert at.exception[0].value.startswith("KeyError: ")
+    assert 'st.session_state has no key "nope". Did you forget to initialize it?' in at.exception[0].message
+    at = run("import nbstream as st\ndel st.session_state.nope")
+    assert at.exception[0].value.startswith("AttributeError: ")
+    assert (
+        'st.session_state has no attribute "nope". Did you forget to initialize it?'
+        in at.exception[0].message
+    )
+
+
 def test_dict_api():
     at = run(
         """
