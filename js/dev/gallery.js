@@ -129,12 +129,20 @@ const SECTIONS = {
 function render() {
   const root = /** @type {HTMLElement} */ (document.getElementById("root"));
   const app = document.createElement("div");
-  app.className = "nbs-app gallery-page";
+  app.className = "nbs-app";
+  const areas = document.createElement("div");
+  areas.className = "nbs-areas gallery-page";
   app.dataset.theme = params.get("theme") || "light";
   const only = params.get("section");
-  const sidebar = mount(node("sidebar", {}, [node("header", { body: "Sidebar", anchor: false, help: null, divider: false }), node("selectbox", w({ label: "Page", options: ["Home", "Data"], value: 0, placeholder: "" })), node("slider", w({ label: "Zoom", min_value: 0, max_value: 10, step: 1, format: "%d", data_type: "int", value: 4 }))]));
-  const main = mount(node("main"));
-  main.classList.add("gallery-main");
+  // The areas are the shell's (app.js); the gallery builds the same DOM for them.
+  const sidebar = document.createElement("aside");
+  sidebar.className = "nbs-sidebar";
+  const sidebarSlot = document.createElement("div");
+  sidebarSlot.className = "nbs-sidebar-content";
+  sidebar.append(sidebarSlot);
+  for (const wire of [node("header", { body: "Sidebar", anchor: false, help: null, divider: false }), node("selectbox", w({ label: "Page", options: ["Home", "Data"], value: 0, placeholder: "" })), node("slider", w({ label: "Zoom", min_value: 0, max_value: 10, step: 1, format: "%d", data_type: "int", value: 4 }))]) sidebarSlot.append(mount(wire));
+  const main = document.createElement("section");
+  main.className = "nbs-main gallery-main";
   for (const [name, nodes] of Object.entries(SECTIONS)) {
     if (only && only !== name) continue;
     const section = document.createElement("div");
@@ -143,8 +151,9 @@ function render() {
     for (const wire of nodes) section.append(mount(wire));
     main.append(section);
   }
-  if (params.get("sidebar") !== "0") app.append(sidebar);
-  app.append(main);
+  if (params.get("sidebar") !== "0") areas.append(sidebar);
+  areas.append(main);
+  app.append(areas);
   root.append(app);
   document.body.style.background = getComputedStyle(app).backgroundColor;
 }

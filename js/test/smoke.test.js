@@ -35,8 +35,6 @@ const SAMPLES = {
   color_picker: widget({ value: "#f00" }),
   date_input: widget({ min_value: "2020-01-01", max_value: "2030-01-01", format: "YYYY/MM/DD", is_range: false, value: "2024-05-31" }),
   time_input: widget({ step: 900, value: "12:30" }),
-  main: {},
-  sidebar: {},
   columns: { gap: "small", vertical_alignment: "top", border: false },
   column: { weight: 0.5, gap: "small", border: false },
   container: { height: null, border: false, key: null },

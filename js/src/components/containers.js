@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * Layout: the areas main and sidebar; columns (with their column children), container,
- * empty, expander, tabs (tab_container with tab children) and popover.
+ * Layout: columns (with their column children), container, empty, expander, tabs
+ * (tab_container with tab children) and popover.  The areas main and sidebar are the
+ * shell's (app.js); styles/containers.css styles what sits in them.
  *
  * A block's `slot` is where the shell puts its children; slots lay children out as a
  * vertical stack with Streamlit's 1rem gap (class nbs-block).
@@ -22,36 +23,6 @@ function watchChildren(slot, fn, ctx) {
   const observer = new MutationObserver(fn);
   observer.observe(slot, { childList: true });
   ctx.signal.addEventListener("abort", () => observer.disconnect());
-}
-
-// ---- the areas -----------------------------------------------------------------------------
-
-/** @type {Component} */
-export function main() {
-  const el = h("div", { class: "nbs-main nbs-block" });
-  return { el, slot: el, update() {} };
-}
-
-/**
- * The sidebar: a collapsible panel, hidden while it holds nothing (as in Streamlit).
- * The shell decides where it goes; this is its look and its collapse control.
- * @type {Component}
- */
-export function sidebar(node, ctx) {
-  const slot = h("div", { class: "nbs-sidebar-content nbs-block" });
-  const toggle = h("button", { type: "button", class: "nbs-sidebar-toggle", "aria-expanded": "true", "aria-label": "Collapse sidebar" }, icon("chevron_left"));
-  const el = h("section", { class: "nbs-sidebar", "aria-label": "Sidebar" }, h("div", { class: "nbs-sidebar-header" }, toggle), slot);
-  on(toggle, "click", () => {
-    const collapsed = el.classList.toggle("nbs-sidebar--collapsed");
-    toggle.setAttribute("aria-expanded", String(!collapsed));
-    toggle.setAttribute("aria-label", collapsed ? "Expand sidebar" : "Collapse sidebar");
-    toggle.replaceChildren(icon(collapsed ? "chevron_right" : "chevron_left"));
-    slot.hidden = collapsed;
-  }, ctx);
-  const sync = () => (el.hidden = slot.childElementCount === 0);
-  watchChildren(slot, sync, ctx);
-  sync();
-  return { el, slot, update() {}, childrenChanged: sync };
 }
 
 // ---- columns -------------------------------------------------------------------------------

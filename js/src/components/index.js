@@ -54,9 +54,7 @@ export const components = {
   // time.py
   date_input: time.date_input,
   time_input: time.time_input,
-  // containers.py, and the root areas
-  main: containers.main,
-  sidebar: containers.sidebar,
+  // containers.py (the areas main and sidebar are drawn by the shell)
   columns: containers.columns,
   column: containers.column,
   container: containers.container,
