@@ -4,6 +4,7 @@
 This module only re-exports; each command lives in ``nbstream/elements/``.
 """
 
+from nbstream import column_config
 from nbstream._version import __version__
 from nbstream.config import get_option, set_option
 from nbstream.elements.alerts import error, exception, info, success, warning
@@ -21,6 +22,7 @@ from nbstream.elements.charts import (
 )
 from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
 from nbstream.elements.data import dataframe, json, metric, table
+from nbstream.elements.data_editor import data_editor
 from nbstream.elements.execution import rerun, set_page_config, stop
 from nbstream.elements.forms import form, form_submit_button
 from nbstream.elements.fragments import fragment
@@ -45,8 +47,10 @@ __all__ = [
     "checkbox",
     "code",
     "color_picker",
+    "column_config",
     "columns",
     "container",
+    "data_editor",
     "dataframe",
     "date_input",
     "divider",

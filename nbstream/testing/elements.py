@@ -421,3 +421,9 @@ class Block(Container, Element):
 
     def __repr__(self) -> str:
         return f"Block({self.type!r}, {len(self._node.children or [])} children)"
+
+
+# The data elements' wrappers live in their own module (they import this one).
+from nbstream.testing.data_elements import DATA_CLASSES  # noqa: E402
+
+WIDGET_CLASSES.update(DATA_CLASSES)
