@@ -110,14 +110,14 @@ class QueryParams(MutableMapping[str, str]):
 
     def __getitem__(self, key: str) -> str:
         values = self._params.get(key)
-        if not values:
+        if values is None:
             raise KeyError(f'st.query_params has no key "{key}".')
-        return values[-1]
+        return values[-1] if values else ""  # ?key with no value
 
     def __setitem__(self, key: str, value: str | Iterable[str]) -> None:
         if isinstance(value, Mapping):
             raise StreamlitAPIException(f"You cannot set a query params key `{key}` to a dictionary.")
-        if key in _EMBED_KEYS:
+        if str(key).lower() in _EMBED_KEYS:
             raise StreamlitAPIException("Query param embed and embed_options (case-insensitive) cannot be set programmatically.")
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
             self._params[str(key)] = [_as_str(value)]
@@ -160,7 +160,7 @@ class QueryParams(MutableMapping[str, str]):
 
     def to_dict(self) -> dict[str, str]:
         """The parameters as a dict, with the last value of repeated keys."""
-        return {k: v[-1] for k, v in self._params.items() if v}
+        return {k: (v[-1] if v else "") for k, v in self._params.items()}
 
     def from_dict(self, params: Mapping[str, str | Iterable[str]]) -> None:
         """Replace all parameters with ``params`` (lists become repeated keys)."""
