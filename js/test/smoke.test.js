@@ -43,6 +43,16 @@ const SAMPLES = {
   tab_container: { labels: ["A", "B"] },
   tab: { label: "A" },
   popover: { label: "Open", help: null, icon: null, disabled: false, use_container_width: false },
+  // charts (drawn asynchronously; test/charts.test.js draws them with data)
+  ...Object.fromEntries(
+    ["line_chart", "area_chart", "bar_chart", "scatter_chart", "altair_chart", "vega_lite_chart"].map((kind) => [
+      kind,
+      { spec: { mark: "point" }, datasets: {}, width: "stretch", height: "content", theme: "streamlit", alt: null },
+    ]),
+  ),
+  pyplot: { image: null, natural_width: 100, width: "stretch", alt: null },
+  plotly_chart: { figure: null, config: {}, theme: "streamlit", width: "stretch", height: "content", alt: null },
+  map: { datasets: { source: [] }, color: null, size: 100, zoom: null, tiles: null, width: "stretch", height: 500, alt: null },
 };
 
 test("every kind mounts and updates with its sample props", () => {

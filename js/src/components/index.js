@@ -5,6 +5,7 @@
  */
 import * as alerts from "./alerts.js";
 import * as buttons from "./buttons.js";
+import * as charts from "./charts.js";
 import * as containers from "./containers.js";
 import * as numeric from "./numeric.js";
 import * as selection from "./selection.js";
@@ -54,6 +55,16 @@ export const components = {
   // time.py
   date_input: time.date_input,
   time_input: time.time_input,
+  // charts/ (nbstream/elements/charts/)
+  line_chart: charts.line_chart,
+  area_chart: charts.area_chart,
+  bar_chart: charts.bar_chart,
+  scatter_chart: charts.scatter_chart,
+  altair_chart: charts.altair_chart,
+  vega_lite_chart: charts.vega_lite_chart,
+  pyplot: charts.pyplot,
+  plotly_chart: charts.plotly_chart,
+  map: charts.map,
   // containers.py (the areas main and sidebar are drawn by the shell)
   columns: containers.columns,
   column: containers.column,
