@@ -6,6 +6,7 @@ This module only re-exports; each command lives in ``nbstream/elements/``.
 
 from nbstream import column_config
 from nbstream._version import __version__
+from nbstream.caching import cache, cache_data, cache_resource
 from nbstream.config import get_option, set_option
 from nbstream.elements.alerts import error, exception, info, success, warning
 from nbstream.elements.buttons import button, download_button
@@ -43,6 +44,9 @@ __all__ = [
     "balloons",
     "bar_chart",
     "button",
+    "cache",
+    "cache_data",
+    "cache_resource",
     "caption",
     "checkbox",
     "code",

@@ -1,0 +1,276 @@
+"""``st.cache_data``, ``st.cache_resource`` and the deprecated ``st.cache``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import numbers
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from nbstream.caching import cached_func
+from nbstream.caching.cached_func import DATA, RESOURCE, CachedFunc
+from nbstream.caching.digest import clear_memo
+from nbstream.caching.stores import DISK
+from nbstream.runtime import caches, context
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitBadTimeStringError
+
+_LOG = logging.getLogger("nbstream")
+
+
+def ttl_seconds(ttl: float | dt.timedelta | str | None) -> float | None:
+    """``ttl`` in seconds: a number, a ``timedelta``, or a string such as ``"1d"`` or ``"10s"``."""
+    if ttl is None:
+        return None
+    if isinstance(ttl, dt.timedelta):
+        return ttl.total_seconds()
+    if isinstance(ttl, str):
+        import pandas as pd
+
+        try:
+            seconds = pd.Timedelta(ttl).total_seconds()
+        except ValueError:
+            raise StreamlitBadTimeStringError(ttl) from None
+        if seconds != seconds:  # NaT
+            raise StreamlitBadTimeStringError(ttl)
+        return seconds
+    if isinstance(ttl, bool) or not isinstance(ttl, numbers.Real):
+        raise StreamlitAPIException(f"ttl must be a number of seconds, a timedelta or a string, not {ttl!r}.")
+    return float(ttl)
+
+
+def _max_entries(max_entries: int | None) -> int | None:
+    if max_entries is None:
+        return None
+    if isinstance(max_entries, bool) or not isinstance(max_entries, numbers.Integral):
+        raise StreamlitAPIException(f"max_entries must be an int or None, not {max_entries!r}.")
+    return int(max_entries)
+
+
+def _persist(persist: str | bool | None) -> bool | None:
+    if persist is None or isinstance(persist, bool):
+        return persist
+    if persist == "disk":
+        return True
+    raise StreamlitAPIException(f"Unsupported persist option '{persist}'. Valid values are 'disk' or None.")
+
+
+class CacheDataAPI:
+    """Decorator to cache functions that return data (DataFrames, arrays, strings, ...).
+
+    Use it bare (``@st.cache_data``) or with arguments (``@st.cache_data(ttl=3600)``).
+    The first call with given arguments runs the function; later calls with equal
+    arguments (and unchanged function code) return the stored value without running it.
+    Each call returns its own copy: changing it never changes the cache.
+
+    In nbstream the cache is shared by every session of the app: by all apps of a
+    notebook in JupyterLab, and -- through files in the ``cache.dir`` folder -- by every
+    kernel (every browser tab) of an app served with Voila.  Values are pickled to be
+    shared (DataFrames and Arrow tables are stored as Arrow IPC): pickle can run code when
+    loading, so only cache values you trust.
+
+    Parameters
+    ----------
+    func : callable
+        The function to cache (when used without arguments).
+    ttl : float, timedelta, str or None
+        How long an entry stays valid: seconds, a ``timedelta``, or a string such as
+        ``"1d"``, ``"10s"`` or ``"1h23m"``.  None (the default) keeps entries until cleared.
+    max_entries : int or None
+        The most entries to keep; the least recently used go first.  None: unbounded.
+    show_spinner : bool or str
+        Show a spinner while a miss computes; a string sets its text.
+    show_time : bool
+        Show the seconds elapsed in the spinner.
+    persist : "disk", bool or None
+        None (the default) follows the ``cache.persist`` option (on): entries are shared
+        with the app's other kernels.  False keeps this function's entries in this
+        kernel's memory; "disk" or True shares them even when the option is off.
+    experimental_allow_widgets : bool
+        Allow widgets in the function: their values become part of the cache key, and
+        they are replayed on hits.
+    hash_funcs : dict or None
+        Hash functions for argument types nbstream cannot hash (or hashes otherwise),
+        keyed by type or fully qualified type name (``"__main__.MyClass"``).
+
+    Example
+    -------
+    >>> @st.cache_data(ttl=3600)
+    ... def load(url):
+    ...     return pd.read_csv(url)
+
+    ``load.clear()`` empties this function's cache; ``st.cache_data.clear()`` every
+    ``cache_data`` cache.
+    """
+
+    _kind = DATA
+
+    def __call__(
+        self,
+        func: Callable[..., Any] | None = None,
+        *,
+        ttl: float | dt.timedelta | str | None = None,
+        max_entries: int | None = None,
+        show_spinner: bool | str = True,
+        show_time: bool = False,
+        persist: str | bool | None = None,
+        experimental_allow_widgets: bool = False,
+        hash_funcs: dict[Any, Callable[[Any], Any]] | None = None,
+    ) -> Any:
+        """Cache ``func`` (see the class documentation for the parameters)."""
+        options = {
+            "ttl": ttl_seconds(ttl),
+            "max_entries": _max_entries(max_entries),
+            "show_spinner": show_spinner,
+            "show_time": bool(show_time),
+            "persist": _persist(persist),
+            "hash_funcs": hash_funcs,
+            "allow_widgets": bool(experimental_allow_widgets),
+        }
+        return self._decorate(func, options)
+
+    def _decorate(self, func: Any, options: dict[str, Any]) -> Any:
+        if func is None:
+            return lambda f: CachedFunc(f, kind=self._kind, **options)
+        return CachedFunc(func, kind=self._kind, **options)
+
+    def clear(self) -> None:
+        """Clear every ``st.cache_data`` cache: in this kernel, and on disk for the app's kernels."""
+        clear_data()
+
+    def __repr__(self) -> str:
+        return f"<st.{self._kind}>"
+
+
+class CacheResourceAPI(CacheDataAPI):
+    """Decorator to cache functions that return global resources (connections, ML models).
+
+    Every call with equal arguments returns the same object -- no copy -- so a change to
+    it is seen by every session: the object must be thread-safe.  The cache lives in this
+    kernel's memory: in JupyterLab all the apps and sessions of a notebook share it; with
+    Voila each browser tab is its own kernel and has its own (resources such as
+    connections cannot cross processes).
+
+    Parameters
+    ----------
+    func : callable
+        The function to cache (when used without arguments).
+    ttl : float, timedelta, str or None
+        How long an entry stays valid (seconds, ``timedelta`` or a string like ``"1d"``).
+    max_entries : int or None
+        The most entries to keep; the least recently used go first.
+    show_spinner : bool or str
+        Show a spinner while a miss computes; a string sets its text.
+    show_time : bool
+        Show the seconds elapsed in the spinner.
+    validate : callable or None
+        Called with the cached object on every hit; when it returns False the object is
+        dropped and the function runs again (a closed connection, say).
+    experimental_allow_widgets : bool
+        Allow widgets in the function: their values become part of the cache key.
+    hash_funcs : dict or None
+        Hash functions by type or fully qualified type name.
+
+    Example
+    -------
+    >>> @st.cache_resource
+    ... def connect():
+    ...     return sqlite3.connect("app.db", check_same_thread=False)
+    """
+
+    _kind = RESOURCE
+
+    def __call__(  # type: ignore[override]
+        self,
+        func: Callable[..., Any] | None = None,
+        *,
+        ttl: float | dt.timedelta | str | None = None,
+        max_entries: int | None = None,
+        show_spinner: bool | str = True,
+        show_time: bool = False,
+        validate: Callable[[Any], bool] | None = None,
+        experimental_allow_widgets: bool = False,
+        hash_funcs: dict[Any, Callable[[Any], Any]] | None = None,
+    ) -> Any:
+        """Cache ``func`` (see the class documentation for the parameters)."""
+        if validate is not None and not callable(validate):
+            raise StreamlitAPIException("validate must be a function taking the cached object.")
+        options = {
+            "ttl": ttl_seconds(ttl),
+            "max_entries": _max_entries(max_entries),
+            "show_spinner": show_spinner,
+            "show_time": bool(show_time),
+            "persist": False,
+            "hash_funcs": hash_funcs,
+            "allow_widgets": bool(experimental_allow_widgets),
+            "validate": validate,
+        }
+        return self._decorate(func, options)
+
+    def clear(self) -> None:
+        """Clear every ``st.cache_resource`` cache of this kernel."""
+        clear_resource()
+
+
+cache_data = CacheDataAPI()
+cache_resource = CacheResourceAPI()
+
+DEPRECATION = (
+    "`st.cache` is deprecated. Please use one of Streamlit's new caching commands, "
+    "`st.cache_data` or `st.cache_resource`."
+)
+
+
+def cache(
+    func: Callable[..., Any] | None = None,
+    persist: bool = False,
+    allow_output_mutation: bool = False,
+    show_spinner: bool = True,
+    suppress_st_warning: bool = False,
+    hash_funcs: dict[Any, Callable[[Any], Any]] | None = None,
+    max_entries: int | None = None,
+    ttl: float | None = None,
+) -> Any:
+    """Deprecated: use ``st.cache_data`` (data) or ``st.cache_resource`` (resources).
+
+    ``allow_output_mutation=True`` maps to ``st.cache_resource``, anything else to
+    ``st.cache_data``; ``suppress_st_warning`` is ignored.  A deprecation warning is shown.
+    """
+    warnings.warn(DEPRECATION, DeprecationWarning, stacklevel=2)
+    ctx = context.get()
+    if ctx is not None and not ctx.session.is_bare:
+        from nbstream.elements.alerts import warning
+
+        warning(DEPRECATION)
+    else:
+        _LOG.warning(DEPRECATION)
+    common = {"ttl": ttl, "max_entries": max_entries, "show_spinner": show_spinner, "hash_funcs": hash_funcs}
+    if allow_output_mutation:
+        return cache_resource(func, **common)
+    return cache_data(func, persist="disk" if persist else None, **common)
+
+
+def clear_data() -> None:
+    """Empty every ``cache_data`` cache of this kernel and the app's entries on disk."""
+    for memory in cached_func.memory_caches(DATA):
+        memory.clear()
+    for app in cached_func.apps_seen():
+        DISK.clear(app)
+    clear_memo()
+
+
+def clear_resource() -> None:
+    """Empty every ``cache_resource`` cache of this kernel."""
+    for memory in cached_func.memory_caches(RESOURCE):
+        memory.clear()
+
+
+def clear_all() -> None:
+    """What the app menu's "Clear cache" does: clear ``cache_data`` and ``cache_resource``."""
+    clear_data()
+    clear_resource()
+
+
+caches.register("cache_data", clear_data)
+caches.register("cache_resource", clear_resource)
