@@ -81,7 +81,9 @@ class Runner:
             self._wake()
 
     def _wake(self) -> None:
-        if self._current is not None and not self._current.uninterruptible:
+        # Flag the current run even while it is uninterruptible: a click's run ignores the
+        # flag, but a value run in its callbacks stops at its first st.* call after them.
+        if self._current is not None:
             self._current.interrupt.set()
         if self._thread is None and not self._closed:
             self._thread = threading.Thread(target=self._loop, name=self._name, daemon=True)
@@ -146,5 +148,5 @@ class Runner:
         with self._cond:
             self._current = ctx
             # Input that arrived between dequeuing and starting supersedes this run too.
-            if self._queue and not ctx.uninterruptible:
+            if self._queue:
                 ctx.interrupt.set()
