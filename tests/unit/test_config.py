@@ -8,6 +8,7 @@ variables, st.set_option.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -126,14 +127,14 @@ def test_set_option_over_everything(dirs, monkeypatch):
 
 
 def test_set_option_of_a_server_option_raises(dirs):
-    with pytest.raises(StreamlitAPIException, match="server.port cannot be set on the fly"):
+    with pytest.raises(StreamlitAPIException, match=re.escape("server.port cannot be set on the fly")):
         st.set_option("server.port", 80)
 
 
 def test_unknown_options(dirs):
-    with pytest.raises(RuntimeError, match='Config key "runner.nope" not defined.'):
+    with pytest.raises(RuntimeError, match=re.escape('Config key "runner.nope" not defined.')):
         st.get_option("runner.nope")
-    with pytest.raises(StreamlitAPIException, match='Config key "runner.nope" not defined.'):
+    with pytest.raises(StreamlitAPIException, match=re.escape('Config key "runner.nope" not defined.')):
         st.set_option("runner.nope", 1)
 
 
