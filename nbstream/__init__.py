@@ -114,3 +114,23 @@ __all__ = [
     "warning",
     "write",
 ]
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """``%load_ext nbstream``: register ``%%stapp`` and show ``st.*`` calls made in cells."""
+    from nbstream import magic
+
+    magic.load(ipython)
+
+
+def _register_in_ipython() -> None:
+    # Importing nbstream inside IPython registers %%stapp without %load_ext.
+    import sys
+
+    ipython_module = sys.modules.get("IPython")
+    shell = ipython_module.get_ipython() if ipython_module is not None else None
+    if shell is not None:
+        load_ipython_extension(shell)
+
+
+_register_in_ipython()

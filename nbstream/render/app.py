@@ -1,0 +1,100 @@
+"""App: one app of a notebook -- its session, its publisher and its widget.
+
+``%%stapp NAME`` binds an App to ``NAME``, so other cells can read
+``NAME.session_state`` or call ``NAME.rerun()``; displaying it (``NAME`` alone in a
+cell) shows another live view of the same app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nbstream import __version__, config, voila
+from nbstream.elements.state_api import StateView
+from nbstream.render.stream import Publisher
+from nbstream.render.widget import AppWidget
+from nbstream.runtime.script import Script
+from nbstream.runtime.session import AppSession
+
+# How long displaying an app waits for its run, so the display (and the notebook's
+# saved state) starts with the app drawn; a longer run streams in afterwards.
+FIRST_RUN_WAIT = 2.0
+
+
+def display_config(
+    *, height: int | None = None, wide: bool = False, interactive: bool = True
+) -> dict[str, Any]:
+    """What the browser needs besides the tree: host, menu mode, theme, layout."""
+    return {
+        "host": "voila" if voila.in_voila() else "lab",
+        "toolbar_mode": config.get_option("client.toolbarMode"),
+        "theme": config.theme(),
+        "version": __version__,
+        "height": height,
+        "wide": wide,
+        "interactive": interactive,
+    }
+
+
+class App:
+    """A running app: ``session_state``, ``rerun()``, ``stop()``; display it to see it."""
+
+    def __init__(
+        self, script: Script, *, name: str = "app", height: int | None = None, wide: bool = False
+    ) -> None:
+        self.name = name
+        self.session = AppSession(script, name=name)
+        if voila.in_voila():
+            self.session.query_params = voila.query_params()
+        self.publisher = Publisher(self.session, prints="log" if voila.in_voila() else "app")
+        self.height = height
+        self.wide = wide
+        self._widget: AppWidget | None = None
+        self.session_state = StateView(lambda: self.session.state)
+
+    @property
+    def widget(self) -> AppWidget:
+        if self._widget is None:
+            self._widget = AppWidget(
+                self.session, self.publisher, display_config(height=self.height, wide=self.wide)
+            )
+        return self._widget
+
+    def run(self, script: Script | None = None, *, wait: float = FIRST_RUN_WAIT) -> None:
+        """Run the app (with a new script, if given) and wait up to ``wait`` seconds for it.
+
+        A script still running from before -- even in a button's run -- is stopped first.
+        """
+        if script is not None:
+            self.session.stop()
+            self.session.set_script(script)
+        self.session.rerun()
+        self.session.wait(wait)
+        if self._widget is not None:
+            self._widget.sync_snapshot()
+            self._widget.set_config(height=self.height, wide=self.wide)
+
+    def rerun(self, wait: float = FIRST_RUN_WAIT) -> None:
+        """Rerun the script, as the app menu's Rerun does; session state is kept."""
+        self.run(wait=wait)
+
+    def stop(self) -> None:
+        """Stop the current run at its next ``st.*`` call."""
+        self.session.stop()
+
+    def reset(self) -> None:
+        """Forget the session's state, as a new session would start."""
+        self.session.stop()
+        self.session.wait(FIRST_RUN_WAIT)
+        self.session.state.clear()
+
+    def close(self) -> None:
+        """End the app: no more runs; its display stays as it was."""
+        self.session.close()
+        self.publisher.close()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"<nbstream app {self.name!r}: {self.session.run_count} runs>"

@@ -1,0 +1,76 @@
+"""The front end's code: the built bundle, and how a widget gets it to the browser.
+
+``js/`` builds into ``nbstream/static/``: ``app.js`` (the ESM bundle), ``app.css``
+(styles; KaTeX fonts as files), ``app-inline.css`` (the same with fonts inlined) and
+``manifest.json`` (the bundle's content hash).  The package also installs that folder
+as ``share/jupyter/labextensions/nbstream/static``, which JupyterLab serves at
+``lab/extensions/`` and Voila at ``voila/labextensions/``.
+
+Two ways to ship it (``NBSTREAM_ESM``, default ``auto``):
+
+* ``static``: ``_esm`` is a small loader that imports the bundle from the server, so
+  the browser caches it and each app and tab sends only the loader.  If the server has
+  no (or another version of the) bundle, the loader asks the kernel for it once.
+* ``inline``: ``_esm`` is the bundle itself -- for a saved notebook or nbconvert HTML
+  opened with no server.
+
+``auto`` picks ``static`` when a Jupyter server or Voila started the kernel, else
+``inline``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+class BundleMissing(RuntimeError):
+    """The front end was not built (``pip install -e .`` or ``npm run build`` in js/)."""
+
+
+@functools.cache
+def manifest() -> dict[str, str]:
+    path = STATIC / "manifest.json"
+    if not path.is_file():
+        raise BundleMissing(
+            f"nbstream's front end is not built ({path} is missing): run `pip install -e .` "
+            "or `npm install && npm run build` in js/."
+        )
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def bundle_js() -> str:
+    return (STATIC / manifest()["js"]).read_text(encoding="utf-8")
+
+
+@functools.cache
+def inline_css() -> str:
+    return (STATIC / manifest()["inline_css"]).read_text(encoding="utf-8")
+
+
+def mode() -> str:
+    """``static`` or ``inline``, from ``NBSTREAM_ESM`` or the kernel's environment."""
+    chosen = os.environ.get("NBSTREAM_ESM", "auto")
+    if chosen in ("static", "inline"):
+        return chosen
+    served = "JPY_SESSION_NAME" in os.environ or os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+    return "static" if served or "VOILA_KERNEL_ID" in os.environ else "inline"
+
+
+def esm_and_css() -> tuple[str, str]:
+    """The widget's ``_esm`` and ``_css``."""
+    if mode() == "inline":
+        return bundle_js(), inline_css()
+    return loader(), ""
+
+
+@functools.cache
+def loader() -> str:
+    """The small ES module that fetches the bundle (see js/src/loader.js)."""
+    text = (STATIC / manifest()["loader"]).read_text(encoding="utf-8")
+    return text.replace("__NBSTREAM_BUILD__", manifest()["hash"])

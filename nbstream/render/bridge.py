@@ -1,0 +1,217 @@
+"""Browser messages -> validated session calls.
+
+Everything that arrives from the browser is untrusted.  A message is a JSON object with
+a type ``t``; anything else -- an unknown type, a missing or mistyped field, an unknown
+widget, a value the widget's serde refuses, a message too large or too deep, binary
+buffers where none belong -- is dropped with one log line, before it can touch the
+session (so a bad message does not even interrupt a running script).  Nothing from
+the browser is evaluated, unpickled, or used as a path.
+
+Messages (browser -> kernel):
+
+* ``{"t": "hello", "v": int}`` -- a view started at version ``v``;
+* ``{"t": "set", "values": {widget_id: wire_value, ...}}`` -- committed widget values;
+* ``{"t": "click", "id": widget_id, "values": {...}}`` -- a click, with values changed
+  just before it;
+* ``{"t": "rerun"}``, ``{"t": "stop"}``, ``{"t": "clear_cache"}`` -- the app menu;
+* ``{"t": "request", "rid": str, "at": [key, ...], "payload": {...}}`` -- an element
+  asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
+* ``{"t": "bundle"}`` -- the loader found no bundle on the server: send it (once).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from nbstream.elements._base import REQUEST_HANDLERS
+from nbstream.render import assets
+from nbstream.render.stream import Publisher
+from nbstream.render.wire import child_keys
+from nbstream.runtime import caches
+from nbstream.runtime.session import AppSession
+from nbstream.runtime.tree import Node
+from nbstream.runtime.widgets import InvalidWireValue
+
+_LOG = logging.getLogger("nbstream")
+
+MAX_MESSAGE_CHARS = 8_000_000  # above the longest text a text_area accepts
+MAX_DEPTH = 32
+MAX_VALUES = 1_000
+MAX_ID_CHARS = 1_000
+
+Reply = Callable[[dict[str, Any], list[bytes]], None]
+
+
+class Dropped(ValueError):
+    """A browser message that is not valid; the reason is logged."""
+
+
+class Bridge:
+    """Validates one app's browser messages and calls its session."""
+
+    def __init__(
+        self, session: AppSession, publisher: Publisher, reply: Reply, *, interactive: bool = True
+    ) -> None:
+        self.session = session
+        self.publisher = publisher
+        self.reply = reply
+        self.interactive = interactive
+        self.dropped = 0
+        self._handlers: dict[str, Callable[[dict[str, Any]], None]] = {
+            "hello": self._hello,
+            "set": self._set,
+            "click": self._click,
+            "rerun": self._rerun,
+            "stop": self._stop,
+            "clear_cache": self._clear_cache,
+            "request": self._request,
+            "bundle": self._bundle,
+        }
+
+    def handle(self, content: Any, buffers: list[Any] | None = None) -> bool:
+        """Act on one message; False (and a log line) if it was dropped."""
+        try:
+            handler = self._check(content, buffers)
+            handler(content)
+        except (Dropped, InvalidWireValue) as exc:
+            self.dropped += 1
+            _LOG.warning("nbstream: dropped a browser message: %s", exc)
+            return False
+        except Exception as exc:  # a serde or handler bug must not reach the kernel
+            self.dropped += 1
+            _LOG.warning("nbstream: dropped a browser message (%s: %s)", type(exc).__name__, exc)
+            return False
+        return True
+
+    def _check(self, content: Any, buffers: list[Any] | None) -> Callable[[dict[str, Any]], None]:
+        if not isinstance(content, dict):
+            raise Dropped(f"not an object but {type(content).__name__}")
+        if buffers:
+            raise Dropped("unexpected binary buffers")
+        kind = content.get("t")
+        handler = self._handlers.get(kind) if isinstance(kind, str) else None
+        if handler is None:
+            raise Dropped(f"unknown message type {_short(kind)}")
+        _check_size(content)
+        if not self.interactive and kind not in ("hello", "request", "bundle"):
+            raise Dropped(f"{kind!r} to an app that does not rerun (a cell's st.* calls)")
+        return handler
+
+    # ---- handlers ------------------------------------------------------------------------
+
+    def _hello(self, msg: dict[str, Any]) -> None:
+        self.publisher.hello(_field(msg, "v", int))
+
+    def _set(self, msg: dict[str, Any]) -> None:
+        values = self._values(msg.get("values"))
+        if not values:
+            raise Dropped("'set' without values")
+        self.session.set_values(values)
+
+    def _click(self, msg: dict[str, Any]) -> None:
+        wid = _field(msg, "id", str)
+        meta = self.session.state.widget_meta(wid)
+        if meta is None or not meta.trigger:
+            raise Dropped(f"click on {_short(wid)}, which is not a button of this app")
+        values = self._values(msg.get("values", {}))
+        self.session.click(wid, values)
+
+    def _rerun(self, msg: dict[str, Any]) -> None:
+        self.session.rerun()
+
+    def _stop(self, msg: dict[str, Any]) -> None:
+        self.session.stop()
+
+    def _clear_cache(self, msg: dict[str, Any]) -> None:
+        cleared = caches.clear_all()
+        _LOG.info("nbstream: cleared caches: %s", ", ".join(cleared) or "none registered")
+
+    def _request(self, msg: dict[str, Any]) -> None:
+        rid = _field(msg, "rid", str)
+        at = _field(msg, "at", list)
+        payload = _field(msg, "payload", dict)
+        node = find(self.session.tree, at)
+        handler = REQUEST_HANDLERS.get(node.kind)
+        if handler is None:
+            raise Dropped(f"a request to a {node.kind} element, which answers none")
+        try:
+            answer, buffers = handler(node, payload)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            self.reply({"t": "response", "rid": rid, "error": str(exc)}, [])
+            raise Dropped(f"request refused by {node.kind}: {exc}") from exc
+        self.reply({"t": "response", "rid": rid, "content": answer}, list(buffers))
+
+    def _bundle(self, msg: dict[str, Any]) -> None:
+        js, css = assets.bundle_js(), assets.inline_css()
+        self.reply({"t": "bundle", "hash": assets.manifest()["hash"]}, [js.encode(), css.encode()])
+
+    # ---- validation ----------------------------------------------------------------------
+
+    def _values(self, values: Any) -> dict[str, Any]:
+        if not isinstance(values, dict):
+            raise Dropped(f"values must be an object, not {type(values).__name__}")
+        if len(values) > MAX_VALUES:
+            raise Dropped(f"{len(values)} values in one message")
+        for wid, wire in values.items():
+            if len(wid) > MAX_ID_CHARS:
+                raise Dropped("a widget ID too long to be one")
+            meta = self.session.state.widget_meta(wid)
+            if meta is None or meta.trigger:
+                raise Dropped(f"a value for {_short(wid)}, which is not a widget of this app")
+            meta.serde.deserialize(wire)  # raises for what the widget could not have sent
+        return values
+
+
+def find(root: Node, at: list[Any]) -> Node:
+    """The node at a path of wire keys."""
+    node = root
+    for key in at:
+        if not isinstance(key, str) or node.children is None:
+            raise Dropped(f"no element at {_short(at)}")
+        children = list(node.children)
+        try:
+            node = children[child_keys(children).index(key)]
+        except ValueError:
+            raise Dropped(f"no element at {_short(at)}") from None
+    return node
+
+
+def _field(msg: dict[str, Any], name: str, kind: type) -> Any:
+    value = msg.get(name)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise Dropped(f"field {name!r} must be {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _check_size(content: Any) -> None:
+    budget = MAX_MESSAGE_CHARS
+    stack: list[tuple[Any, int]] = [(content, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise Dropped("nested too deep")
+        if isinstance(value, str):
+            budget -= len(value)
+        elif isinstance(value, dict):
+            budget -= 8 * len(value)
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    raise Dropped("a non-string object key")
+                budget -= len(k)
+                stack.append((v, depth + 1))
+        elif isinstance(value, list):
+            budget -= 8 * len(value)
+            stack.extend((v, depth + 1) for v in value)
+        elif value is None or isinstance(value, (bool, int, float)):
+            budget -= 8
+        else:
+            raise Dropped(f"a {type(value).__name__} value, which JSON cannot carry")
+        if budget < 0:
+            raise Dropped("message too large")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."

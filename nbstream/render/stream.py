@@ -1,0 +1,232 @@
+"""The kernel side of one app's display: what the browser shows, and the patches that change it.
+
+A ``Publisher`` listens to its session.  While a run goes on it streams throttled
+patches (the run's output so far over what was shown, the rest marked stale); when the
+run ends it sends one keyed-diff patch from what is shown to the run's tree.  A run
+that finishes faster than the first throttle interval therefore costs exactly one
+message, whose size depends on what changed, not on the size of the app.
+
+Messages to the browser (``t`` is the type):
+
+* ``patch``: ``{v, base, ops, run, blobs, drop}`` -- apply ``ops`` (render/diff.py) to
+  version ``base`` to get version ``v``.  ``run`` is ``{"fresh": [[path, n], ...]}``
+  while a run streams (children from ``n`` on are stale) and null once it has ended.
+  ``blobs`` names the message's buffers in order; ``drop`` the buffers no longer used.
+* ``snapshot``: ``{v, tree, run, blobs}`` -- the whole display, sent to a browser whose
+  version does not match (a new tab, a missed message).
+* ``out``: ``{text, stream, clear}`` -- what the script printed (JupyterLab).
+
+Versions make this robust: a browser that sees a ``base`` other than its own version
+asks again with ``hello`` and gets a snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from nbstream.render import output
+from nbstream.render.diff import Op, diff, overlay
+from nbstream.render.ticker import Ticker
+from nbstream.render.wire import Blobs, WireNode, blob_refs, to_wire
+from nbstream.runtime.context import RunContext
+from nbstream.runtime.session import AppSession
+
+_LOG = logging.getLogger("nbstream")
+
+Send = Callable[[dict[str, Any], list[bytes]], None]
+
+# Seconds before a run's first streamed patch, and between streamed patches.
+STREAM_INTERVAL = 0.1
+# After an interrupted run: how soon to check whether another run follows.
+SETTLE_DELAY = 0.05
+# Printed text sent per run, at most; the rest is cut with a note.
+MAX_OUTPUT_CHARS = 200_000
+
+
+class Publisher:
+    """One app's display state in the kernel; a listener of its session."""
+
+    def __init__(
+        self, session: AppSession, *, prints: str = "app", interval: float = STREAM_INTERVAL
+    ) -> None:
+        self.session = session
+        self.interval = interval
+        self.prints = prints  # "app": shown under the app; "log": the kernel's own stdout
+        self.version = 0
+        self._lock = threading.RLock()
+        self._send: Send | None = None
+        self._shown, self._blobs = to_wire(session.tree)
+        self._sent: set[str] = set()
+        self._run: RunContext | None = None
+        self._fresh: list[list[Any]] | None = None  # the stale marks the browser shows
+        self._due = 0.0
+        self._settle = False
+        self._out: list[tuple[str, str]] = []
+        self._out_chars = 0
+        self._out_visible = False
+        self._out_clear = False
+        self._ticker = Ticker(self._tick, name=f"nbstream-publish-{id(self):x}")
+        session.add_listener(self)
+
+    # ---- the browser end ---------------------------------------------------------------
+
+    def attach(self, send: Send) -> None:
+        """Send from now on with ``send`` (the widget's custom message)."""
+        with self._lock:
+            self._send = send
+
+    def snapshot(self) -> tuple[dict[str, Any], Blobs]:
+        """The whole display as the widget's saved state, and the buffers it refers to."""
+        with self._lock:
+            refs = blob_refs(self._shown)
+            self._sent |= refs
+            state = {"v": self.version, "tree": self._shown, "run": self._run_state()}
+            return state, {h: self._blobs[h] for h in refs if h in self._blobs}
+
+    def hello(self, version: int) -> None:
+        """A browser view started (or lost track) at ``version``: bring it up to date."""
+        with self._lock:
+            if version == self.version:
+                return
+            state, blobs = self.snapshot()
+            hashes = list(blobs)
+            self._emit({"t": "snapshot", **state, "blobs": hashes}, [blobs[h] for h in hashes])
+
+    @property
+    def shown(self) -> WireNode:
+        with self._lock:
+            return self._shown
+
+    def close(self) -> None:
+        self.session.remove_listener(self)
+        self._ticker.close()
+
+    # ---- session listener ----------------------------------------------------------------
+
+    def run_started(self, ctx: RunContext) -> None:
+        if self.prints == "log":
+            output.bind(output.kernel_log)
+        else:
+            output.bind(self._printed)
+        with self._lock:
+            self._run = ctx
+            self._settle = False
+            self._due = time.monotonic() + self.interval
+            self._out_clear = self._out_visible
+            self._out_chars = 0
+
+    def tree_changed(self, ctx: RunContext) -> None:
+        if ctx is self._run:
+            self._ticker.at(self._due)
+
+    def run_finished(self, ctx: RunContext, completed: bool) -> None:
+        output.unbind()
+        self.finish(ctx, completed and not ctx.rerun_requested)
+
+    def begin(self, ctx: RunContext) -> None:
+        """Publish a run that is not the session's (an ordinary cell's st.* calls)."""
+        with self._lock:
+            self._run = ctx
+            self._due = time.monotonic() + self.interval
+
+    def finish(self, ctx: RunContext, final: bool) -> None:
+        """A run ended: show its tree (``final``) or keep what is shown until the next run."""
+        with self._lock:
+            if self._run is ctx:
+                self._run = None
+            self._flush_output()
+            if final:
+                new, blobs = to_wire(ctx.root)
+                self._publish(diff(self._shown, new), new, blobs, run=None)
+            else:
+                self._settle = True
+                self._ticker.at(time.monotonic() + SETTLE_DELAY)
+            if self._out_clear:
+                self._emit({"t": "out", "text": "", "stream": "stdout", "clear": True}, [])
+                self._out_clear = self._out_visible = False
+
+    # ---- streaming -------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        with self._lock:
+            self._flush_output()
+            ctx = self._run
+            if ctx is not None:
+                self._due = time.monotonic() + self.interval
+                self._stream(ctx)
+            elif self._settle and self.session.idle:
+                # The run was stopped and nothing follows: what is shown is final.
+                self._settle = False
+                self._publish([], self._shown, self._blobs, run=None)
+
+    def _stream(self, ctx: RunContext) -> None:
+        try:
+            partial, blobs = to_wire(ctx.root)
+        except (RuntimeError, ValueError):  # the runner changed the tree under us: next tick
+            self._ticker.at(time.monotonic() + self.interval)
+            return
+        merged, fresh = overlay(self._shown, partial)
+        self._publish(diff(self._shown, merged), merged, {**self._blobs, **blobs}, run=fresh)
+
+    def _publish(self, ops: list[Op], tree: WireNode, blobs: Blobs, run: list[list[Any]] | None) -> None:
+        if not ops and run == self._fresh:
+            return
+        refs = blob_refs(ops) if ops else set()
+        new = [h for h in refs if h not in self._sent and h in blobs]
+        drop: list[str] = []
+        if run is None:
+            live = blob_refs(tree)
+            drop = sorted(self._sent - live)
+            blobs = {h: b for h, b in blobs.items() if h in live}
+        self._shown, self._blobs, self._fresh = tree, blobs, run
+        self._sent = (self._sent | set(new)) - set(drop)
+        self.version += 1
+        message = {
+            "t": "patch",
+            "v": self.version,
+            "base": self.version - 1,
+            "ops": ops,
+            "run": self._run_state(),
+            "blobs": new,
+            "drop": drop,
+        }
+        self._emit(message, [blobs[h] for h in new])
+
+    def _run_state(self) -> dict[str, Any] | None:
+        return None if self._fresh is None else {"fresh": self._fresh}
+
+    def _emit(self, message: dict[str, Any], buffers: list[bytes]) -> None:
+        send = self._send
+        if send is None:
+            return
+        try:
+            send(message, buffers)
+        except Exception:
+            _LOG.exception("nbstream: could not send to the browser")
+
+    # ---- printed output --------------------------------------------------------------------
+
+    def _printed(self, stream: str, text: str) -> None:
+        with self._lock:
+            if self._out_chars >= MAX_OUTPUT_CHARS:
+                return
+            room = MAX_OUTPUT_CHARS - self._out_chars
+            if len(text) > room:
+                text = text[:room] + "\n[output cut: this run printed more than the app shows]\n"
+            self._out_chars += len(text)
+            self._out.append((stream, text))
+        self._ticker.at(self._due)
+
+    def _flush_output(self) -> None:
+        while self._out:
+            stream = self._out[0][0]
+            parts = []
+            while self._out and self._out[0][0] == stream:
+                parts.append(self._out.pop(0)[1])
+            self._emit({"t": "out", "text": "".join(parts), "stream": stream, "clear": self._out_clear}, [])
+            self._out_clear = False
+            self._out_visible = True

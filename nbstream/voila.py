@@ -1,0 +1,31 @@
+"""Voila glue: is this kernel serving a Voila page, and what did the page's URL ask for.
+
+Voila starts one kernel per browser tab and passes the request to it CGI-style, in
+environment variables (``SERVER_SOFTWARE``, ``QUERY_STRING``).  A preheated kernel
+(``--preheat_kernel``) runs the notebook before any request arrives, so it sees no
+query string.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import parse_qs
+
+
+def in_voila() -> bool:
+    """True in a kernel that Voila started."""
+    return (
+        os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
+        or "VOILA_KERNEL_ID" in os.environ
+        or ("VOILA_PREHEAT" in os.environ)
+    )
+
+
+def query_params() -> dict[str, list[str]]:
+    """The page URL's query parameters, as ``st.query_params`` holds them.
+
+    Voila's own parameters (``voila-template``, ``voila-theme``) are left out.
+    """
+    raw = os.environ.get("QUERY_STRING", "")
+    params = parse_qs(raw, keep_blank_values=True, max_num_fields=1000)
+    return {k: v for k, v in params.items() if not k.startswith("voila-") and k not in ("template", "theme")}
