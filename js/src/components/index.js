@@ -7,8 +7,10 @@ import * as alerts from "./alerts.js";
 import * as buttons from "./buttons.js";
 import * as charts from "./charts.js";
 import * as containers from "./containers.js";
+import * as forms from "./forms.js";
 import * as numeric from "./numeric.js";
 import * as selection from "./selection.js";
+import * as status from "./status.js";
 import * as text from "./text.js";
 import * as textual from "./textual.js";
 import * as time from "./time.js";
@@ -55,6 +57,16 @@ export const components = {
   // time.py
   date_input: time.date_input,
   time_input: time.time_input,
+  // forms.py (form_submit_button is a `button`)
+  form: forms.form,
+  // status.py (toast, balloons and snow go to the page's event area)
+  progress: status.progress,
+  spinner: status.spinner,
+  status: status.status,
+  event: status.event,
+  toast: status.toast,
+  balloons: status.balloons,
+  snow: status.snow,
   // charts/ (nbstream/elements/charts/)
   line_chart: charts.line_chart,
   area_chart: charts.area_chart,
