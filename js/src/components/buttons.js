@@ -32,6 +32,7 @@ export function buttonLook(ctx, opts = {}) {
     button.className = `nbs-button nbs-button--${p.type || "secondary"}`;
     el.classList.toggle("nbs-button-wrap--stretch", Boolean(p.use_container_width));
     button.disabled = Boolean(p.disabled);
+    button.toggleAttribute("data-form-submitter", Boolean(p.is_form_submitter));
     if (p.help !== last.help) setTooltip(el, button, p.help, ctx);
     last = p;
   };

@@ -19,7 +19,7 @@ import { draft, isMac } from "./_editing.js";
  * "Press ... to apply" hint and the max_chars counter.
  * @param {HTMLInputElement | HTMLTextAreaElement} field
  * @param {ComponentContext} ctx
- * @param {{hintText: string, isCommitKey: (e: KeyboardEvent) => boolean}} opts
+ * @param {{hintText: string, formHint?: string, isCommitKey: (e: KeyboardEvent) => boolean}} opts
  */
 function textEditing(field, ctx, opts) {
   const edit = draft(field);
@@ -31,7 +31,7 @@ function textEditing(field, ctx, opts) {
 
   function refresh() {
     const parts = [];
-    if (edit.dirty()) parts.push(opts.hintText);
+    if (edit.dirty()) parts.push(opts.formHint && field.closest(".nbs-form") ? opts.formHint : opts.hintText);
     if (props.max_chars) parts.push(`${field.value.length}/${props.max_chars}`);
     hint.textContent = parts.join("  ");
     hint.classList.toggle("nbs-input-instructions--full", Boolean(props.max_chars) && field.value.length >= props.max_chars);
@@ -77,7 +77,11 @@ function textEditing(field, ctx, opts) {
 export function text_input(node, ctx) {
   const inputId = uid("nbs-input");
   const input = h("input", { id: inputId, type: "text", class: "nbs-input" });
-  const editing = textEditing(input, ctx, { hintText: "Press Enter to apply", isCommitKey: (e) => e.key === "Enter" });
+  const editing = textEditing(input, ctx, {
+    hintText: "Press Enter to apply",
+    formHint: "Press Enter to submit form",
+    isCommitKey: (e) => e.key === "Enter",
+  });
   const box = h("div", { class: "nbs-input-box" }, input, editing.hint);
   const frame = labelled("text_input", ctx, { forId: inputId, named: () => [input] });
   frame.el.append(box);

@@ -16,10 +16,24 @@
  * @typedef {import("../../types.js").ComponentContext} ComponentContext
  * @typedef {import("../../types.js").Mounted} Mounted
  */
-import embed from "vega-embed";
-import { changeset } from "vega";
 import { blobHash, decodeChunks } from "./data.js";
 import { themeColors, vegaConfig, watchTheme } from "./theme.js";
+
+/** @type {Promise<{embed: any, changeset: any}> | null} */
+let vegaLoading = null;
+
+/**
+ * Vega, Vega-Lite and vega-embed (~870 KB minified), evaluated when the first chart
+ * draws.  A dynamic import: a bundle built with code splitting moves them into a chunk
+ * that only pages with charts download; without splitting they are inlined.
+ */
+function loadVega() {
+  vegaLoading ??= Promise.all([import("vega-embed"), import("vega")]).then(([embedModule, vega]) => ({
+    embed: embedModule.default,
+    changeset: vega.changeset,
+  }));
+  return vegaLoading;
+}
 
 const BUILT_IN = new Set(["line_chart", "area_chart", "bar_chart", "scatter_chart"]);
 const DEFAULT_HEIGHT = 350;
@@ -153,6 +167,7 @@ export function vegaChart(node, ctx) {
 
   /** @param {WireNode} next @param {Record<string, string[]>} chunks */
   async function changeData(next, chunks) {
+    const { changeset } = await loadVega();
     const view = /** @type {any} */ (current).view;
     let changed = false;
     for (const [name, hashes] of Object.entries(chunks)) {
@@ -188,6 +203,7 @@ export function vegaChart(node, ctx) {
     }
     el.append(holder);
     const colors = themeColors(el);
+    const { embed } = await loadVega();
     const result = await embed(holder, /** @type {any} */ (spec), {
       mode: "vega-lite",
       renderer: total > SVG_MAX_ROWS ? "canvas" : "svg",
