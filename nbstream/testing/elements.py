@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 # Accessor names that differ from the element kind they list.
 ACCESSOR_KINDS = {"columns": "column", "tabs": "tab"}
+# Streamlit's AppTest attribute names for props that nbstream names like the st.* arguments.
+PROP_ALIASES = {"min": "min_value", "max": "max_value", "allow_html": "unsafe_allow_html",
+                "show_line_numbers": "line_numbers"}
 TEXT_KINDS = {
     "markdown", "title", "header", "subheader", "caption", "code", "text", "latex",
     "success", "info", "warning", "error", "toast",
@@ -67,6 +70,7 @@ class Element:
         if name.startswith("_"):
             raise AttributeError(name)
         props = self._node.props
+        name = name if name in props else PROP_ALIASES.get(name, name)
         if name in props:
             return props[name]
         raise AttributeError(f"{type(self).__name__} ({self.type}) has no attribute {name!r}")
@@ -74,6 +78,13 @@ class Element:
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the app (with any values set on widgets); returns the AppTest."""
         return self.root.run(timeout=timeout)
+
+    def __eq__(self, other: object) -> bool:
+        # Two lookups of the same element are equal (each lookup makes a new wrapper).
+        return isinstance(other, Element) and other._node is self._node
+
+    def __hash__(self) -> int:
+        return id(self._node)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(type={self.type!r}, value={self.value!r})"
@@ -269,7 +280,13 @@ class ColorPicker(Widget):
 
 
 class DateInput(Widget):
-    pass
+    @property
+    def min(self) -> dt.date:
+        return dt.date.fromisoformat(self._node.props["min_value"])
+
+    @property
+    def max(self) -> dt.date:
+        return dt.date.fromisoformat(self._node.props["max_value"])
 
 
 class TimeInput(Widget):
@@ -381,8 +398,17 @@ class Container(abc.ABC):
         return self.get(name)
 
     @property
-    def children(self) -> list[Element]:
-        return [wrap(n, self.root) for n in self._scope().children or []]
+    def children(self) -> dict[int, Element]:
+        """The direct children by position, as Streamlit's AppTest has them."""
+        return {i: wrap(n, self.root) for i, n in enumerate(self._scope().children or [])}
+
+    def __iter__(self) -> Iterator[Element]:
+        """This container and everything in it, in display order."""
+        return (wrap(n, self.root) for n in self._scope().walk())
+
+    def get_by_key(self, key: str) -> Element | None:
+        """The element with this key anywhere in the container, or None."""
+        return next((wrap(n, self.root) for n in self._scope().walk() if n.key == key), None)
 
 
 class Block(Container, Element):
@@ -393,6 +419,12 @@ class Block(Container, Element):
 
     def _scope(self) -> Node:
         return self._node
+
+    def __len__(self) -> int:
+        return len(self._node.children or [])
+
+    def __getitem__(self, index: int) -> Element:
+        return self.children[index]
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

@@ -147,7 +147,7 @@ def test_an_uncaught_exception_is_an_exception_element():
 
 def test_the_exception_is_shown_after_what_was_drawn():
     at = run('import nbstream as st\nst.text("before")\nraise RuntimeError("boom")')
-    assert [c.type for c in at.main.children] == ["text", "exception"]
+    assert [c.type for c in at.main.children.values()] == ["text", "exception"]
 
 
 def test_the_traceback_holds_the_users_frames_only():

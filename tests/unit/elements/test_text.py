@@ -100,7 +100,7 @@ def test_echo_shows_the_code_and_runs_it():
     )
     assert at.code[0].value == 'st.text("inside echo")'
     assert [t.value for t in at.text] == ["inside echo", "after"]
-    kinds = [c.type for c in at.main.children]
+    kinds = [c.type for c in at.main.children.values()]
     assert kinds.index("code") < kinds.index("text")
 
 
@@ -112,5 +112,5 @@ def test_echo_below():
             st.text("first")
         """
     )
-    kinds = [c.type for c in at.main.children]
+    kinds = [c.type for c in at.main.children.values()]
     assert kinds == ["text", "code"]

@@ -87,10 +87,10 @@ def test_callbacks_disabled_and_label_visibility_are_not_identity():
 )
 def test_identity_arguments_change_the_id(first, second):
     at = run(f"import nbstream as st\nif st.session_state.get('second'):\n    {second}\nelse:\n    {first}")
-    before = next(iter(at.main.children)).id
+    before = at.main.children[0].id
     at.session_state.second = True
     at.run()
-    assert next(iter(at.main.children)).id != before
+    assert at.main.children[0].id != before
 
 
 def test_the_same_widget_in_two_containers_is_a_duplicate():
