@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import numbers
+import re
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -26,18 +27,55 @@ def ttl_seconds(ttl: float | dt.timedelta | str | None) -> float | None:
     if isinstance(ttl, dt.timedelta):
         return ttl.total_seconds()
     if isinstance(ttl, str):
-        import pandas as pd
-
-        try:
-            seconds = pd.Timedelta(ttl).total_seconds()
-        except ValueError:
-            raise StreamlitBadTimeStringError(ttl) from None
-        if seconds != seconds:  # NaT
-            raise StreamlitBadTimeStringError(ttl)
-        return seconds
+        return _duration(ttl)
     if isinstance(ttl, bool) or not isinstance(ttl, numbers.Real):
         raise StreamlitAPIException(f"ttl must be a number of seconds, a timedelta or a string, not {ttl!r}.")
     return float(ttl)
+
+
+_UNIT_SECONDS = {
+    "w": 604800.0,
+    "week": 604800.0,
+    "d": 86400.0,
+    "day": 86400.0,
+    "h": 3600.0,
+    "hr": 3600.0,
+    "hour": 3600.0,
+    "m": 60.0,
+    "min": 60.0,
+    "minute": 60.0,
+    "s": 1.0,
+    "sec": 1.0,
+    "second": 1.0,
+    "ms": 0.001,
+    "millisecond": 0.001,
+    "us": 1e-6,
+    "microsecond": 1e-6,
+}
+_PART = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]+)\s*,?")
+_CLOCK = re.compile(r"\s*(?:(\d+)\s*days?,?\s*)?(\d+):(\d{2}):(\d{2}(?:\.\d+)?)\s*")
+
+
+def _duration(text: str) -> float:
+    """Seconds in ``"1d"``, ``"10s"``, ``"1h23m"``, ``"1.5 days"``, ``"2 days 01:00:00"``."""
+    lowered = text.strip().lower()
+    clock = _CLOCK.fullmatch(lowered)
+    if clock:
+        days, hours, minutes, seconds = clock.groups()
+        return int(days or 0) * 86400.0 + int(hours) * 3600.0 + int(minutes) * 60.0 + float(seconds)
+    total, position = 0.0, 0
+    for part in _PART.finditer(lowered):
+        if part.start() != position:
+            break
+        number, unit = part.groups()
+        factor = _UNIT_SECONDS.get(unit) or _UNIT_SECONDS.get(unit.removesuffix("s"))
+        if factor is None:
+            break
+        total += float(number) * factor
+        position = part.end()
+    if position == 0 or position != len(lowered):
+        raise StreamlitBadTimeStringError(text)
+    return total
 
 
 def _max_entries(max_entries: int | None) -> int | None:

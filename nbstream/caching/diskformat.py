@@ -83,7 +83,13 @@ def _payload(frozen: Frozen) -> tuple[bytes, dict[str, Any], Any]:
     elif isinstance(frozen, Array) and frozen.array.dtype.fields is None:
         array = frozen.array
         meta = {"dtype": array.dtype.str, "shape": array.shape}
-        return b"N", meta, lambda f: f.write(memoryview(_contiguous(array)).cast("B"))
+        return (
+            b"N",
+            meta,
+            lambda f: f.write(
+                _contiguous(array).tobytes() if array.size == 0 else memoryview(_contiguous(array)).cast("B")
+            ),
+        )
     # A frame whose dtypes do not survive Arrow, an exotic array: pickle it.
     data = frozen.data if isinstance(frozen, Pickled) else pickle.dumps(frozen.thaw(), protocol=5)
     return b"P", {"frozen": type(frozen).__name__}, lambda f: f.write(data)
@@ -103,7 +109,7 @@ def _arrow_table(frame: Any) -> Any:
         return None  # Arrow would turn the names into strings
     head = frame.head(3)
     try:
-        back = pa.Table.from_pandas(head, preserve_index=None).to_pandas()
+        back = pa.Table.from_pandas(head, preserve_index=None, nthreads=1).to_pandas(use_threads=False)
     except (pa.ArrowException, TypeError, ValueError):
         return None
     same = (
@@ -113,7 +119,7 @@ def _arrow_table(frame: Any) -> Any:
         and back.index.dtype == head.index.dtype
         and back.equals(head)
     )
-    return pa.Table.from_pandas(frame, preserve_index=None) if same else None
+    return pa.Table.from_pandas(frame, preserve_index=None, nthreads=1) if same else None
 
 
 def _write_arrow(f: BinaryIO, table: Any) -> None:

@@ -130,7 +130,7 @@ def _pyarrow(hs: Hasher, h: Any, obj: Any) -> bool:
             h.update(_arrow_digest(column))
         return True
     if isinstance(obj, (pa.Array, pa.ChunkedArray)):
-        h.update(b"w")
+        feed_text(h, b"w", type(obj).__name__)
         h.update(_arrow_digest(obj))
         return True
     if isinstance(obj, pa.Schema):

@@ -196,7 +196,7 @@ def _h_dict(hs: Hasher, h: Any, obj: dict[Any, Any]) -> None:
 
 def _h_set(hs: Hasher, h: Any, obj: Any) -> None:
     # Iteration order of a set varies between processes: hash the items in sorted order.
-    h.update(b"S" + len(obj).to_bytes(8, "little"))
+    h.update((b"S" if isinstance(obj, set) else b"%") + len(obj).to_bytes(8, "little"))
     for digest in sorted(hs.sub_digest(item) for item in obj):
         h.update(digest)
 

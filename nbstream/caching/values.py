@@ -192,7 +192,9 @@ def _freeze_pandas(value: Any) -> Frozen | None:
         dtypes = [value.dtype]
     else:
         return None
-    if any(getattr(dtype, "kind", None) == "O" for dtype in dtypes):
+    import numpy as np
+
+    if any(isinstance(dtype, np.dtype) and dtype.kind == "O" for dtype in dtypes):
         return None  # items could be mutable objects that copies would share: pickle
     cow = copy_on_write()
     return Frame(value.copy(deep=not cow), cow)
