@@ -153,6 +153,8 @@ export function vegaChart(node, ctx) {
       currentKey = key;
     }
     currentChunks = chunks;
+    const live = new Set(Object.values(chunks).flat());
+    for (const hash of cache.keys()) if (!live.has(hash)) cache.delete(hash); // rows of an earlier run
     el.dataset.rows = String(Object.values(chunks).length ? countRows(next) : 0);
   }
 
