@@ -51,6 +51,12 @@ const SAMPLES = {
   tab_container: { labels: ["A", "B"] },
   tab: { label: "A" },
   popover: { label: "Open", help: null, icon: null, disabled: false, use_container_width: false },
+  // data (test/dataframe.test.js draws them with Arrow data)
+  dataframe: { columns: [], rows: 0, data: null, whole: true, tail: [], version: 0, width: "stretch", height: "auto", selection_mode: [] },
+  data_editor: widget({ columns: [], rows: 0, data: null, whole: true, tail: [], version: "", width: "stretch", height: "auto", num_rows: "dynamic", base_rows: 0, editable: true, value: { edited_rows: {}, added_rows: [], deleted_rows: [] } }),
+  table: { columns: [], rows: 0, data: null, whole: true, tail: [], version: 0 },
+  metric: { label: "Temp", body: "70 °F", delta: "1.2 °F", delta_color: "normal", direction: "up", color: "green", help: null, label_visibility: "visible", border: false },
+  json: { body: '{"a": [1, 2, {"b": null}]}', expanded: true, max_expand_depth: null },
   // charts (drawn asynchronously; test/charts.test.js draws them with data)
   ...Object.fromEntries(
     ["line_chart", "area_chart", "bar_chart", "scatter_chart", "altair_chart", "vega_lite_chart"].map((kind) => [

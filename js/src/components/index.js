@@ -7,6 +7,7 @@ import * as alerts from "./alerts.js";
 import * as buttons from "./buttons.js";
 import * as charts from "./charts.js";
 import * as containers from "./containers.js";
+import * as data from "./data.js";
 import * as forms from "./forms.js";
 import * as numeric from "./numeric.js";
 import * as selection from "./selection.js";
@@ -57,6 +58,12 @@ export const components = {
   // time.py
   date_input: time.date_input,
   time_input: time.time_input,
+  // data.py, data_editor.py (the grid lives in data/)
+  dataframe: data.dataframe,
+  data_editor: data.data_editor,
+  table: data.table,
+  metric: data.metric,
+  json: data.json,
   // forms.py (form_submit_button is a `button`)
   form: forms.form,
   // status.py (toast, balloons and snow go to the page's event area)
