@@ -120,9 +120,7 @@ def test_methods_static_methods_and_class_methods():
 
     assert Resource.get("http://example.com/api/") is Resource.get("http://example.com/api/")
     assert Resource.describe(1) == Resource.describe(1) == "Resource 1"
-    assert (
-        Resource.reverse_order(5) == Resource().reverse_order(5) if False else Resource.reverse_order(5) == 5
-    )
+    assert Resource.reverse_order(5) == Resource("u").reverse_order(5) == 5
     assert calls == [("static", "http://example.com/api/"), ("class", 1), ("reverse", 5)]
     with pytest.raises(
         UnhashableParamError, match=r"Cannot hash argument 'self' \(of type .*Resource\) in 'scaled'\."
