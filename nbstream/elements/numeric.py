@@ -115,10 +115,21 @@ _DEFAULT_FORMATS = {"int": "%d", "date": "YYYY-MM-DD", "time": "HH:mm", "datetim
 
 def _slider_defaults(family: str, value: Any, lo: Any, hi: Any, step: Any) -> tuple[Any, Any, Any]:
     single = value[0] if isinstance(value, (list, tuple)) else value
-    if family == "int":
-        return (0 if lo is None else lo), (100 if hi is None else hi), (1 if step is None else step)
-    if family == "float":
-        return (0.0 if lo is None else lo), (1.0 if hi is None else hi), (0.01 if step is None else step)
+    if family in ("int", "float"):
+        default_lo, default_hi, default_step = (0, 100, 1) if family == "int" else (0.0, 1.0, 0.01)
+        # An end left to its default widens to hold the value and the other end (as Streamlit
+        # does): st.slider("Year", value=2024) works; an end the script gives is checked instead.
+        given = [v for v in (value if isinstance(value, (list, tuple)) else (value,)) if v is not None]
+        span = default_hi - default_lo
+        if lo is None:
+            lo = min([default_lo, *given])
+            if hi is not None and lo >= hi:
+                lo = min([hi - span, *given])
+        if hi is None:
+            hi = max([default_hi, *given])
+            if hi <= lo:
+                hi = lo + span
+        return lo, hi, default_step if step is None else step
     if family == "date":
         base = single if single is not None else (lo or hi)
         lo = base - dt.timedelta(days=14) if lo is None else lo
