@@ -169,13 +169,13 @@ def _as_time(value: Any) -> dt.time | None:
         if value == "now":
             return dt.datetime.now().time().replace(second=0, microsecond=0)
         try:
-            return dt.time.fromisoformat(value)
+            value = dt.time.fromisoformat(value)
         except ValueError:
             raise StreamlitAPIException(f"The value of st.time_input is not a valid ISO time: {value!r}.") from None
     if isinstance(value, dt.datetime):
-        return value.time().replace(microsecond=0)
+        value = value.time()
     if isinstance(value, dt.time):
-        return value.replace(microsecond=0)
+        return value.replace(second=0, microsecond=0)  # the picker shows minutes, as in Streamlit
     raise StreamlitAPIException(f"The type of value should be one of datetime, time, str or None, not {type(value).__name__}.")
 
 

@@ -45,8 +45,10 @@ FIRST_VALUES = [
     ("st.date_input('a', [])", "() tuple"),
     ("st.date_input('a', datetime.datetime(2020, 1, 1, 10, 0))", "datetime.date(2020, 1, 1) date"),
     ("st.date_input('a', '2020-03-04')", "datetime.date(2020, 3, 4) date"),
+    ("st.time_input('a', datetime.time(8, 45, 30))", "datetime.time(8, 45) time"),
     ("st.time_input('a', None)", "None NoneType"),
     ("st.time_input('a', '10:15')", "datetime.time(10, 15) time"),
+    ("st.time_input('a', datetime.datetime(2020,1,1,10,15,33))", "datetime.time(10, 15) time"),
     ("st.color_picker('a')", "'#000000' str"),
     ("st.color_picker('a', '#abc')", "'#abc' str"),
     ("st.select_slider('a', ['x', 'y', 'z'])", "'x' str"),
@@ -101,6 +103,13 @@ def test_slider_ends_left_to_their_defaults_make_room_for_the_value(call, value,
 def test_an_explicit_slider_end_is_still_checked():
     at = run("st.slider('a', min_value=5, value=3)")
     assert "must lie between the `min_value` of 5" in at.exception[0].message
+
+
+def test_time_input_shows_minutes():
+    at = run("v = st.time_input('t', datetime.time(8, 45, 30))")
+    assert at.time_input[0].value == datetime.time(8, 45)
+    at.time_input[0].set_value(datetime.time(9, 5)).run()
+    assert at.time_input[0].value == datetime.time(9, 5)
 
 
 def test_date_range_picker_with_one_date_picked():
