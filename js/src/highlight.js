@@ -28,7 +28,7 @@ const LANGUAGES = {
   bash, cpp, css, diff, go, ini, java, javascript, json, markdown,
   plaintext, python, r, rust, sql, typescript, xml, yaml,
 };
-for (const [name, lang] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, lang);
+for (const [name, lang] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, /** @type {any} */ (lang));
 hljs.registerAliases(["sh", "shell", "zsh", "console"], { languageName: "bash" });
 hljs.registerAliases(["toml"], { languageName: "ini" });
 hljs.registerAliases(["text", "txt", "none"], { languageName: "plaintext" });

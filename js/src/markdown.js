@@ -24,6 +24,9 @@ import { full as emojiPlugin } from "markdown-it-emoji";
 import { escapeHtml, highlightToHtml } from "./highlight.js";
 import { ICON_ALIASES, ICON_PATHS } from "./icons.js";
 
+/** @typedef {InstanceType<typeof MarkdownIt>} Md */
+/** @typedef {(tokens: any[], i: number, options: any, env: any, self: any) => string} Rule */
+
 /** The color names of `:color[...]` (Streamlit's palette). */
 export const MARKDOWN_COLORS = ["red", "orange", "yellow", "green", "blue", "violet", "gray", "grey", "rainbow", "primary"];
 
@@ -220,9 +223,9 @@ export function slugify(/** @type {string} */ text) {
     .replace(/^-+|-+$/g, "");
 }
 
-/** @param {MarkdownIt} md */
+/** @param {Md} md */
 function renderRules(md) {
-  const rules = md.renderer.rules;
+  const rules = /** @type {Record<string, Rule>} */ (/** @type {unknown} */ (md.renderer.rules));
   rules.math_inline = (tokens, i) => mathHtml(tokens[i].content, false);
   rules.math_display_inline = (tokens, i) => `<span class="nbs-math-display">${mathHtml(tokens[i].content, true)}</span>`;
   rules.math_block = (tokens, i) => `<div class="nbs-math-display">${mathHtml(tokens[i].content, true)}</div>\n`;
@@ -248,7 +251,7 @@ function renderRules(md) {
   };
   rules.heading_open = (tokens, i, options, env, self) => {
     const inline = tokens[i + 1];
-    const text = (inline.children || []).filter((t) => t.type === "text" || t.type === "code_inline").map((t) => t.content).join("");
+    const text = (inline.children || []).filter((/** @type {any} */ t) => t.type === "text" || t.type === "code_inline").map((/** @type {any} */ t) => t.content).join("");
     const slug = slugify(text);
     if (slug) tokens[i].attrSet("id", slug);
     return self.renderToken(tokens, i, options);
@@ -268,7 +271,7 @@ function createMarkdownIt(html) {
   return md;
 }
 
-/** @type {{safe?: MarkdownIt, unsafe?: MarkdownIt}} */
+/** @type {{safe?: Md, unsafe?: Md}} */
 const instances = {};
 
 /** @param {boolean} allowHtml */

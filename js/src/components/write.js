@@ -13,6 +13,7 @@ function helpContent(p) {
     h("span", { class: "nbs-help-name" }, p.name || ""),
     p.signature ? h("span", { class: "nbs-help-signature" }, p.signature) : null,
     p.type ? h("span", { class: "nbs-help-type" }, p.type) : null);
+  /** @type {HTMLElement[]} */
   const parts = [head];
   if (p.value) parts.push(h("pre", { class: "nbs-help-value" }, p.value));
   parts.push(h("pre", { class: "nbs-help-doc" }, p.doc || "No docs available"));
