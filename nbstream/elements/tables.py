@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import numbers
+import re
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from nbstream.runtime.errors import StreamlitAPIException
@@ -28,6 +30,8 @@ FIRST_WINDOW = 100
 MAX_WINDOW = 5000
 # Sorted or searched row orders kept per table (each is 8 bytes a row).
 VIEWS_KEPT = 2
+# Numeric sorts are stable (ties in row order) up to this many rows.
+STABLE_SORT_ROWS = 2_000_000
 
 
 def to_dataframe(data: Any) -> Any:
@@ -255,6 +259,12 @@ def to_arrow(series: Any, kind: str) -> tuple[Any, Any]:
     return arr, None
 
 
+def pd_series(values: Any) -> Any:
+    import pandas as pd
+
+    return pd.Series(values, copy=False)
+
+
 def _missing(value: Any) -> bool:
     if value is None:
         return True
@@ -326,6 +336,7 @@ class TableSource:
         # data, added rows after them); None: the row's position.
         self.row_ids: Any = None
         self._views: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._numpy: dict[str, Any] = {}
         self._lock = threading.Lock()
 
     @property
@@ -361,11 +372,18 @@ class TableSource:
         import pyarrow as pa
 
         positions = np.asarray(positions, dtype=np.int64)
-        part = self.frame.iloc[positions]
+        part = None
         ids = positions if self.row_ids is None else np.asarray(self.row_ids, dtype=np.int64)[positions]
         arrays, names = [pa.array(ids, type=pa.int64())], ["_row"]
         for col in self.shown:
-            arr, offsets = to_arrow(self.series(col, part), col["kind"])
+            fast = self.numpy_values(col)
+            if fast is not None:
+                # A numeric column: take the rows from its NumPy array (no frame copy).
+                arr, offsets = to_arrow(pd_series(fast[positions]), col["kind"])
+            else:
+                if part is None:
+                    part = self.frame.iloc[positions]
+                arr, offsets = to_arrow(self.series(col, part), col["kind"])
             arrays.append(arr)
             names.append(col["field"])
             if offsets is not None:
@@ -378,6 +396,24 @@ class TableSource:
                 arrays.append(pa.array(css.iloc[positions, col["pos"]].tolist(), type=pa.string()))
                 names.append("s" + col["field"][1:])
         return pa.Table.from_arrays(arrays, names=names)
+
+    def numpy_values(self, col: dict[str, Any]) -> Any:
+        """A column's values as a NumPy array when it has a plain numeric, boolean or naive
+        datetime dtype (a view, computed once), else None."""
+        import numpy as np
+
+        field = col["field"]
+        if field not in self._numpy:
+            values = None
+            if col["kind"] in ("integer", "float", "boolean", "datetime"):
+                if col["index"]:
+                    data = self.frame.index.get_level_values(col["pos"])
+                else:
+                    data = self.frame.iloc[:, col["pos"]]
+                if isinstance(data.dtype, np.dtype) and data.dtype.kind in "iufbM":
+                    values = data.to_numpy()
+            self._numpy[field] = values
+        return self._numpy[field]
 
     def first_window(self) -> bytes:
         """What the element carries: the whole table if small, else its first rows."""
@@ -432,10 +468,24 @@ class TableSource:
         raise ValueError(f"no column {field!r}")
 
     def sort_order(self, col: dict[str, Any], *, descending: bool) -> Any:
-        """Row numbers in the order of one column (missing values last), with pyarrow."""
+        """Row numbers in the order of one column, missing values last.
+
+        Numeric columns sort with NumPy (faster than pyarrow for plain arrays); the
+        others with pyarrow compute.
+        """
+        import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        values = self.numpy_values(col)
+        if values is not None and values.dtype.kind in "iufb":
+            # Ties keep their row order (stable) up to STABLE_SORT_ROWS rows; beyond that
+            # the faster unstable sort is used.
+            kind = "stable" if len(values) <= STABLE_SORT_ROWS else None
+            if descending and values.dtype.kind in "fi":
+                return np.argsort(-values, kind=kind)  # NaN stays last
+            order = np.argsort(values, kind=kind)
+            return order[::-1].copy() if descending else order
         arr, _ = to_arrow(self.series(col), col["kind"])
         if pa.types.is_list(arr.type) or pa.types.is_struct(arr.type):
             arr = pa.array([None if v is None else str(v) for v in arr.to_pylist()], type=pa.string())
@@ -448,15 +498,25 @@ class TableSource:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        mask = np.zeros(self.rows, dtype=bool)
-        for col in self.shown:
+        numeric_query = re.fullmatch(r"[-+0-9.eE]+|nan|inf", text.strip(), flags=re.IGNORECASE) is not None
+
+        def hits(col: dict[str, Any]) -> Any:
             if self.display is not None and not col["index"]:
                 arr = pa.array(self.display[0].iloc[:, col["pos"]].tolist(), type=pa.string())
+            elif col["kind"] in ("integer", "float", "decimal") and not numeric_query:
+                return None  # a number's text has no letters
             else:
                 arr, _ = to_arrow(self.series(col), col["kind"])
                 arr = _searchable(arr)
             hit = pc.match_substring(arr, pattern=text, ignore_case=True)
-            mask |= hit.fill_null(False).to_numpy(zero_copy_only=False)
+            return hit.fill_null(False).to_numpy(zero_copy_only=False)
+
+        mask = np.zeros(self.rows, dtype=bool)
+        # pyarrow releases the GIL: columns are searched side by side.
+        with ThreadPoolExecutor(max_workers=min(4, max(1, len(self.shown)))) as pool:
+            for hit in pool.map(hits, self.shown):
+                if hit is not None:
+                    mask |= hit
         return mask
 
     # ---- appending (add_rows) ----------------------------------------------------------------
@@ -469,6 +529,7 @@ class TableSource:
         self.frame = pd.concat([self.frame, more]) if first else more
         self.display = None if self.display is None else _extend_display(self.display, more)
         self.version += 1
+        self._numpy.clear()
         with self._lock:
             self._views.clear()
         return first
