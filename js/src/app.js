@@ -43,6 +43,7 @@ function emptyRoot() {
     children: [
       { kind: "main", key: "main", props: {}, children: [] },
       { kind: "sidebar", key: "sidebar", props: {}, children: [] },
+      { kind: "event", key: "event", props: {}, children: [] },
     ],
   };
 }

@@ -40,6 +40,7 @@ MAX_MESSAGE_CHARS = 8_000_000  # above the longest text a text_area accepts
 MAX_DEPTH = 32
 MAX_VALUES = 1_000
 MAX_ID_CHARS = 1_000
+MAX_VERSION = 2**53
 
 Reply = Callable[[dict[str, Any], list[bytes]], None]
 
@@ -59,15 +60,16 @@ class Bridge:
         self.reply = reply
         self.interactive = interactive
         self.dropped = 0
-        self._handlers: dict[str, Callable[[dict[str, Any]], None]] = {
-            "hello": self._hello,
-            "set": self._set,
-            "click": self._click,
-            "rerun": self._rerun,
-            "stop": self._stop,
-            "clear_cache": self._clear_cache,
-            "request": self._request,
-            "bundle": self._bundle,
+        # type -> (handler, the fields a message of that type may have besides "t")
+        self._handlers: dict[str, tuple[Callable[[dict[str, Any]], None], frozenset[str]]] = {
+            "hello": (self._hello, frozenset({"v"})),
+            "set": (self._set, frozenset({"values"})),
+            "click": (self._click, frozenset({"id", "values"})),
+            "rerun": (self._rerun, frozenset()),
+            "stop": (self._stop, frozenset()),
+            "clear_cache": (self._clear_cache, frozenset()),
+            "request": (self._request, frozenset({"rid", "at", "payload"})),
+            "bundle": (self._bundle, frozenset()),
         }
 
     def handle(self, content: Any, buffers: list[Any] | None = None) -> bool:
@@ -91,9 +93,13 @@ class Bridge:
         if buffers:
             raise Dropped("unexpected binary buffers")
         kind = content.get("t")
-        handler = self._handlers.get(kind) if isinstance(kind, str) else None
-        if handler is None:
+        entry = self._handlers.get(kind) if isinstance(kind, str) else None
+        if entry is None:
             raise Dropped(f"unknown message type {_short(kind)}")
+        handler, fields = entry
+        extra = set(content) - fields - {"t"}
+        if extra:
+            raise Dropped(f"unexpected fields {_short(sorted(extra, key=str))} in a {kind!r} message")
         _check_size(content)
         if not self.interactive and kind not in ("hello", "request", "bundle"):
             raise Dropped(f"{kind!r} to an app that does not rerun (a cell's st.* calls)")
@@ -102,7 +108,10 @@ class Bridge:
     # ---- handlers ------------------------------------------------------------------------
 
     def _hello(self, msg: dict[str, Any]) -> None:
-        self.publisher.hello(_field(msg, "v", int))
+        version = _field(msg, "v", int)
+        if not -1 <= version <= MAX_VERSION:
+            raise Dropped(f"version {_short(version)} out of range")
+        self.publisher.hello(version)
 
     def _set(self, msg: dict[str, Any]) -> None:
         values = self._values(msg.get("values"))

@@ -7,7 +7,7 @@ of the next:
 
 * a widget's key is its widget ID;
 * a container made with ``key=`` is ``kind@key``;
-* the page's areas are ``main`` and ``sidebar``;
+* the page's areas (``main``, ``sidebar``, ``event``) are their names;
 * anything else is ``kind#n``, its rank among the siblings of its kind.
 
 Binary values in props (``bytes``, ``bytearray``, ``memoryview``) never go through
@@ -22,7 +22,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from nbstream.runtime.tree import Node
+from nbstream.runtime.tree import AREAS, Node
 
 WireNode = dict[str, Any]
 Blobs = dict[str, bytes]
@@ -70,9 +70,6 @@ def child_keys(children: list[Node]) -> list[str]:
         seen.add(key)
         keys.append(key)
     return keys
-
-
-AREAS = ("main", "sidebar")
 
 
 def _own_key(node: Node) -> str | None:
