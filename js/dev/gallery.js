@@ -107,6 +107,19 @@ const SECTIONS = {
     node("date_input", w({ label: "Select your vacation for next year", min_value: "2024-01-01", max_value: "2026-12-31", format: "MM.DD.YYYY", is_range: true, value: ["2025-01-01", "2025-01-07"] })),
     node("time_input", w({ label: "Set an alarm for", step: 900, value: "08:45" })),
   ],
+  status: [
+    node("progress", { value: 60, text: "Operation in progress. Please wait." }),
+    node("spinner", { text: "Wait for it...", show_time: true, started: 0 }),
+    node("status", { label: "Downloading data...", expanded: true, state: "running", initially_expanded: true }, [md("Searching for data...")]),
+    node("status", { label: "Download complete!", expanded: false, state: "complete", initially_expanded: false }, [md("Found URL.")]),
+    node("status", { label: "Download failed", expanded: false, state: "error", initially_expanded: false }, [md("Oops.")]),
+    node("form", { form_id: "my_form", clear_on_submit: false, enter_to_submit: true, border: true, has_submit_button: true }, [
+      node("text_input", w({ label: "Name inside a form", max_chars: null, type: "default", placeholder: null, autocomplete: "", value: "" })),
+      node("checkbox", w({ label: "Form checkbox", value: false })),
+      node("button", w({ label: "Submit", type: "secondary", icon: null, use_container_width: false, value: false, is_form_submitter: true, form_id: "my_form" })),
+    ]),
+    node("event", {}, [node("toast", { body: "Your edited image was saved!", icon: "😍", nonce: 1 })]),
+  ],
   layout: [
     node("columns", { gap: "medium", vertical_alignment: "center", border: true }, [
       node("column", { weight: 0.25, border: true }, [md("**Column 1** (weight 1)")]),

@@ -51,6 +51,13 @@ describe("checkbox and toggle", () => {
     expect(ctx.sent).toEqual([["w1", false]]);
   });
 
+  test("clicking the help icon does not toggle the box", () => {
+    const { el, ctx } = mount("checkbox", widget({ label: "Agree", value: false, help: "Why" }));
+    /** @type {HTMLElement} */ (el.querySelector(".nbs-help")).click();
+    expect(/** @type {HTMLInputElement} */ (el.querySelector("input")).checked).toBe(false);
+    expect(ctx.sent).toEqual([]);
+  });
+
   test("disabled sends nothing", () => {
     const { el, ctx } = mount("checkbox", widget({ label: "Agree", value: false, disabled: true }));
     const box = /** @type {HTMLInputElement} */ (el.querySelector("input"));

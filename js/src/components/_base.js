@@ -75,6 +75,8 @@ export function helpIcon(text, ctx) {
   const tip = h("div", { class: "nbs-tooltip", role: "tooltip", id: tipId });
   tip.append(ctx.markdown(text));
   const el = h("span", { class: "nbs-help", tabindex: 0, "aria-label": "Help", "aria-describedby": tipId }, icon("help"), tip);
+  // Inside a <label>, a click on the icon must not toggle or focus the labelled control.
+  el.addEventListener("click", (e) => e.preventDefault(), { signal: ctx.signal });
   const place = () => keepInView(tip);
   el.addEventListener("pointerenter", place, { signal: ctx.signal });
   el.addEventListener("focus", place, { signal: ctx.signal });

@@ -62,7 +62,7 @@ export function status(node, ctx) {
   const label = h("span", { class: "nbs-expander-label" });
   const summary = h("summary", { class: "nbs-expander-summary" }, state, label, h("span", { class: "nbs-expander-chevron" }, icon("expand_more")));
   const slot = h("div", { class: "nbs-expander-content nbs-block" });
-  const el = h("details", { class: "nbs-expander nbs-status" }, summary, slot);
+  const el = h("details", { class: "nbs-expander nbs-status-box" }, summary, slot);
   /** @type {Record<string, any>} */
   let last = {};
   const update = (/** @type {WireNode} */ n) => {
