@@ -283,10 +283,18 @@ def cache(
         warning(DEPRECATION)
     else:
         _LOG.warning(DEPRECATION)
-    common = {"ttl": ttl, "max_entries": max_entries, "show_spinner": show_spinner, "hash_funcs": hash_funcs}
     if allow_output_mutation:
-        return cache_resource(func, **common)
-    return cache_data(func, persist="disk" if persist else None, **common)
+        return cache_resource(
+            func, ttl=ttl, max_entries=max_entries, show_spinner=show_spinner, hash_funcs=hash_funcs
+        )
+    return cache_data(
+        func,
+        ttl=ttl,
+        max_entries=max_entries,
+        show_spinner=show_spinner,
+        hash_funcs=hash_funcs,
+        persist="disk" if persist else None,
+    )
 
 
 def clear_data() -> None:

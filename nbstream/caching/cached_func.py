@@ -215,12 +215,13 @@ class CachedFunc:
     def _lookup(self, cache: MemoryCache, key: str, app: str | None) -> Entry | None:
         entry = cache.get(key)
         if entry is not None and entry.app is not None:
-            if entry.epoch != DISK.epoch(entry.app):  # cleared by another kernel of the app
+            entry_app = entry.app
+            if entry.epoch != DISK.epoch(entry_app):  # cleared by another kernel of the app
                 cache.drop(key)
                 entry = None
             elif time.time() - entry.touched > 1.0:
                 entry.touched = time.time()
-                DISK.touch(entry.app, _function_dir(self.identity), key)
+                DISK.touch(entry_app, _function_dir(self.identity), key)
         if entry is not None or app is None:
             return entry
         epoch = DISK.epoch(app)

@@ -5,6 +5,7 @@ See ``nbstream.caching.hashing`` for what is hashed and how large data is treate
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import threading
@@ -92,14 +93,14 @@ class BufferMemo:
             return held[2]
         digest = full()
         try:
-            ref = weakref.ref(owner, lambda _r, k=memo_key: self._forget(k))
+            ref = weakref.ref(owner, functools.partial(self._forget, memo_key))
         except TypeError:  # an owner without weak references: nothing to remember it by
             return digest
         with self._lock:
             self._entries[memo_key] = (ref, probe, digest)
         return digest
 
-    def _forget(self, key: tuple[Any, ...]) -> None:
+    def _forget(self, key: tuple[Any, ...], _ref: Any = None) -> None:
         with self._lock:
             self._entries.pop(key, None)
 

@@ -382,7 +382,7 @@ def _dispatch(hs: Hasher, h: Any, obj: Any) -> None:
         _h_timezone(hs, h, obj)
     elif isinstance(obj, (str, int, float, complex, bytes, bytearray)):  # subclasses: type and value
         feed_text(h, b"V", type_name(t))
-        base = next(b for b in (str, int, float, complex, bytes, bytearray) if isinstance(obj, b))
+        base: Any = next(b for b in (str, int, float, complex, bytes, bytearray) if isinstance(obj, b))
         _EXACT[base](hs, h, base(obj))
     elif isinstance(obj, pathlib.PurePath):
         feed_text(h, b"a", f"{type_name(t)}|{obj}")

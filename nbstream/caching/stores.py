@@ -391,7 +391,7 @@ class DiskStore:
             return self._idle.wait_for(lambda: self._pending == 0, timeout)
 
 
-def _dirs(folder: Path) -> list[str]:
+def _dirs(folder: Path | str) -> list[str]:
     try:
         return [e.path for e in os.scandir(folder) if e.is_dir(follow_symlinks=False)]
     except OSError:
