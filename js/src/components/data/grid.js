@@ -232,12 +232,12 @@ export class Grid {
     const p = node.props;
     const columnsChanged = JSON.stringify(p.columns) !== JSON.stringify(this.props.columns) || !this.columns.length;
     this.props = p;
+    this.store.reset(p, (b) => this.readBlob(b));
     if (columnsChanged) {
       this.columns = p.columns || [];
-      this.widths = this.columns.map((c, i) => this.initialWidth(c, i, p));
+      this.widths = this.columns.map((c) => this.initialWidth(c));
       if (this.sort && !this.columns.some((c) => c.field === this.sort?.[0])) this.sort = null;
     }
-    this.store.reset(p, (b) => this.readBlob(b));
     if (columnsChanged) this.renderHeader();
     const sel = p.value?.selection;
     if (sel && this.rowSelection()) this.selectedRows = new Set(sel.rows);
@@ -270,8 +270,8 @@ export class Grid {
     return this.props.row_height || ROW_HEIGHT;
   }
 
-  /** @param {Column} col @param {number} i @param {Record<string, any>} p */
-  initialWidth(col, i, p) {
+  /** @param {Column} col */
+  initialWidth(col) {
     if (typeof col.width === "number") return col.width;
     if (col.width && col.width in WIDTHS) return WIDTHS[/** @type {"small"} */ (col.width)];
     let chars = String(col.label ?? "").length + 2;
@@ -279,7 +279,6 @@ export class Grid {
     for (const row of sample.slice(0, 50)) chars = Math.max(chars, this.text(col, row).length);
     if (col.type === "checkbox") chars = Math.max(chars, 6);
     if (["line_chart", "bar_chart", "area_chart", "progress"].includes(col.type)) chars = Math.max(chars, 18);
-    void i, p;
     return Math.round(Math.min(400, Math.max(60, chars * 8 + 24)));
   }
 
@@ -576,7 +575,7 @@ export class Grid {
         break;
       default:
     }
-    cell.append(highlighted(this.text(col, row), this.search));
+    cell.append(h("span", { class: "nbs-df-text" }, highlighted(this.text(col, row), this.search)));
   }
 
   // ---- selection, keyboard, clipboard ---------------------------------------------------------
