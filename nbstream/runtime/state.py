@@ -50,6 +50,7 @@ class SessionState(MutableMapping[str, Any]):
     # ---- the user's dict and attribute API -------------------------------------------
 
     def __getitem__(self, key: str) -> Any:
+        key = str(key)  # keys are stored as str, as __setitem__ and widget keys make them
         if key in self._writes:
             return self._writes[key]
         wid = self._key_to_id.get(key)
@@ -76,6 +77,7 @@ class SessionState(MutableMapping[str, Any]):
         self._writes[key] = value
 
     def __delitem__(self, key: str) -> None:
+        key = str(key)
         found = False
         for layer in (self._writes, self._old):
             if key in layer:
@@ -91,8 +93,6 @@ class SessionState(MutableMapping[str, Any]):
             raise KeyError(_missing_key_message(key))
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
         try:
             self[key]
         except KeyError:

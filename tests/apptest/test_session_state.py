@@ -82,7 +82,7 @@ def test_dict_api():
         st.text(repr(sorted(st.session_state.to_dict().items())))
         st.text(repr(st.session_state.get("zz", "default")))
         st.text(repr(st.session_state.get("a")))
-        st.text(repr(("a" in st.session_state, "zz" in st.session_state, 1 in st.session_state)))
+        st.text(repr(("a" in st.session_state, "zz" in st.session_state, 7 in st.session_state)))
         del st.session_state.a
         del st.session_state["b"]
         st.text(repr(sorted(st.session_state)))
@@ -106,8 +106,20 @@ def test_dict_api():
 
 
 def test_non_string_keys_are_stored_as_strings():
-    at = run("import nbstream as st\nst.session_state[5] = 'five'\nst.text(st.session_state['5'])")
-    assert texts(at) == ["five"]
+    at = run(
+        """
+        import nbstream as st
+        st.session_state[5] = 'five'
+        st.text(st.session_state['5'])
+        st.text(st.session_state[5])
+        st.text(repr((5 in st.session_state, st.session_state.get(5))))
+        st.slider("s", key=6)
+        st.text(repr((st.session_state.get(6), 6 in st.session_state, sorted(st.session_state))))
+        del st.session_state[5]
+        st.text(repr("5" in st.session_state))
+        """
+    )
+    assert texts(at) == ["five", "five", "(True, 'five')", "(0, True, ['5', '6'])", "False"]
 
 
 def test_clear_forgets_everything():
