@@ -20,7 +20,7 @@ from nbstream.runtime.errors import (
 )
 from nbstream.runtime.state import fresh
 from nbstream.runtime.tree import Node
-from nbstream.runtime.widgets import Serde, WidgetMeta, compute_widget_id
+from nbstream.runtime.widgets import InvalidWireValue, Serde, WidgetMeta, compute_widget_id, values_differ
 
 _LOG = logging.getLogger("nbstream")
 
@@ -139,14 +139,20 @@ def add_widget(
         fragment_id=where.fragment_id,
         form_id=form_id,
     )
+    set_by_script = state.is_new_write(user_key)
     value = state.register_widget(meta, has_default=has_default, coerce=coerce)
-    return _place_widget(ctx, kind, props, wid, user_key, serde, value)
+    return _place_widget(ctx, kind, props, wid, user_key, serde, value, check=set_by_script)
 
 
-def _place_widget(ctx: Any, kind: str, props: dict[str, Any], wid: str, key: str | None, serde: Serde, value: Any) -> Any:
+def _place_widget(
+    ctx: Any, kind: str, props: dict[str, Any], wid: str, key: str | None, serde: Serde, value: Any, check: bool = False
+) -> Any:
+    """Place the widget showing ``value``; ``check`` a value the script set through Session State."""
     state = None if ctx.session.is_bare else ctx.session.state
     try:
         wire = serde.serialize(value)
+        if check:
+            _check_session_value(kind, key, serde, value, wire)
     except (ValueError, TypeError, KeyError) as exc:
         try:  # an option object of an earlier run's list: the browser shows it where it was
             if state is None:
@@ -163,6 +169,23 @@ def _place_widget(ctx: Any, kind: str, props: dict[str, Any], wid: str, key: str
     props["id"] = wid
     current(ctx)._place(ctx, Node(kind, props, id=wid, key=key, value=value))
     return fresh(value)  # the script's own copy: mutating it must not change the widget's state
+
+
+def _check_session_value(kind: str, key: str | None, serde: Serde, value: Any, wire: Any) -> None:
+    """A value set through Session State must be one the widget could hold: it must come back
+    from the browser's side of the serde unchanged (right type, in range, one of the options)."""
+    try:
+        back = serde.deserialize(wire)
+    except (InvalidWireValue, TypeError, ValueError, OverflowError) as exc:
+        problem = str(exc)
+    else:
+        same = (lambda v: list(v) if isinstance(v, (list, tuple)) else v)
+        if not values_differ(same(back), same(value)):
+            return
+        problem = f"it holds {type(back).__name__} values"
+    raise StreamlitAPIException(
+        f"`st.session_state.{key}` is set to {value!r}, which the {kind} widget with that key cannot hold: {problem}."
+    )
 
 
 def normalize_key(key: str | int | None) -> str | None:

@@ -122,6 +122,43 @@ def test_non_string_keys_are_stored_as_strings():
     assert texts(at) == ["five", "five", "(True, 'five')", "(0, True, ['5', '6'])", "False"]
 
 
+@pytest.mark.parametrize(
+    ("assignment", "widget", "problem"),
+    [
+        ("'abc'", "st.slider('w', 0, 10, key='w')", "expected a number"),
+        ("50", "st.slider('w', 0, 10, key='w')", "50 is outside 0..10"),
+        ("'yes'", "st.checkbox('w', key='w')", "it holds bool values"),
+        ("5", "st.text_input('w', key='w')", "it holds str values"),
+        ("'red'", "st.color_picker('w', key='w')", "expected a #RRGGBB color"),
+        ("datetime.date(1990, 1, 1)", "st.date_input('w', datetime.date(2020, 1, 1), key='w')", "is outside"),
+    ],
+)
+def test_a_widget_value_set_through_session_state_must_fit_the_widget(assignment, widget, problem):
+    at = run(f"import datetime\nimport nbstream as st\nst.session_state.w = {assignment}\n{widget}")
+    assert at.exception[0].value.startswith("StreamlitAPIException: ")
+    message = at.exception[0].message
+    assert message.startswith(f"`st.session_state.w` is set to {assignment}, which the ")
+    assert problem in message
+
+
+@pytest.mark.parametrize(
+    ("assignment", "widget", "shown"),
+    [
+        ("5", "st.number_input('w', 0.0, 10.0, key='w')", "5"),
+        ("('a',)", "st.multiselect('w', ['a', 'b'], key='w')", "('a',)"),
+        ("[2, 4]", "st.slider('w', 0, 10, (1, 3), key='w')", "[2, 4]"),
+        ("datetime.time(9, 30)", "st.time_input('w', key='w')", "datetime.time(9, 30)"),
+        ("None", "st.selectbox('w', ['a'], key='w')", "None"),
+    ],
+)
+def test_values_that_fit_the_widget_are_accepted(assignment, widget, shown):
+    at = run(
+        f"import datetime\nimport nbstream as st\nst.session_state.w = {assignment}\nst.text(repr({widget}))"
+    )
+    assert not at.exception
+    assert at.text[0].value == shown
+
+
 def test_clear_forgets_everything():
     at = run(
         """
