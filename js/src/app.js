@@ -33,6 +33,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 // notebook then stores the app as last shown).
 const SAVE_DELAY_MS = 500;
 const MAX_OUTPUT_CHARS = 100_000;
+// After asking the kernel for a snapshot, how long to wait before asking again.
+const RESYNC_WAIT_MS = 2_000;
 
 /** @returns {WireNode} */
 function emptyRoot() {
@@ -88,7 +90,7 @@ export class AppStore {
     /** @type {Map<string, {resolve: (v: any) => void, reject: (e: Error) => void, timer: any}>} */
     this.pending = new Map();
     this.requestCounter = 0;
-    this.helloSent = -2;
+    this.askedAt = -Infinity;
     this.saveTimer = /** @type {any} */ (0);
     this.abort = new AbortController();
     const signal = this.abort.signal;
@@ -137,10 +139,15 @@ export class AppStore {
     }
   }
 
+  /** Tell the kernel which version this model shows; it answers with a snapshot if another. */
   hello() {
-    if (this.helloSent === this.version) return;
-    this.helloSent = this.version;
+    this.askedAt = Date.now();
     this.send({ t: "hello", v: this.version });
+  }
+
+  /** Out of step with the kernel: ask again, unless an answer is already on its way. */
+  resyncSoon() {
+    if (Date.now() - this.askedAt > RESYNC_WAIT_MS) this.hello();
   }
 
   /** @param {string} id @param {any} value */
@@ -195,7 +202,7 @@ export class AppStore {
    */
   onPatch(msg, buffers) {
     if (msg.base !== this.version) {
-      if (msg.v > this.version) this.hello();
+      if (msg.v > this.version) this.resyncSoon();
       return;
     }
     this.addBlobs(msg.blobs, buffers);
@@ -254,7 +261,7 @@ export class AppStore {
   /** @param {unknown} error */
   resync(error) {
     console.warn("nbstream: out of step with the kernel, asking for the whole app", error);
-    this.helloSent = -2;
+    this.askedAt = -Infinity;
     this.version = -1;
     this.hello();
   }
