@@ -80,7 +80,8 @@ def _is_number(value: Any) -> bool:
 def arrow_chunk(df: Any) -> bytes:
     """Rows as Arrow IPC stream bytes for the browser: no index, no pandas metadata.
 
-    Datetimes become millisecond timestamps (what Vega reads as dates), and large integers
+    Datetimes become millisecond timestamps without a zone: the browser draws them at the
+    wall-clock time pandas shows (09:00+01:00 is drawn at 09:00 in any browser).  Integers
     stay exact up to 2**53, as JavaScript numbers do.
     """
     import pandas as pd
@@ -89,8 +90,8 @@ def arrow_chunk(df: Any) -> bytes:
     frame = df.reset_index(drop=True)
     for name in frame.columns:
         column = frame[name]
-        if isinstance(column.dtype, pd.DatetimeTZDtype):
-            frame[name] = column.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[ms]")
+        if isinstance(column.dtype, pd.DatetimeTZDtype):  # shown at the data's own wall-clock time
+            frame[name] = column.dt.tz_localize(None).astype("datetime64[ms]")
         elif pd.api.types.is_datetime64_any_dtype(column.dtype):
             frame[name] = column.astype("datetime64[ms]")
         elif pd.api.types.is_timedelta64_dtype(column.dtype):

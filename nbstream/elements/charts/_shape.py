@@ -24,8 +24,24 @@ _RGB = re.compile(r"^rgba?\(\s*[\d.]+%?\s*,\s*[\d.]+%?\s*,\s*[\d.]+%?\s*(?:,\s*[
 # The basic CSS color keywords that Streamlit's charts accept as a color.
 _NAMED = frozenset(
     [
-        "black", "silver", "gray", "grey", "white", "maroon", "red", "purple", "fuchsia",
-        "green", "lime", "olive", "yellow", "navy", "blue", "teal", "aqua", "orange",
+        "black",
+        "silver",
+        "gray",
+        "grey",
+        "white",
+        "maroon",
+        "red",
+        "purple",
+        "fuchsia",
+        "green",
+        "lime",
+        "olive",
+        "yellow",
+        "navy",
+        "blue",
+        "teal",
+        "aqua",
+        "orange",
     ]
 )
 _BAD_COLOR = (

@@ -15,18 +15,45 @@ from typing import Any
 from nbstream.elements._base import add_element
 from nbstream.elements.charts._common import (
     ChartValue,
+    arrow_chunk,
     chart_frame,
     check_selection,
     check_theme,
     dataset_props,
     sizes,
 )
-from nbstream.elements.delta_generator import DeltaGenerator, command
+from nbstream.elements.delta_generator import ADD_ROWS, DeltaGenerator, command
 from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.tree import Node
 
 # Altair's data transformer registry is global: one conversion at a time.
 _ALTAIR_LOCK = threading.Lock()
 _captured: dict[str, Any] = {}
+
+
+def _add_rows(node: Node, data: Any) -> None:
+    """Append rows to a chart's one dataset (its columns must be the same)."""
+    value: ChartValue = node.value
+    if len(value.datasets) != 1:
+        raise StreamlitAPIException(
+            "`add_rows()` on a Vega-Lite or Altair chart needs the chart to have exactly one dataset "
+            f"(this one has {len(value.datasets)})."
+        )
+    (name,) = value.datasets
+    frame = chart_frame(data)
+    old = value.datasets[name][0]
+    if list(frame.columns) != list(old.columns):
+        raise StreamlitAPIException(
+            f"The rows to add have the columns {list(frame.columns)}; "
+            f"the chart's data has {list(old.columns)}."
+        )
+    chunks = node.props["datasets"][name]
+    node.props = {**node.props, "datasets": {name: [*chunks, arrow_chunk(frame)]}}
+    value.datasets[name].append(frame)
+
+
+ADD_ROWS["vega_lite_chart"] = _add_rows
+ADD_ROWS["altair_chart"] = _add_rows
 
 
 def _vega_element(

@@ -88,3 +88,25 @@ def test_altair_spec_is_stable_across_runs():
 
 def test_altair_chart_needs_an_altair_chart(error):
     assert "expects an Altair chart" in error("st.altair_chart(df)")
+
+
+def test_add_rows_appends_to_the_one_dataset():
+    at = run_app(
+        f"""
+        c = st.vega_lite_chart(df, {POINT})
+        c.add_rows(df.head(1))
+        """
+    )
+    c = at.vega_lite_chart[0]
+    assert len(c.proto["datasets"]["source"]) == 2
+    assert len(c.data) == 4
+
+
+def test_add_rows_needs_the_same_columns():
+    at = run_app(
+        f"""
+        c = st.vega_lite_chart(df, {POINT})
+        c.add_rows(df[['a']])
+        """
+    )
+    assert at.exception[0].message.startswith("The rows to add have the columns ['a']")
