@@ -3,10 +3,11 @@
  * Chart data from the kernel: Arrow IPC chunks (props hold {"$blob": hash} per chunk)
  * decoded into the row objects Vega reads.
  *
- * Integers arrive as BigInt from Arrow and become numbers; timestamps without a time
- * zone (pandas' naive datetimes) become local Dates with the same wall-clock fields, so
- * a chart shows 09:00 for 09:00 whatever the browser's zone; zoned timestamps stay
- * instants (epoch milliseconds).
+ * Integers arrive as BigInt from Arrow and become numbers.  Timestamps arrive without a
+ * zone, at the wall-clock time pandas shows (the kernel drops a zone, see
+ * charts/_common.py), and become local Dates with the same wall-clock fields, so a
+ * chart shows 09:00 for 09:00 whatever the browser's zone.  A zoned timestamp (from
+ * another source) stays an instant (epoch milliseconds).
  *
  * @typedef {import("../../types.js").ComponentContext} ComponentContext
  */
