@@ -297,24 +297,29 @@ NB_WINDOW_JS = """async () => {
 }"""
 
 
-def nbstream_in_browser(rows: int) -> dict[str, Any] | None:
+def nbstream_in_browser(rows: int, baseline: bool = False) -> dict[str, Any] | None:
     voila = shutil.which("voila", path=str(Path(sys.executable).parent))
     if not (voila and Path(CHROMIUM).exists()):
         return None
     root = Path(tempfile.mkdtemp(prefix="bench-nb-"))
-    cell = lambda src: {
-        "cell_type": "code",
-        "metadata": {},
-        "execution_count": None,
-        "outputs": [],
-        "source": src,
-    }  # noqa: E731
+
+    def cell(src):
+        return {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": src,
+        }
+
     app = textwrap.dedent(f"""\
         import numpy as np, pandas as pd
         rng = np.random.default_rng(0)
         df = pd.DataFrame(rng.standard_normal(({rows}, 4)), columns=["a", "b", "c", "d"])
         st.dataframe(df)
     """)
+    if baseline:  # the same app without the table: Voila's and the app shell's own traffic
+        app = 'st.text("baseline")\n'
     nb = {
         "cells": [cell("import nbstream as st"), cell("%%stapp bench\n" + app)],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
@@ -332,6 +337,8 @@ def nbstream_in_browser(rows: int) -> dict[str, Any] | None:
     )
     try:
         _wait_http(f"http://127.0.0.1:{port}/voila/static/voila.js", proc)
+        if baseline:
+            return _measure_page(f"http://127.0.0.1:{port}", "[data-kind=text]")
         window = NB_WINDOW_JS if rows > 5_000_100 else NB_WINDOW_JS.replace("5000", str(rows // 2000))
         return _measure_page(f"http://127.0.0.1:{port}", "[data-kind=dataframe] .nbs-df-row", window)
     finally:
@@ -339,8 +346,16 @@ def nbstream_in_browser(rows: int) -> dict[str, Any] | None:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def print_browser(rows: int, nb: dict[str, Any] | None, st: dict[str, Any] | None) -> None:
+def print_browser(
+    rows: int, nb: dict[str, Any] | None, st: dict[str, Any] | None, base: dict[str, Any] | None
+) -> None:
     print(f"\n== {rows:,} rows: in Chromium (websocket bytes received until the table is drawn) ==")
+    if nb and base:
+        nb["ws_bytes_settled"] = max(0, nb["ws_bytes_settled"] - base["ws_bytes_settled"])
+        print(
+            f"(Voila and the app shell's own traffic, {size(base['ws_bytes_settled']).strip()}, measured with the"
+            " same app without the table, is subtracted)"
+        )
     if nb:
         print(
             f"nbstream (Voila)  {size(nb['ws_bytes_settled'])} in {nb['ws_frames_settled']} frames,"
@@ -374,7 +389,8 @@ def main() -> None:
     for rows in args.rows or [1_000_000, 10_000_000]:
         print_kernel(kernel_figures(rows))
         if not args.no_browser:
-            print_browser(rows, nbstream_in_browser(rows), streamlit_in_browser(rows))
+            base = nbstream_in_browser(rows, baseline=True)
+            print_browser(rows, nbstream_in_browser(rows), streamlit_in_browser(rows), base)
 
 
 if __name__ == "__main__":
