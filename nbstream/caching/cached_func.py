@@ -46,7 +46,7 @@ _sources: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 def memory_caches(kind: str) -> list[MemoryCache]:
     with _caches_lock:
-        return [cache for (k, _), cache in _caches.items() if k == kind]
+        return [cache for (k, _), cache in _caches.items() if k.partition("#")[0] == kind]
 
 
 def apps_seen() -> set[str]:
@@ -132,14 +132,19 @@ class CachedFunc:
             self._identity = f"{module}.{getattr(self._func, '__qualname__', self._name)}:{digest}"
         return self._identity
 
-    def _memory(self) -> MemoryCache:
-        key = (self._kind, self.identity)
+    def _memory(self, index: bool = False) -> MemoryCache:
+        """This function's entries in this process (``index``: which widgets each call drew)."""
+        key = (self._kind + (_INDEX if index else ""), self.identity)
         with _caches_lock:
             cache = _caches.get(key)
             if cache is None:
                 cache = _caches[key] = MemoryCache(self._name)
-        cache.ttl, cache.max_entries = self._ttl, self._max_entries
+        cache.ttl, cache.max_entries = self._ttl, None if index else self._max_entries
         return cache
+
+    def _folder(self, index: bool = False) -> str:
+        """This function's folder in an app's disk store."""
+        return _function_dir(self.identity + (_INDEX if index else ""))
 
     def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> inspect.BoundArguments:
         """The call's arguments by parameter name, defaults included; TypeError if they do not fit."""
@@ -212,7 +217,7 @@ class CachedFunc:
                     return found
             return self._compute(cache, key, app, ctx, args, kwargs, widgets)
 
-    def _lookup(self, cache: MemoryCache, key: str, app: str | None) -> Entry | None:
+    def _lookup(self, cache: MemoryCache, key: str, app: str | None, index: bool = False) -> Entry | None:
         entry = cache.get(key)
         if entry is not None and entry.app is not None:
             entry_app = entry.app
@@ -221,11 +226,11 @@ class CachedFunc:
                 entry = None
             elif time.time() - entry.touched > 1.0:
                 entry.touched = time.time()
-                DISK.touch(entry_app, _function_dir(self.identity), key)
+                DISK.touch(entry_app, self._folder(index), key)
         if entry is not None or app is None:
             return entry
         epoch = DISK.epoch(app)
-        found = DISK.get(app, _function_dir(self.identity), key, self._ttl)
+        found = DISK.get(app, self._folder(index), key, self._ttl)
         if found is None:
             return None
         frozen, meta, created = found
@@ -245,7 +250,7 @@ class CachedFunc:
             except _BadEntry:
                 cache.drop(key)
                 if entry.app is not None:
-                    DISK.clear(entry.app, _function_dir(self.identity), key)
+                    DISK.clear(entry.app, self._folder(), key)
                 continue
             if self._validate is not None and not self._validate(value):
                 cache.drop(key)
@@ -288,12 +293,15 @@ class CachedFunc:
         full_key = key
         if widgets:
             drawn = recording.widgets if recording is not None else []
-            self._store(cache, "w" + key, app, Immutable(tuple((wid, k) for wid, k, _ in drawn)), None)
+            drawn_ids = Immutable(tuple((wid, k) for wid, k, _ in drawn))
+            self._store(self._memory(index=True), key, app, drawn_ids, None, index=True)
             full_key = _with_widget_values(key, [(wid, v) for wid, _, v in drawn])
         self._store(cache, full_key, app, stored, recording)
         return value
 
-    def _store(self, cache: MemoryCache, key: str, app: str | None, stored: Any, recording: Any) -> None:
+    def _store(
+        self, cache: MemoryCache, key: str, app: str | None, stored: Any, recording: Any, index: bool = False
+    ) -> None:
         created = time.time()
         if self._kind != DATA:
             value = stored.value if isinstance(stored, Immutable) else stored
@@ -305,14 +313,16 @@ class CachedFunc:
         if app is not None:
             _apps.add(app)
             meta = {"replay": recording, "function": self._name}
-            DISK.put(app, _function_dir(self.identity), key, stored, meta, created, self._max_entries)
+            max_entries = None if index else self._max_entries
+            DISK.put(app, self._folder(index), key, stored, meta, created, max_entries)
 
     def _widget_key(self, cache: MemoryCache, key: str, app: str | None, ctx: Any) -> str | None:
         """The key with the current values of the widgets the function drew, if all are known."""
-        index = self._lookup(cache, "w" + key, app)
-        if index is None:
+        found_index = self._lookup(self._memory(index=True), key, app, index=True)
+        if found_index is None:
             return None
-        drawn = index.value.value if isinstance(index.value, Immutable) else index.value
+        held = found_index.value
+        drawn = held.value if isinstance(held, Immutable) else held
         state = ctx.session.state
         values = []
         for wid, user_key in drawn:
@@ -338,22 +348,24 @@ class CachedFunc:
         For ``st.cache_data`` this clears the entries on disk too, for every kernel of the
         app.
         """
-        cache = self._memory()
+        sections = (False, True)  # the values, and the widgets each call drew
         if not args and not kwargs:
-            cache.clear()
-            if self._kind == DATA:
-                for app in apps_seen():
-                    DISK.clear(app, _function_dir(self.identity))
+            for index in sections:
+                self._memory(index).clear()
+                if self._kind == DATA:
+                    for app in apps_seen():
+                        DISK.clear(app, self._folder(index))
             return
         key, _ = self._key(self._bind(args, kwargs))
-        for k in (key, "w" + key):
-            cache.drop(k)
+        for index in sections:
+            self._memory(index).drop(key)
             if self._kind == DATA:
                 for app in apps_seen():
-                    DISK.clear(app, _function_dir(self.identity), k)
+                    DISK.clear(app, self._folder(index), key)
 
 
 _MISS = object()
+_INDEX = "#widgets"
 
 
 def _function_dir(identity: str) -> str:
