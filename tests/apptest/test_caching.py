@@ -1117,3 +1117,26 @@ st.text(resource_manager._url)
     at.run()
     assert texts(at) == ["http://example.com/api/"]
     assert len(set(at.session_state.ids)) == 1
+
+
+# ---- In notebooks too ------------------------------------------------------------------------
+
+
+def test_a_loader_cached_in_a_notebook_cell_is_a_hit_in_an_app_cell():
+    from nbstream.runtime.script import Script
+    from nbstream.testing import AppTest
+
+    calls = []
+
+    @st.cache_data  # an ordinary notebook cell: no app, nothing to replay, no spinner
+    def slow_loader(n):
+        calls.append(n)
+        st.success("loaded")  # outside an app this is no error
+        return list(range(n))
+
+    assert slow_loader(3) == [0, 1, 2]
+    # The app cell's script sees the notebook's globals (the runtime seeds them).
+    script = Script("import nbstream as st\nst.text(slow_loader(3))\n", seed={"slow_loader": slow_loader})
+    at = AppTest(script)
+    at.run()
+    assert texts(at) == ["[0, 1, 2]"] and calls == [3]
