@@ -18,7 +18,7 @@ from nbstream.runtime.errors import (
     StreamlitAPIException,
     StreamlitValueAssignmentNotAllowedError,
 )
-from nbstream.runtime.state import fresh
+from nbstream.runtime.state import NO_WIRE, fresh
 from nbstream.runtime.tree import Node
 from nbstream.runtime.widgets import InvalidWireValue, Serde, WidgetMeta, compute_widget_id, values_differ
 
@@ -149,26 +149,29 @@ def _place_widget(
 ) -> Any:
     """Place the widget showing ``value``; ``check`` a value the script set through Session State."""
     state = None if ctx.session.is_bare else ctx.session.state
-    try:
-        wire = serde.serialize(value)
+    # The value the widget already shows keeps its wire form: the browser's own choice among
+    # equal options, or an option object of an earlier run's list (spec: custom classes).
+    wire = NO_WIRE if state is None else state.wire_of(wid, value)
+    if wire is NO_WIRE:
+        wire = _serialize(serde, value, kind, key)
         if check:
             _check_session_value(kind, key, serde, value, wire)
-    except (ValueError, TypeError, KeyError) as exc:
-        try:  # an option object of an earlier run's list: the browser shows it where it was
-            if state is None:
-                raise KeyError(wid) from None
-            wire = state.wire_of(wid, value)
-        except KeyError:
-            label = f' with key "{key}"' if key is not None else ""
-            raise StreamlitAPIException(
-                f"The value {value!r} of the {kind} widget{label} is not valid for it: {exc}"
-            ) from exc
     if state is not None:
         state.remember_wire(wid, value, wire)
     props["value"] = wire
     props["id"] = wid
     current(ctx)._place(ctx, Node(kind, props, id=wid, key=key, value=value))
     return fresh(value)  # the script's own copy: mutating it must not change the widget's state
+
+
+def _serialize(serde: Serde, value: Any, kind: str, key: str | None) -> Any:
+    try:
+        return serde.serialize(value)
+    except (ValueError, TypeError, KeyError) as exc:
+        label = f' with key "{key}"' if key is not None else ""
+        raise StreamlitAPIException(
+            f"The value {value!r} of the {kind} widget{label} is not valid for it: {exc}"
+        ) from exc
 
 
 def _check_session_value(kind: str, key: str | None, serde: Serde, value: Any, wire: Any) -> None:

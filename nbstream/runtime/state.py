@@ -27,6 +27,8 @@ from nbstream.runtime.widgets import InvalidWireValue, WidgetMeta, values_differ
 
 _LOG = logging.getLogger("nbstream")
 
+NO_WIRE = object()  # wire_of: this value object was not shown by the widget
+
 
 class SessionState(MutableMapping[str, Any]):
     def __init__(self) -> None:
@@ -312,11 +314,9 @@ class SessionState(MutableMapping[str, Any]):
         self._wires[wid] = (value, wire)
 
     def wire_of(self, wid: str, value: Any) -> Any:
-        """The wire form last shown for exactly this value object; KeyError if there is none."""
+        """The wire form last shown for exactly this value object, or NO_WIRE."""
         held = self._wires.get(wid)
-        if held is None or held[0] is not value:
-            raise KeyError(wid)
-        return held[1]
+        return held[1] if held is not None and held[0] is value else NO_WIRE
 
     def clear(self) -> None:
         """Forget every value, as a fresh session would (widgets come back with defaults)."""

@@ -187,7 +187,13 @@ class Selectbox(_Options):
 
     def select_index(self, index: int | None) -> Selectbox:
         """Select the option at ``index`` (None clears the selection)."""
-        return self.set_value(None if index is None else self._option_at(index))  # type: ignore[return-value]
+        if index is None:
+            return self.set_value(None)  # type: ignore[return-value]
+        option = self._option_at(index)
+        # The position itself travels, as from the browser: equal options stay apart.
+        self.root._pending_wire[self.id] = index
+        self.root._pending_values[self.id] = option
+        return self
 
 
 class Radio(Selectbox):

@@ -55,3 +55,29 @@ def test_multiselect_returns_a_fresh_list_each_run():
     at.run()
     assert at.text[0].value == "['a', 'mutated']"
     assert at.multiselect[0].value == ["a"]
+
+
+@pytest.mark.parametrize("kind", ["selectbox", "radio"])
+def test_the_chosen_one_of_equal_options_stays_chosen(kind):
+    at = run(f"import nbstream as st\nv = st.{kind}('x', ['a', 'b', 'a'])\nst.text(v)")
+    at.get(kind)[0].select_index(2).run()
+    assert at.get(kind)[0].index == 2
+    assert at.text[0].value == "a"
+    at.run()
+    assert at.get(kind)[0].index == 2  # not moved to the first equal option
+
+
+def test_a_value_kept_between_runs_keeps_its_position_for_the_browser():
+    from nbstream.runtime.script import Script
+    from nbstream.runtime.session import AppSession
+
+    session = AppSession(Script("import nbstream as st\nst.selectbox('x', ['a', 'b', 'a'])"))
+    session.rerun()
+    assert session.wait(10)
+    wid = next(n.id for n in session.tree.walk() if n.kind == "selectbox")
+    session.set_values({wid: 2})  # the browser picked the second "a"
+    assert session.wait(10)
+    session.rerun()
+    assert session.wait(10)
+    assert next(n for n in session.tree.walk() if n.kind == "selectbox").props["value"] == 2
+    session.close()
