@@ -17,7 +17,8 @@ The payload starts at offset 0, so it is page-aligned when the file is memory-ma
 * ``P`` -- a pickle.
 
 Arrow payloads cannot run code when read; pickles (``P``, and the metadata, which holds
-the replayed elements) can: the store's folder is created private to its user.
+the replayed elements) can: the store's folder is created private to its user, and a
+file owned by another user is never loaded.
 
 Any problem while reading raises ``CorruptEntry``: the store counts it as a miss and
 removes the file.
@@ -142,7 +143,10 @@ def read(path: str) -> tuple[Frozen, dict[str, Any], float]:
     f = open(path, "rb")  # noqa: SIM115 - FileNotFoundError means no entry, not a corrupt one
     try:
         with f:
-            size = os.fstat(f.fileno()).st_size
+            info = os.fstat(f.fileno())
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                raise CorruptEntry("written by another user: not loaded (pickles can run code)")
+            size = info.st_size
             if size < _TRAILER.size:
                 raise CorruptEntry("too short")
             f.seek(size - _TRAILER.size)
