@@ -145,7 +145,14 @@ def add_widget(
 
 
 def _place_widget(
-    ctx: Any, kind: str, props: dict[str, Any], wid: str, key: str | None, serde: Serde, value: Any, check: bool = False
+    ctx: Any,
+    kind: str,
+    props: dict[str, Any],
+    wid: str,
+    key: str | None,
+    serde: Serde,
+    value: Any,
+    check: bool = False,
 ) -> Any:
     """Place the widget showing ``value``; ``check`` a value the script set through Session State."""
     state = None if ctx.session.is_bare else ctx.session.state
@@ -182,13 +189,18 @@ def _check_session_value(kind: str, key: str | None, serde: Serde, value: Any, w
     except (InvalidWireValue, TypeError, ValueError, OverflowError) as exc:
         problem = str(exc)
     else:
-        same = (lambda v: list(v) if isinstance(v, (list, tuple)) else v)
-        if not values_differ(same(back), same(value)):
+        if not values_differ(_as_list(back), _as_list(value)):
             return
         problem = f"it holds {type(back).__name__} values"
     raise StreamlitAPIException(
-        f"`st.session_state.{key}` is set to {value!r}, which the {kind} widget with that key cannot hold: {problem}."
+        f"`st.session_state.{key}` is set to {value!r}, which the {kind} widget with that key "
+        f"cannot hold: {problem}."
     )
+
+
+def _as_list(value: Any) -> Any:
+    """Lists and tuples compare as lists (a range may be set as either)."""
+    return list(value) if isinstance(value, (list, tuple)) else value
 
 
 def normalize_key(key: str | int | None) -> str | None:
