@@ -84,6 +84,7 @@ class Hasher:
             else:
                 raise TypeError(f"hash_funcs keys must be types or qualified type names, not {target!r}")
         self._custom = bool(self._by_type or self._by_name)
+        self._resolved: dict[type, Callable[[Any], Any] | None] = {}
         self._stack: list[int] = []
         self.process_local = False
 
@@ -113,13 +114,15 @@ class Hasher:
             self._stack.pop()
 
     def _hash_func_for(self, t: type) -> Callable[[Any], Any] | None:
+        if t in self._resolved:
+            return self._resolved[t]
+        found = None
         for klass in t.__mro__:
-            func = self._by_type.get(klass)
-            if func is None and self._by_name:
-                func = self._by_name.get(type_name(klass))
-            if func is not None:
-                return func
-        return None
+            found = self._by_type.get(klass) or self._by_name.get(type_name(klass))
+            if found is not None:
+                break
+        self._resolved[t] = found
+        return found
 
     def _user_hash(self, h: Any, func: Callable[[Any], Any], obj: Any) -> None:
         if func is id:
@@ -134,6 +137,11 @@ class Hasher:
             self.update(h, result)
         finally:
             self._custom = saved
+
+    @property
+    def custom(self) -> bool:
+        """Whether hash functions apply right now (not while hashing a hash function's result)."""
+        return self._custom
 
     def sub_digest(self, obj: Any) -> bytes:
         h = blake()
@@ -179,7 +187,7 @@ _PRIMITIVES = (type(None), bool, int, float, str)
 
 def _h_sequence(hs: Hasher, h: Any, obj: Any) -> None:
     h.update((b"L" if isinstance(obj, list) else b"(") + len(obj).to_bytes(8, "little"))
-    if len(obj) > 64 and all(type(x) in _PRIMITIVES for x in obj):
+    if len(obj) > 64 and not hs.custom and all(type(x) in _PRIMITIVES for x in obj):
         feed_text(h, b"r", repr(obj))  # repr tells 1, 1.0, True and "1" apart
         return
     for item in obj:

@@ -312,3 +312,9 @@ def test_the_memo_never_trusts_reused_memory(small_threshold):
     second = h(np.ones(100_000))  # may get the first array's address once it is freed
     assert first != second
     assert h(np.zeros(100_000)) == first
+
+
+def test_hash_funcs_apply_inside_long_lists_too():
+    by_parity = {int: lambda i: i % 2}
+    assert h(list(range(100)), hash_funcs=by_parity) == h([i + 2 for i in range(100)], hash_funcs=by_parity)
+    assert h(list(range(100))) != h([i + 2 for i in range(100)])
