@@ -100,6 +100,7 @@ class CachedFunc:
         self._name = getattr(func, "__name__", repr(func))
         self._identity: str | None = None
         self._signature: inspect.Signature | None = None
+        self._plain: tuple[list[str], dict[str, Any]] | None = None
 
     # ---- methods, static methods, class methods ---------------------------------------------
 
@@ -146,20 +147,29 @@ class CachedFunc:
         """This function's folder in an app's disk store."""
         return _function_dir(self.identity + (_INDEX if index else ""))
 
-    def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> inspect.BoundArguments:
+    def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
         """The call's arguments by parameter name, defaults included; TypeError if they do not fit."""
         if self._signature is None:
             self._signature = inspect.signature(self._func)
+            self._plain = _plain_parameters(self._signature)
+        if self._plain is not None and not kwargs and len(args) <= len(self._plain):
+            # The common call, bound without inspect: positional arguments, defaults after.
+            names, defaults = self._plain
+            if len(args) >= len(names) - len(defaults):
+                arguments = dict(zip(names, args, strict=False))
+                for name in names[len(args) :]:
+                    arguments[name] = defaults[name]
+                return arguments
         bound = self._signature.bind(*args, **kwargs)
         bound.apply_defaults()
-        return bound
+        return bound.arguments
 
-    def _key(self, bound: inspect.BoundArguments) -> tuple[str, bool]:
+    def _key(self, arguments: dict[str, Any]) -> tuple[str, bool]:
         """The key of a call, and whether it only means something in this process."""
         assert self._signature is not None
         hasher = Hasher(self._hash_funcs)
         h = blake()
-        for name, value in bound.arguments.items():
+        for name, value in arguments.items():
             if name.startswith("_"):
                 continue
             param = self._signature.parameters[name]
@@ -365,6 +375,20 @@ class CachedFunc:
 
 
 _MISS = object()
+
+
+def _plain_parameters(signature: inspect.Signature) -> tuple[list[str], dict[str, Any]] | None:
+    """Names and defaults when every parameter is positional-or-keyword, else None."""
+    names, defaults = [], {}
+    for param in signature.parameters.values():
+        if param.kind is not inspect.Parameter.POSITIONAL_OR_KEYWORD:
+            return None
+        names.append(param.name)
+        if param.default is not inspect.Parameter.empty:
+            defaults[param.name] = param.default
+    return names, defaults
+
+
 _INDEX = "#widgets"
 
 

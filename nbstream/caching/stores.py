@@ -152,6 +152,7 @@ class DiskStore:
         self._thread: threading.Thread | None = None
         self._pending = 0
         self._idle = threading.Condition(self._lock)
+        self._epoch_paths: dict[tuple[Any, str], str] = {}
 
     # ---- where ----------------------------------------------------------------------------
 
@@ -177,8 +178,13 @@ class DiskStore:
     # ---- epochs: a clear anywhere invalidates memory copies everywhere -----------------------
 
     def epoch(self, app: str) -> int:
+        """When the app's entries were last cleared (by any kernel); checked on every hit."""
+        where = (config.get_option("cache.dir"), app)
+        path = self._epoch_paths.get(where)
+        if path is None:
+            path = self._epoch_paths[where] = str(self.app_dir(app) / "epoch")
         try:
-            return os.stat(self.app_dir(app) / "epoch").st_mtime_ns
+            return os.stat(path).st_mtime_ns
         except OSError:
             return 0
 
