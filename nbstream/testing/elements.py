@@ -412,9 +412,12 @@ class Container(abc.ABC):
         """This container and everything in it, in display order."""
         return (wrap(n, self.root) for n in self._scope().walk())
 
-    def get_by_key(self, key: str) -> Element | None:
-        """The element with this key anywhere in the container, or None."""
-        return next((wrap(n, self.root) for n in self._scope().walk() if n.key == key), None)
+    def get_by_key(self, key: str) -> Element:
+        """The element with this key anywhere in the container; KeyError if there is none."""
+        for node in self._scope().walk():
+            if node.key == key:
+                return wrap(node, self.root)
+        raise KeyError(key)
 
 
 class Block(Container, Element):

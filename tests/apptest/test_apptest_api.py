@@ -55,7 +55,8 @@ def test_get_by_key_and_get_by_kind():
     at = run(LAYOUT)
     assert at.main.get_by_key("s").value == 5
     assert at.get_by_key("side").label == "side"
-    assert at.main.get_by_key("side") is None
+    with pytest.raises(KeyError):
+        at.main.get_by_key("side")
     assert [e.value for e in at.get("slider")] == [5]
 
 

@@ -219,7 +219,7 @@ def test_changing_a_parameter_resets_the_widget_keyed_or_not():
     at.number_input[0].set_value(2).run()  # the minimum changes
     assert [s.value for s in at.slider] == [2, 2, 5, 5]
     assert (at.session_state.a, at.session_state.b) == (2, 5)
-    assert [s.min_value for s in at.slider] == [2, 2, 2, 2]
+    assert [s.min for s in at.slider] == [2, 2, 2, 2]
 
 
 def test_callbacks_label_visibility_and_disabled_are_not_identity():
@@ -416,7 +416,7 @@ def test_retain_statefulness_when_changing_parameters():
     at.slider[0].set_value(8).run()
     at.number_input(key="min").set_value(3).run()
     assert at.slider[0].value == 8
-    assert at.slider[0].min_value == 3
+    assert at.slider[0].min == 3
     at.number_input(key="max").set_value(7).run()
     assert at.slider[0].value == 7  # clamped to the new maximum
     assert not at.exception
