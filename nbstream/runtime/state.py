@@ -41,7 +41,8 @@ class SessionState(MutableMapping[str, Any]):
         # The wire form of a widget's value object, as the browser sent or was sent it: a value
         # kept from an earlier run (an option object of that run's list) may not serialize against
         # this run's options when its class compares by identity, yet the browser still shows it.
-        self._wires: dict[str, tuple[Any, Any]] = {}
+        # (value, a snapshot of it if it is a container, wire), so an in-place change is noticed.
+        self._wires: dict[str, tuple[Any, Any, Any]] = {}
         self._rendered: dict[str, None] = {}  # widget IDs registered in the current run, in order
         self._order: list[str] = []  # widget IDs of the last finished run, in order
         self._triggered: set[str] = set()
@@ -70,9 +71,9 @@ class SessionState(MutableMapping[str, Any]):
         wid = self._key_to_id.get(key)
         if self.running and wid is not None and wid in self._rendered:
             raise StreamlitAPIException(
-                f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is instantiated. "
-                f"Set `st.session_state.{key}` before the widget is drawn, or change it in an `on_change` or "
-                "`on_click` callback, which runs before the script reruns."
+                f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is "
+                f"instantiated. Set `st.session_state.{key}` before the widget is drawn, or change it in an "
+                "`on_change` or `on_click` callback, which runs before the script reruns."
             )
         if self.enforce_serializable or config.get_option("runner.enforceSerializableSessionState"):
             _check_picklable(key, value)
@@ -145,7 +146,7 @@ class SessionState(MutableMapping[str, Any]):
             if values_differ(value, self._current(wid)):
                 changed.append(wid)
             self._widget[wid] = value
-            self._wires[wid] = (value, wire)
+            self.remember_wire(wid, value, wire)
         for wid in triggers:
             meta = self._meta.get(wid)
             if meta is None or not meta.trigger:
@@ -311,12 +312,14 @@ class SessionState(MutableMapping[str, Any]):
 
     def remember_wire(self, wid: str, value: Any, wire: Any) -> None:
         """Record the wire form the widget shows for this value object."""
-        self._wires[wid] = (value, wire)
+        self._wires[wid] = (value, fresh(value), wire)
 
     def wire_of(self, wid: str, value: Any) -> Any:
-        """The wire form last shown for exactly this value object, or NO_WIRE."""
+        """The wire form last shown for exactly this value object (unchanged since), or NO_WIRE."""
         held = self._wires.get(wid)
-        return held[1] if held is not None and held[0] is value else NO_WIRE
+        if held is None or held[0] is not value or (held[1] is not value and values_differ(held[1], value)):
+            return NO_WIRE
+        return held[2]
 
     def clear(self) -> None:
         """Forget every value, as a fresh session would (widgets come back with defaults)."""

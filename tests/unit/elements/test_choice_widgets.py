@@ -81,3 +81,19 @@ def test_a_value_kept_between_runs_keeps_its_position_for_the_browser():
     assert session.wait(10)
     assert next(n for n in session.tree.walk() if n.kind == "selectbox").props["value"] == 2
     session.close()
+
+
+def test_a_selection_changed_in_place_through_session_state_is_shown():
+    at = run(
+        """
+        import nbstream as st
+        if st.session_state.get("add_b"):
+            st.session_state.m.append("b")
+            st.session_state.add_b = False
+        st.multiselect("m", ["a", "b"], default=["a"], key="m")
+        """
+    )
+    at.session_state.add_b = True
+    at.run()
+    assert at.multiselect[0].value == ["a", "b"]
+    assert at.multiselect[0].indices == [0, 1]
