@@ -40,6 +40,9 @@ class RunContext:
     # The run ended at st.rerun(): another run follows at once, so a front end keeps
     # what is shown (stale) instead of clearing what this run did not reach.
     rerun_requested: bool = False
+    # The browser values (widget ID -> wire value) this run applied, so a front end knows
+    # which of the values a user sent this run's output already reflects.
+    changes: dict[str, Any] = field(default_factory=dict)
     # Set while a cached function runs (nbstream.caching.replay): told of every element
     # placed and widget registered, so that a cache hit can replay them.
     cache_recorder: Any = None

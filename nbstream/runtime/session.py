@@ -159,6 +159,7 @@ class AppSession:
         else:
             ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
             self.fragments.begin_full_run()
+        ctx.changes = dict(request.changes)
         started(ctx)
         t0 = time.perf_counter()
         for listener in self._listeners:
