@@ -117,6 +117,7 @@ class Bridge:
         values = self._values(msg.get("values"))
         if not values:
             raise Dropped("'set' without values")
+        self.publisher.browser_values(values)
         self.session.set_values(values)
 
     def _click(self, msg: dict[str, Any]) -> None:
@@ -125,6 +126,7 @@ class Bridge:
         if meta is None or not meta.trigger:
             raise Dropped(f"click on {_short(wid)}, which is not a button of this app")
         values = self._values(msg.get("values", {}))
+        self.publisher.browser_values(values)
         self.session.click(wid, values)
 
     def _rerun(self, msg: dict[str, Any]) -> None:

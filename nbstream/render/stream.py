@@ -46,6 +46,8 @@ SETTLE_DELAY = 0.05
 # Printed text sent per run, at most; the rest is cut with a note.
 MAX_OUTPUT_CHARS = 200_000
 
+_MISSING = object()
+
 
 class Publisher:
     """One app's display state in the kernel; a listener of its session."""
@@ -69,6 +71,9 @@ class Publisher:
         self._out_chars = 0
         self._out_visible = False
         self._out_clear = False
+        # Values the user sent that no finished run has applied yet: shown as the user
+        # left them, never replaced by an older run's value (a slider moved twice).
+        self._pending: dict[str, Any] = {}
         self._ticker = Ticker(self._tick, name=f"nbstream-publish-{id(self):x}")
         session.add_listener(self)
 
@@ -95,6 +100,11 @@ class Publisher:
             state, blobs = self.snapshot()
             hashes = list(blobs)
             self._emit({"t": "snapshot", **state, "blobs": hashes}, [blobs[h] for h in hashes])
+
+    def browser_values(self, values: dict[str, Any]) -> None:
+        """The user committed these widget values (validated by the bridge)."""
+        with self._lock:
+            self._pending.update(values)
 
     @property
     def shown(self) -> WireNode:
@@ -139,8 +149,12 @@ class Publisher:
             if self._run is ctx:
                 self._run = None
             self._flush_output()
+            for wid, wire in ctx.changes.items():
+                if wid in self._pending and self._pending[wid] == wire:
+                    del self._pending[wid]
             if final:
                 new, blobs = to_wire(ctx.root)
+                self._mask_pending(new, ctx)
                 self._publish(diff(self._shown, new), new, blobs, run=None)
             else:
                 self._settle = True
@@ -169,8 +183,21 @@ class Publisher:
         except (RuntimeError, ValueError):  # the runner changed the tree under us: next tick
             self._ticker.at(time.monotonic() + self.interval)
             return
+        self._mask_pending(partial, ctx)
         merged, fresh = overlay(self._shown, partial)
         self._publish(diff(self._shown, merged), merged, {**self._blobs, **blobs}, run=fresh)
+
+    def _mask_pending(self, tree: WireNode, ctx: RunContext) -> None:
+        mask = {w: v for w, v in self._pending.items() if ctx.changes.get(w, _MISSING) != v}
+        if not mask:
+            return
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            wid = node["props"].get("id")
+            if isinstance(wid, str) and wid in mask:
+                node["props"] = {**node["props"], "value": mask[wid]}
+            stack.extend(node.get("children") or ())
 
     def _publish(self, ops: list[Op], tree: WireNode, blobs: Blobs, run: list[list[Any]] | None) -> None:
         if not ops and run == self._fresh:

@@ -208,3 +208,53 @@ def test_a_new_view_at_another_version_gets_a_snapshot():
     publisher.hello(-1)
     snap = browser.messages[-1]
     assert snap["t"] == "snapshot" and snap["tree"] == publisher.shown and snap["v"] == publisher.version
+
+
+def test_a_value_the_user_sent_is_not_replaced_by_an_older_run():
+    session, publisher, browser = app(
+        """
+        import time
+        import nbstream as st
+        v = st.slider("v", 0, 10, 0)
+        time.sleep(0.2)
+        st.write(f"value {v}")
+        """
+    )
+    run(session)
+    slider = browser.tree["children"][0]["children"][0]["props"]["id"]
+    # The user moves the slider to 4 and, while that run goes on, on to 5 (as the bridge
+    # reports each committed value to the publisher, then to the session).
+    for value in (4, 5):
+        publisher.browser_values({slider: value})
+        session.set_values({slider: value})
+        threading.Event().wait(0.05)
+    assert session.wait(10)
+    pushed = [
+        op["set"]["value"]
+        for p in browser.patches()
+        for op in p["ops"]
+        if op["op"] == "props" and op["at"][-1] == slider and "value" in op["set"]
+    ]
+    assert 4 not in pushed
+    assert browser.tree["children"][0]["children"][0]["props"]["value"] == 5
+    assert browser.texts()[-1] == "value 5"
+
+
+def test_a_value_the_script_sets_after_the_users_still_shows():
+    session, publisher, browser = app(
+        """
+        import nbstream as st
+        def reset():
+            st.session_state.v = 0
+        v = st.slider("v", 0, 10, 0, key="v")
+        st.button("Reset", on_click=reset)
+        """
+    )
+    run(session)
+    slider, button = (c["props"]["id"] for c in browser.tree["children"][0]["children"])
+    publisher.browser_values({slider: 6})
+    session.set_values({slider: 6})
+    assert session.wait(10)
+    session.click(button)
+    assert session.wait(10)
+    assert browser.tree["children"][0]["children"][0]["props"]["value"] == 0
