@@ -25,7 +25,7 @@
  */
 import { Chrome } from "./chrome.js";
 import { broken, fallback } from "./fallback.js";
-import { applyToTree, PatchMismatch, Reconciler } from "./patch.js";
+import { applyToTree, nodeAt, PatchMismatch, Reconciler } from "./patch.js";
 import { applyTheme, resolveTheme, watchHost } from "./theme.js";
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -90,6 +90,11 @@ export class AppStore {
     /** @type {Map<string, {resolve: (v: any) => void, reject: (e: Error) => void, timer: any}>} */
     this.pending = new Map();
     this.requestCounter = 0;
+    this.seq = 0;
+    /** @type {Map<string, number>} widget ID -> the seq of the user's last value for it */
+    this.sentSeq = new Map();
+    /** @type {Map<string, any>} widget ID -> the user's last value for it */
+    this.sentValue = new Map();
     this.askedAt = -Infinity;
     this.saveTimer = /** @type {any} */ (0);
     this.abort = new AbortController();
@@ -152,12 +157,41 @@ export class AppStore {
 
   /** @param {string} id @param {any} value */
   setValue(id, value) {
-    if (this.interactive && id) this.send({ t: "set", values: { [id]: value } });
+    if (!this.interactive || !id) return;
+    const seq = ++this.seq;
+    this.sentSeq.set(id, seq);
+    this.sentValue.set(id, value);
+    this.send({ t: "set", values: { [id]: value }, seq });
   }
 
   /** @param {string} id */
   click(id) {
-    if (this.interactive && id) this.send({ t: "click", id });
+    if (this.interactive && id) this.send({ t: "click", id, seq: ++this.seq });
+  }
+
+  /**
+   * A widget's value is the user's until the kernel has seen it: a patch made before
+   * the kernel saw the user's last value for a widget (`seen` is the last value message
+   * the kernel had then) carries the user's value instead, so a slider moved twice
+   * never jumps back.
+   * @param {Op[]} ops
+   * @param {number | undefined} seen
+   * @returns {Op[]}
+   */
+  keepUserValues(ops, seen) {
+    if (this.sentSeq.size === 0) return ops;
+    return ops.map((op) => {
+      if (op.op !== "props" || !("value" in op.set)) return op;
+      const id = nodeAt(this.tree, op.at)?.props?.id;
+      const mine = typeof id === "string" ? this.sentSeq.get(id) : undefined;
+      if (mine === undefined) return op;
+      if (mine <= (seen ?? -1)) {
+        this.sentSeq.delete(/** @type {string} */ (id));
+        this.sentValue.delete(/** @type {string} */ (id));
+        return op;
+      }
+      return { ...op, set: { ...op.set, value: this.sentValue.get(/** @type {string} */ (id)) } };
+    });
   }
 
   /**
@@ -197,7 +231,7 @@ export class AppStore {
   }
 
   /**
-   * @param {{v: number, base: number, ops: Op[], run: RunState, blobs: string[], drop: string[]}} msg
+   * @param {{v: number, base: number, ops: Op[], run: RunState, blobs: string[], drop: string[], seq?: number}} msg
    * @param {any[]} buffers
    */
   onPatch(msg, buffers) {
@@ -206,8 +240,9 @@ export class AppStore {
       return;
     }
     this.addBlobs(msg.blobs, buffers);
+    const ops = this.keepUserValues(msg.ops, msg.seq);
     try {
-      this.tree = applyToTree(this.tree, msg.ops);
+      this.tree = applyToTree(this.tree, ops);
     } catch (error) {
       this.resync(error);
       return;
@@ -217,7 +252,7 @@ export class AppStore {
     this.run = msg.run || null;
     for (const view of this.views) {
       try {
-        view.patch(msg.ops);
+        view.patch(ops);
       } catch (error) {
         view.rebuild();
         if (!(error instanceof PatchMismatch)) console.error("nbstream: patching the view failed", error);

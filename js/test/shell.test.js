@@ -163,7 +163,21 @@ describe("the shell around the elements", () => {
     const input = /** @type {HTMLInputElement} */ (host.querySelector("input"));
     input.value = "typed";
     input.dispatchEvent(new Event("change"));
-    expect(model.sent.at(-1)).toEqual({ t: "set", values: { w: "typed" } });
+    expect(model.sent.at(-1)).toEqual({ t: "set", values: { w: "typed" }, seq: 1 });
+  });
+
+  test("a value the user changed after the kernel made a patch is kept", () => {
+    const { model, store } = app(root([leaf("input#0", { id: "w", value: "a" })]));
+    store.setValue("w", "b"); // seq 1
+    store.setValue("w", "c"); // seq 2
+    const patch = (v, value, seq) =>
+      model.emit({ t: "patch", v, base: v - 1, ops: [{ op: "props", at: ["main", "input#0"], set: { value }, del: [] }], run: null, blobs: [], drop: [], seq });
+    patch(2, "b", 1); // made before the kernel saw "c": the user's "c" stays
+    expect(nodeAt(store.tree, ["main", "input#0"]).props.value).toBe("c");
+    patch(3, "c", 2); // made after: the kernel's value is shown from now on
+    expect(nodeAt(store.tree, ["main", "input#0"]).props.value).toBe("c");
+    patch(4, "reset", 2);
+    expect(nodeAt(store.tree, ["main", "input#0"]).props.value).toBe("reset");
   });
 
   test("R reruns, C clears the cache, and keys in the app do not bubble out", () => {

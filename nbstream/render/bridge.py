@@ -10,9 +10,10 @@ the browser is evaluated, unpickled, or used as a path.
 Messages (browser -> kernel):
 
 * ``{"t": "hello", "v": int}`` -- a view started at version ``v``;
-* ``{"t": "set", "values": {widget_id: wire_value, ...}}`` -- committed widget values;
-* ``{"t": "click", "id": widget_id, "values": {...}}`` -- a click, with values changed
-  just before it;
+* ``{"t": "set", "values": {widget_id: wire_value, ...}, "seq": n}`` -- committed widget
+  values (``seq`` numbers the browser's value messages, see render/stream.py);
+* ``{"t": "click", "id": widget_id, "values": {...}, "seq": n}`` -- a click, with values
+  changed just before it;
 * ``{"t": "rerun"}``, ``{"t": "stop"}``, ``{"t": "clear_cache"}`` -- the app menu;
 * ``{"t": "request", "rid": str, "at": [key, ...], "payload": {...}}`` -- an element
   asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
@@ -63,8 +64,8 @@ class Bridge:
         # type -> (handler, the fields a message of that type may have besides "t")
         self._handlers: dict[str, tuple[Callable[[dict[str, Any]], None], frozenset[str]]] = {
             "hello": (self._hello, frozenset({"v"})),
-            "set": (self._set, frozenset({"values"})),
-            "click": (self._click, frozenset({"id", "values"})),
+            "set": (self._set, frozenset({"values", "seq"})),
+            "click": (self._click, frozenset({"id", "values", "seq"})),
             "rerun": (self._rerun, frozenset()),
             "stop": (self._stop, frozenset()),
             "clear_cache": (self._clear_cache, frozenset()),
@@ -117,7 +118,7 @@ class Bridge:
         values = self._values(msg.get("values"))
         if not values:
             raise Dropped("'set' without values")
-        self.publisher.browser_values(values)
+        self.publisher.browser_values(values, _seq(msg))
         self.session.set_values(values)
 
     def _click(self, msg: dict[str, Any]) -> None:
@@ -126,7 +127,7 @@ class Bridge:
         if meta is None or not meta.trigger:
             raise Dropped(f"click on {_short(wid)}, which is not a button of this app")
         values = self._values(msg.get("values", {}))
-        self.publisher.browser_values(values)
+        self.publisher.browser_values(values, _seq(msg))
         self.session.click(wid, values)
 
     def _rerun(self, msg: dict[str, Any]) -> None:
@@ -187,6 +188,16 @@ def find(root: Node, at: list[Any]) -> Node:
         except ValueError:
             raise Dropped(f"no element at {_short(at)}") from None
     return node
+
+
+def _seq(msg: dict[str, Any]) -> int | None:
+    """The browser's sequence number of a value message (optional)."""
+    if "seq" not in msg:
+        return None
+    seq = _field(msg, "seq", int)
+    if not 0 <= seq <= MAX_VERSION:
+        raise Dropped(f"sequence number {_short(seq)} out of range")
+    return seq
 
 
 def _field(msg: dict[str, Any], name: str, kind: type) -> Any:

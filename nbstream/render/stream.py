@@ -8,8 +8,8 @@ message, whose size depends on what changed, not on the size of the app.
 
 Messages to the browser (``t`` is the type):
 
-* ``patch``: ``{v, base, ops, run, blobs, drop}`` -- apply ``ops`` (render/diff.py) to
-  version ``base`` to get version ``v``.  ``run`` is ``{"fresh": [[path, n], ...]}``
+* ``patch``: ``{v, base, ops, run, blobs, drop, seq}`` -- apply ``ops`` (render/diff.py)
+  to version ``base`` to get version ``v``.  ``run`` is ``{"fresh": [[path, n], ...]}``
   while a run streams (children from ``n`` on are stale) and null once it has ended.
   ``blobs`` names the message's buffers in order; ``drop`` the buffers no longer used.
 * ``snapshot``: ``{v, tree, run, blobs}`` -- the whole display, sent to a browser whose
@@ -18,6 +18,12 @@ Messages to the browser (``t`` is the type):
 
 Versions make this robust: a browser that sees a ``base`` other than its own version
 asks again with ``hello`` and gets a snapshot.
+
+A widget's value is the user's until the kernel has seen it.  The browser numbers its
+value messages (``seq``); a patch says up to which one the kernel had seen (``seq``)
+when it was made, and the browser keeps its own value for a widget it has changed
+since.  On this side, a value the user sent is shown until a run applies it, never an
+older run's value (``_pending``).
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ class Publisher:
         # Values the user sent that no finished run has applied yet: shown as the user
         # left them, never replaced by an older run's value (a slider moved twice).
         self._pending: dict[str, Any] = {}
+        self._seen_seq = -1  # the browser's latest value message this side has seen
         self._ticker = Ticker(self._tick, name=f"nbstream-publish-{id(self):x}")
         session.add_listener(self)
 
@@ -89,7 +96,7 @@ class Publisher:
         with self._lock:
             refs = blob_refs(self._shown)
             self._sent |= refs
-            state = {"v": self.version, "tree": self._shown, "run": self._run_state()}
+            state = {"v": self.version, "tree": self._shown, "run": self._run_state(), "seq": self._seen_seq}
             return state, {h: self._blobs[h] for h in refs if h in self._blobs}
 
     def hello(self, version: int) -> None:
@@ -101,10 +108,12 @@ class Publisher:
             hashes = list(blobs)
             self._emit({"t": "snapshot", **state, "blobs": hashes}, [blobs[h] for h in hashes])
 
-    def browser_values(self, values: dict[str, Any]) -> None:
+    def browser_values(self, values: dict[str, Any], seq: int | None = None) -> None:
         """The user committed these widget values (validated by the bridge)."""
         with self._lock:
             self._pending.update(values)
+            if seq is not None and seq > self._seen_seq:
+                self._seen_seq = seq
 
     @property
     def shown(self) -> WireNode:
@@ -220,6 +229,7 @@ class Publisher:
             "run": self._run_state(),
             "blobs": new,
             "drop": drop,
+            "seq": self._seen_seq,
         }
         self._emit(message, [blobs[h] for h in new])
 
