@@ -65,8 +65,9 @@ export class AppStore {
   /**
    * @param {any} model  anywidget's model
    * @param {Registry} registry
+   * @param {[any, any[]][]} [backlog]  messages that arrived before the store
    */
-  constructor(model, registry) {
+  constructor(model, registry, backlog = []) {
     this.model = model;
     this.registry = registry;
     /** @type {Set<AppView>} */
@@ -114,6 +115,7 @@ export class AppStore {
       model.off("change:_snapshot", onSnapshot);
       model.off("change:_config", onConfig);
     });
+    for (const [msg, buffers] of backlog) this.onMessage(msg, buffers || []);
     this.hello();
   }
 
@@ -636,9 +638,9 @@ export function createWidget(registry) {
   /** @type {AppStore | undefined} */
   let store;
   return {
-    /** @param {{model: any}} args */
-    initialize({ model }) {
-      store = new AppStore(model, registry);
+    /** @param {{model: any, backlog?: [any, any[]][]}} args  `backlog`: messages the loader kept */
+    initialize({ model, backlog }) {
+      store = new AppStore(model, registry, backlog);
       return () => store?.dispose();
     },
     /** @param {{model: any, el: HTMLElement}} args */

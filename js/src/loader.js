@@ -1,13 +1,13 @@
 // @ts-check
 /**
- * The widget's `_esm` when the bundle is served as a static file (NBSTREAM_ESM=static,
- * the default under a Jupyter server or Voila): a few hundred bytes per app instead of
- * the whole bundle, and the browser caches the bundle across apps, tabs and reloads.
+ * The widget's `_esm`: a small module that loads the bundle (nbstream/render/assets.py).
  *
- * It imports `app.js` from where the server publishes the package's
- * `share/jupyter/labextensions/nbstream/static` folder (JupyterLab:
- * `lab/extensions/`, Voila: `voila/labextensions/`).  If that fails, or the file there
- * is another build, it asks the kernel for the bundle once per page.
+ * Under a Jupyter server or Voila it imports `app.js` from where the server publishes
+ * the package's `share/jupyter/labextensions/nbstream/static` folder (JupyterLab:
+ * `lab/extensions/`, Voila: `voila/labextensions/`), so the browser caches it across
+ * apps, tabs and reloads; if that fails, or the file there is another build, it asks
+ * the kernel for the bundle.  With NBSTREAM_ESM=inline the bundle travels in the
+ * widget's state (`_bundle`), for notebooks opened with no server.
  *
  * The kernel replaces __NBSTREAM_BUILD__ with the content hash of its bundle.
  */
@@ -52,7 +52,7 @@ function addStyle(css) {
   document.head.append(style);
 }
 
-/** @returns {Promise<any | null>} the bundle's module, or null */
+/** @returns {Promise<any | null>} the bundle's module from the server, or null */
 async function fromServer() {
   for (const folder of folders()) {
     try {
@@ -67,54 +67,78 @@ async function fromServer() {
   return null;
 }
 
+/** @param {string} js */
+function importText(js) {
+  const url = URL.createObjectURL(new Blob([js], { type: "text/javascript" }));
+  return import(/* @vite-ignore */ url).finally(() => URL.revokeObjectURL(url));
+}
+
 /**
  * Ask the kernel for the bundle (its JS and CSS as two buffers).
  * @param {any} model
  * @returns {Promise<any>}
  */
 function fromKernel(model) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("nbstream: the kernel did not send the front end")), 60_000);
+    /** @param {any} msg @param {DataView[]} buffers */
+    const onMessage = (msg, buffers) => {
+      if (!msg || msg.t !== "bundle") return;
+      model.off("msg:custom", onMessage);
+      clearTimeout(timer);
+      const decode = (/** @type {DataView} */ b) => new TextDecoder().decode(b);
+      addStyle(decode(buffers[1]));
+      importText(decode(buffers[0])).then(resolve, reject);
+    };
+    model.on("msg:custom", onMessage);
+    model.send({ t: "bundle" });
+  });
+}
+
+/**
+ * The bundle's module, from the first place that has it: the widget's own state (a
+ * notebook saved or exported with no server around), the server, or the kernel.  One
+ * load per page serves every app on it.
+ * @param {any} model
+ * @returns {Promise<any>}
+ */
+function bundle(model) {
   const cache = /** @type {any} */ (globalThis);
   const key = `__nbstream_bundle_${BUILD}`;
   if (!cache[key]) {
-    cache[key] = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("nbstream: the kernel did not send the front end")), 30_000);
-      /** @param {any} msg @param {DataView[]} buffers */
-      const onMessage = async (msg, buffers) => {
-        if (!msg || msg.t !== "bundle") return;
-        model.off("msg:custom", onMessage);
-        clearTimeout(timer);
-        try {
-          const decode = (/** @type {DataView} */ b) => new TextDecoder().decode(b);
-          addStyle(decode(buffers[1]));
-          const url = URL.createObjectURL(new Blob([decode(buffers[0])], { type: "text/javascript" }));
-          resolve(await import(/* @vite-ignore */ url));
-        } catch (error) {
-          reject(error);
-        }
-      };
-      model.on("msg:custom", onMessage);
-      model.send({ t: "bundle" });
-    });
+    const inline = model.get("_bundle");
+    cache[key] = inline
+      ? importText(inline)
+      : fromServer().then((mod) => mod || fromKernel(model));
+    cache[key].catch(() => delete cache[key]);
   }
   return cache[key];
 }
 
 /**
- * The widget definition when the bundle comes from the kernel.  anywidget holds a
- * model's messages until `initialize` returns, so the bundle cannot be awaited there:
- * `initialize` only asks for it, and the bundle's own widget starts when it arrives.
+ * anywidget's widget definition.  anywidget gives a model two seconds to initialize
+ * and holds its messages until then, so nothing here waits for the bundle: the
+ * messages that arrive before it are kept and handed to the app's store when it starts,
+ * and each view is drawn once the bundle is there.
  */
-function viaKernel() {
+export default function load() {
   /** @type {Promise<{widget: any, cleanup: any}> | null} */
   let started = null;
   return {
     /** @param {any} args */
     initialize(args) {
-      started = fromKernel(args.model).then(async (mod) => {
+      const { model } = args;
+      /** @type {[any, any[]][]} */
+      const backlog = [];
+      /** @param {any} msg @param {any[]} buffers */
+      const keep = (msg, buffers) => backlog.push([msg, buffers]);
+      model.on("msg:custom", keep);
+      started = bundle(model).then((mod) => {
+        model.off("msg:custom", keep);
         const widget = mod.default();
-        return { widget, cleanup: await widget.initialize?.(args) };
+        return { widget, cleanup: widget.initialize({ ...args, backlog }) };
       });
-      started.catch((error) => console.error(error));
+      started.catch((error) => console.error("nbstream: could not load the front end", error));
       return () => started?.then(({ cleanup }) => typeof cleanup === "function" && cleanup());
     },
     /** @param {any} args */
@@ -124,9 +148,4 @@ function viaKernel() {
       return widget.render(args);
     },
   };
-}
-
-export default async function load() {
-  const mod = await fromServer();
-  return mod ? mod.default() : viaKernel();
 }

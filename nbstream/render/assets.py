@@ -6,13 +6,16 @@
 as ``share/jupyter/labextensions/nbstream/static``, which JupyterLab serves at
 ``lab/extensions/`` and Voila at ``voila/labextensions/``.
 
-Two ways to ship it (``NBSTREAM_ESM``, default ``auto``):
+The widget's ``_esm`` is always the small loader (js/src/loader.js): anywidget gives a
+model two seconds to initialize, which parsing a bundle of megabytes on a busy machine
+can exceed, so the bundle loads after that, in one of two ways (``NBSTREAM_ESM``,
+default ``auto``):
 
-* ``static``: ``_esm`` is a small loader that imports the bundle from the server, so
-  the browser caches it and each app and tab sends only the loader.  If the server has
-  no (or another version of the) bundle, the loader asks the kernel for it once.
-* ``inline``: ``_esm`` is the bundle itself -- for a saved notebook or nbconvert HTML
-  opened with no server.
+* ``static``: the loader imports the bundle from the server, so the browser caches it
+  and each app and tab sends only the loader; a server without it (or with another
+  build) makes the loader ask the kernel, once per page.
+* ``inline``: the bundle travels in the widget's state (``_bundle``), for a saved
+  notebook or nbconvert HTML opened with no server and no kernel.
 
 ``auto`` picks ``static`` when a Jupyter server or Voila started the kernel, else
 ``inline``.
@@ -62,11 +65,11 @@ def mode() -> str:
     return "static" if served or "VOILA_KERNEL_ID" in os.environ else "inline"
 
 
-def esm_and_css() -> tuple[str, str]:
-    """The widget's ``_esm`` and ``_css``."""
+def widget_code() -> dict[str, str]:
+    """The widget's ``_esm``, ``_css`` and ``_bundle``."""
     if mode() == "inline":
-        return bundle_js(), inline_css()
-    return loader(), ""
+        return {"_esm": loader(), "_css": inline_css(), "_bundle": bundle_js()}
+    return {"_esm": loader(), "_css": "", "_bundle": ""}
 
 
 @functools.cache

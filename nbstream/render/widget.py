@@ -27,6 +27,7 @@ _LOG = logging.getLogger("nbstream")
 class AppWidget(anywidget.AnyWidget):
     _esm = traitlets.Unicode("").tag(sync=True)
     _css = traitlets.Unicode("").tag(sync=True)
+    _bundle = traitlets.Unicode("").tag(sync=True)
     _snapshot = traitlets.Dict().tag(sync=True)
     _blobs = traitlets.Dict().tag(sync=True)
     _config = traitlets.Dict().tag(sync=True)
@@ -34,9 +35,8 @@ class AppWidget(anywidget.AnyWidget):
     def __init__(
         self, session: AppSession, publisher: Publisher, config: dict[str, Any], *, interactive: bool = True
     ) -> None:
-        esm, css = assets.esm_and_css()
         snapshot, blobs = publisher.snapshot()
-        super().__init__(_esm=esm, _css=css, _snapshot=snapshot, _blobs=blobs, _config=config)
+        super().__init__(**assets.widget_code(), _snapshot=snapshot, _blobs=blobs, _config=config)
         self.session = session
         self.publisher = publisher
         self.bridge = Bridge(session, publisher, self._reply, interactive=interactive)
