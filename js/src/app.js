@@ -88,6 +88,7 @@ export class AppStore {
     this.config = model.get("_config") || {};
     this.settings = { theme: "system", wide: /** @type {boolean | null} */ (null) };
     this.output = /** @type {{stream: string, text: string}[]} */ ([]);
+    this.setOutput(snapshot.out);
     /** @type {Map<string, {resolve: (v: any) => void, reject: (e: Error) => void, timer: any}>} */
     this.pending = new Map();
     this.requestCounter = 0;
@@ -264,12 +265,13 @@ export class AppStore {
   }
 
   /**
-   * @param {{v: number, tree: WireNode, run: RunState, blobs: string[]}} msg
+   * @param {{v: number, tree: WireNode, run: RunState, blobs: string[], out?: [string, string][]}} msg
    * @param {any[]} buffers
    */
   onSnapshot(msg, buffers) {
     this.blobs.clear();
     this.addBlobs(msg.blobs, buffers);
+    this.setOutput(msg.out);
     this.replace(msg.v, msg.tree, msg.run || null);
   }
 
@@ -314,6 +316,11 @@ export class AppStore {
     });
   }
 
+  /** @param {[string, string][] | undefined} parts  printed output, as [stream, text] */
+  setOutput(parts) {
+    this.output = (parts || []).map(([stream, text]) => ({ stream: stream === "stderr" ? "stderr" : "stdout", text: String(text) }));
+  }
+
   /** @param {{text: string, stream: string, clear: boolean}} msg */
   onOutput(msg) {
     if (msg.clear) this.output = [];
@@ -342,7 +349,8 @@ export class AppStore {
       // Only the browser's copy of the model: a notebook saved with widget state then
       // shows the app as it was last drawn.  Never sent to the kernel.
       try {
-        this.model.set("_snapshot", { v: this.version, tree: this.tree, run: null });
+        const out = this.output.map((part) => [part.stream, part.text]);
+        this.model.set("_snapshot", { v: this.version, tree: this.tree, run: null, out });
       } catch {
         /* a read-only model */
       }

@@ -12,8 +12,9 @@ Messages to the browser (``t`` is the type):
   to version ``base`` to get version ``v``.  ``run`` is ``{"fresh": [[path, n], ...]}``
   while a run streams (children from ``n`` on are stale) and null once it has ended.
   ``blobs`` names the message's buffers in order; ``drop`` the buffers no longer used.
-* ``snapshot``: ``{v, tree, run, blobs}`` -- the whole display, sent to a browser whose
-  version does not match (a new tab, a missed message).
+* ``snapshot``: ``{v, tree, run, seq, out, blobs}`` -- the whole display (``out``: the
+  printed output shown, as ``[stream, text]`` pairs), sent to a browser whose version
+  does not match (a new tab, a missed message); also the widget's saved state.
 * ``out``: ``{text, stream, clear}`` -- what the script printed (JupyterLab).
 
 Versions make this robust: a browser that sees a ``base`` other than its own version
@@ -73,9 +74,9 @@ class Publisher:
         self._fresh: list[list[Any]] | None = None  # the stale marks the browser shows
         self._due = 0.0
         self._settle = False
-        self._out: list[tuple[str, str]] = []
+        self._out: list[tuple[str, str]] = []  # printed, not sent yet
+        self._out_shown: list[list[str]] = []  # [stream, text] the browser shows
         self._out_chars = 0
-        self._out_visible = False
         self._out_clear = False
         # Values the user sent that no finished run has applied yet: shown as the user
         # left them, never replaced by an older run's value (a slider moved twice).
@@ -96,7 +97,13 @@ class Publisher:
         with self._lock:
             refs = blob_refs(self._shown)
             self._sent |= refs
-            state = {"v": self.version, "tree": self._shown, "run": self._run_state(), "seq": self._seen_seq}
+            state = {
+                "v": self.version,
+                "tree": self._shown,
+                "run": self._run_state(),
+                "seq": self._seen_seq,
+                "out": self._out_shown,
+            }
             return state, {h: self._blobs[h] for h in refs if h in self._blobs}
 
     def hello(self, version: int) -> None:
@@ -135,7 +142,7 @@ class Publisher:
             self._run = ctx
             self._settle = False
             self._due = time.monotonic() + self.interval
-            self._out_clear = self._out_visible
+            self._out_clear = bool(self._out_shown)
             self._out_chars = 0
 
     def tree_changed(self, ctx: RunContext) -> None:
@@ -170,7 +177,8 @@ class Publisher:
                 self._ticker.at(time.monotonic() + SETTLE_DELAY)
             if self._out_clear:
                 self._emit({"t": "out", "text": "", "stream": "stdout", "clear": True}, [])
-                self._out_clear = self._out_visible = False
+                self._out_clear = False
+                self._out_shown = []
 
     # ---- streaming -------------------------------------------------------------------------
 
@@ -264,6 +272,9 @@ class Publisher:
             parts = []
             while self._out and self._out[0][0] == stream:
                 parts.append(self._out.pop(0)[1])
-            self._emit({"t": "out", "text": "".join(parts), "stream": stream, "clear": self._out_clear}, [])
+            text = "".join(parts)
+            self._emit({"t": "out", "text": text, "stream": stream, "clear": self._out_clear}, [])
+            if self._out_clear:
+                self._out_shown = []
             self._out_clear = False
-            self._out_visible = True
+            self._out_shown.append([stream, text])

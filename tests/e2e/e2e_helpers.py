@@ -1,0 +1,173 @@
+"""Helpers for the browser tests: notebooks, servers, pages (see conftest.py for the fixtures)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+BIN = Path(sys.executable).parent
+
+
+def write_app(folder: Path, name: str, script: str, *, cells: list[str] | None = None) -> Path:
+    """A notebook whose second cell is ``%%stapp`` with ``script``."""
+    sources = ["import nbstream as st", f"%%stapp {name}\n{script.strip()}", *(cells or [])]
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "id": f"{name}-{i}",
+                "metadata": {},
+                "execution_count": None,
+                "outputs": [],
+                "source": src,
+            }
+            for i, src in enumerate(sources)
+        ],
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = folder / f"{name}.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A Jupyter server process in its own process group."""
+
+    def __init__(self, argv: list[str], home: Path, ready_path: str, port: int) -> None:
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}/"
+        env = dict(os.environ)
+        env.update(
+            JUPYTER_CONFIG_DIR=str(home / "config"),
+            JUPYTER_DATA_DIR=str(home / "data"),
+            JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+            JUPYTER_PLATFORM_DIRS="1",
+            PYTHONUNBUFFERED="1",
+        )
+        self.log = home / "server.log"
+        self._log_file = self.log.open("wb")
+        self.proc = subprocess.Popen(
+            argv, env=env, stdout=self._log_file, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self._wait(ready_path)
+
+    def _wait(self, path: str, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited:\n{self.log.read_text(errors='replace')[-3000:]}")
+            try:
+                urllib.request.urlopen(self.url + path, timeout=2)
+                return
+            except urllib.error.HTTPError:
+                return  # any answer means it is up
+            except OSError:
+                time.sleep(0.25)
+        raise RuntimeError(f"server not ready:\n{self.log.read_text(errors='replace')[-3000:]}")
+
+    def kernels(self) -> list[int]:
+        """The PIDs of the kernels this server runs."""
+        import psutil
+
+        try:
+            children = psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+        found = []
+        for child in children:
+            try:
+                if "ipykernel" in " ".join(child.cmdline()):
+                    found.append(child.pid)
+            except psutil.NoSuchProcess:
+                continue
+        return found
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+        self._log_file.close()
+
+
+def start_voila(folder: Path, home: Path) -> Server:
+    port = free_port()
+    argv = [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", str(folder)]
+    return Server(argv, home, "voila/static/voila.js", port)
+
+
+def start_lab(folder: Path, home: Path) -> Server:
+    port = free_port()
+    settings = home / "settings"
+    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
+    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+    argv = [
+        str(BIN / "jupyter"), "lab", "--no-browser", "--allow-root", "--ServerApp.token=", "--ServerApp.password=",
+        f"--port={port}", "--ip=127.0.0.1", f"--ServerApp.root_dir={folder}", f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={home / 'workspaces'}", "--LabApp.news_url=None", "--LabApp.expose_app_in_browser=True",
+    ]  # fmt: skip
+    return Server(argv, home, "api/status", port)
+
+
+def close_page(page: object) -> None:
+    """Leave the page so its unload handlers (Voila's kernel shutdown) run, then close it."""
+    page.goto("about:blank")  # type: ignore[attr-defined]
+    time.sleep(1)
+    page.context.close()  # type: ignore[attr-defined]
+
+
+def app_text(page: object, scope: str = ".nbs-main") -> str:
+    """The text of the app(s) matched by ``scope``."""
+    return page.evaluate(  # type: ignore[attr-defined]
+        "s => [...document.querySelectorAll(s)].map(e => e.innerText).join('\\n')", scope
+    )
+
+
+def wait_text(page: object, text: str, timeout: float = 15_000, scope: str = ".nbs-main") -> None:
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "([t, s]) => [...document.querySelectorAll(s)].some(e => e.innerText.includes(t))",
+        arg=[text, scope],
+        timeout=timeout,
+    )
+
+
+def copy_tree(src: Path, dst: Path) -> None:
+    shutil.copytree(src, dst, dirs_exist_ok=True)

@@ -1,0 +1,150 @@
+"""%%stapp cells in JupyterLab: clicks update the app, typing keeps focus while other
+elements update, and the app's keys never reach the notebook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_helpers import Server, app_text, start_lab, wait_text, write_app
+
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
+
+COUNTER = """
+if "count" not in st.session_state:
+    st.session_state.count = 0
+if st.button("Add one"):
+    st.session_state.count += 1
+st.write(f"Count: {st.session_state.count}")
+"""
+
+TICKING = """
+@st.fragment(run_every=0.3)
+def clock():
+    st.session_state.ticks = st.session_state.get("ticks", 0) + 1
+    st.write(f"tick {st.session_state.ticks}")
+
+clock()
+name = st.text_input("Your name")
+st.write(f"Hello {name}")
+"""
+
+KEYS = """
+st.session_state.runs = st.session_state.get("runs", 0) + 1
+st.title("Keys")
+st.write(f"runs: {st.session_state.runs}")
+print("printed by the app")
+"""
+
+PLAIN_CELL = (
+    "st.header('From a plain cell')\nvalue = st.slider('Plain', 0, 10, 4)\nst.write(f'value {value}')"
+)
+
+
+@pytest.fixture(scope="module")
+def lab(workdir: Path) -> Iterator[Server]:
+    root = workdir / "notebooks"
+    root.mkdir()
+    write_app(root, "counter", COUNTER)
+    write_app(root, "ticking", TICKING)
+    write_app(root, "keys", KEYS, cells=[PLAIN_CELL])
+    server = start_lab(root, workdir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page(chromium, lab: Server):
+    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
+    page.goto(f"{lab.url}lab?reset")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
+    page.evaluate("() => window.jupyterapp.restored")
+    yield page
+    page.context.close()
+
+
+def run_notebook(page, name: str) -> None:
+    """Open a notebook in the running JupyterLab, wait for its kernel, run all cells."""
+    page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", f"{name}.ipynb")
+    page.wait_for_function(
+        """p => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const kernel = w && w.context && w.context.path === p && w.sessionContext.session?.kernel;
+            return kernel && kernel.status === 'idle';
+        }""",
+        arg=f"{name}.ipynb",
+        timeout=90_000,
+    )
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-app .nbs-main > [data-kind]").first.wait_for(
+        state="attached", timeout=60_000
+    )
+
+
+def current(page, selector: str):
+    return page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {selector}")
+
+
+def test_clicking_a_button_in_a_stapp_cell_updates_the_counter(page):
+    run_notebook(page, "counter")
+    button = current(page, ".nbs-app").get_by_role("button", name="Add one")
+    button.click()
+    wait_text(page, "Count: 1", scope=SHOWN)
+    for _ in range(4):
+        button.click()
+    wait_text(page, "Count: 5", scope=SHOWN)
+
+
+def test_typing_keeps_focus_and_text_while_another_element_updates(page):
+    run_notebook(page, "ticking")
+    box = current(page, ".nbs-app").get_by_role("textbox", name="Your name")
+    box.click()
+    first_tick = app_text(page, SHOWN)
+    box.press_sequentially("Ada Lovelace", delay=80)  # about a second: several ticks arrive
+    assert app_text(page, SHOWN) != first_tick, "the fragment did not update while typing"
+    assert (
+        page.evaluate("() => document.activeElement.getAttribute('aria-label') || document.activeElement.id")
+        is not None
+    )
+    assert box.evaluate("el => el === document.activeElement")
+    assert box.input_value() == "Ada Lovelace"
+    assert box.evaluate("el => el.selectionStart") == len("Ada Lovelace")
+    box.press("Enter")
+    wait_text(page, "Hello Ada Lovelace", scope=SHOWN)
+
+
+def test_r_and_c_in_the_app_rerun_it_and_never_reach_the_notebook(page):
+    run_notebook(page, "keys")
+    app = current(page, ".nbs-app").first
+    wait_text(page, "runs: 1", scope=SHOWN)
+    page.evaluate(
+        """() => {
+            window.__commands = [];
+            window.jupyterapp.commands.commandExecuted.connect((_, args) => window.__commands.push(args.id));
+        }"""
+    )
+    types_before = page.evaluate(
+        "() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => c.model.type)"
+    )
+    app.locator("[data-kind=title]").click()
+    page.keyboard.press("r")
+    wait_text(page, "runs: 2", scope=SHOWN)
+    page.keyboard.press("c")
+    page.keyboard.press("r")
+    wait_text(page, "runs: 3", scope=SHOWN)
+    assert page.evaluate("() => window.__commands") == []
+    types_after = page.evaluate(
+        "() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => c.model.type)"
+    )
+    assert types_after == types_before == ["code", "code", "code"]
+
+
+def test_prints_and_plain_cells_show_in_their_own_outputs(page):
+    # (the "keys" notebook is open from the previous test)
+    assert "printed by the app" in current(page, ".nbs-app .nbs-output").first.inner_text()
+    apps = current(page, ".nbs-app")
+    assert apps.count() == 2
+    plain = apps.nth(1)
+    assert "From a plain cell" in plain.inner_text()
+    assert "value 4" in plain.inner_text()
