@@ -222,7 +222,7 @@ class Publisher:
         refs = blob_refs(ops) if ops else set()
         new = [h for h in refs if h not in self._sent and h in blobs]
         drop: list[str] = []
-        if run is None:
+        if run is None and (self._sent or blobs):
             live = blob_refs(tree)
             drop = sorted(self._sent - live)
             blobs = {h: b for h, b in blobs.items() if h in live}

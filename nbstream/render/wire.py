@@ -29,6 +29,10 @@ Blobs = dict[str, bytes]
 
 BLOB = "$blob"
 
+# Values that are their own JSON, checked by exact type (a bool or int subclass, a float
+# that may be NaN, takes the long way).
+_PLAIN = frozenset({str, int, bool, type(None)})
+
 
 def blob_hash(data: bytes) -> str:
     """The content address of a buffer."""
@@ -90,9 +94,9 @@ def _value(value: Any, blobs: Blobs) -> Any:
         # JSON has no NaN or infinity; the browser reads null, as Streamlit's JSON does.
         return value if math.isfinite(value) else None
     if isinstance(value, Mapping):
-        return {str(k): _value(v, blobs) for k, v in value.items()}
+        return {str(k): v if type(v) in _PLAIN else _value(v, blobs) for k, v in list(value.items())}
     if isinstance(value, (list, tuple)):
-        return [_value(v, blobs) for v in value]
+        return [v if type(v) in _PLAIN else _value(v, blobs) for v in list(value)]
     if isinstance(value, (bytes, bytearray, memoryview)):
         data = bytes(value)
         digest = blob_hash(data)
