@@ -7,12 +7,15 @@ here, ~10 ms with TCP_NODELAY.  Tornado can set it per connection; this extensio
 it on every kernel websocket the server opens.
 
 Enabled by ``etc/jupyter/jupyter_server_config.d/nbstream.json`` (installed with the
-package); ``jupyter server extension disable nbstream.server`` turns it off.
+package); ``jupyter server extension disable nbstream.server`` turns it off.  Standalone
+Voila loads no server extensions: ``etc/jupyter/voila.py`` (also installed) does the
+same there.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from typing import Any
 
 _PATCHED = "_nbstream_nodelay"
@@ -26,12 +29,16 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
 
     enable_nodelay(KernelWebsocketHandler)
-    server_app.log.info("nbstream: TCP_NODELAY on kernel websockets")
+    if getattr(KernelWebsocketHandler, _PATCHED, False):
+        server_app.log.info("nbstream: TCP_NODELAY on kernel websockets")
 
 
 def enable_nodelay(handler_class: type) -> None:
-    """Make ``handler_class`` (a tornado WebSocketHandler) open its sockets with TCP_NODELAY."""
-    if getattr(handler_class, _PATCHED, False):
+    """Make ``handler_class`` (a tornado WebSocketHandler) open its sockets with TCP_NODELAY.
+
+    ``NBSTREAM_TCP_NODELAY=0`` in the server's environment leaves the sockets alone.
+    """
+    if getattr(handler_class, _PATCHED, False) or os.environ.get("NBSTREAM_TCP_NODELAY", "1") == "0":
         return
     original = handler_class.open
 

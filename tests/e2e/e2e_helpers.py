@@ -126,9 +126,17 @@ class Server:
         self._log_file.close()
 
 
-def start_voila(folder: Path, home: Path) -> Server:
+def start_voila(target: Path, home: Path, extra: list[str] | None = None) -> Server:
+    """Voila serving a folder of notebooks (or one notebook), with ``extra`` options."""
     port = free_port()
-    argv = [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", str(folder)]
+    argv = [
+        str(BIN / "voila"),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        *(extra or []),
+        str(target),
+    ]
     return Server(argv, home, "voila/static/voila.js", port)
 
 
