@@ -1,0 +1,288 @@
+"""Writes the example notebooks of this folder: hello.ipynb and one app per element family.
+
+    python notebooks/make_notebooks.py
+
+Each notebook is `import nbstream as st` and one `%%stapp` cell, so `voila
+notebooks/<name>.ipynb` serves it as an app and JupyterLab runs it in place.  Edit the
+apps here, not in the .ipynb files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+APPS: dict[str, str] = {}
+
+APPS["hello"] = """
+st.set_page_config(page_title="Hello, nbstream")
+st.title("Hello, nbstream :wave:")
+
+with st.sidebar:
+    st.header("About you")
+    name = st.text_input("Your name", "world")
+
+if "count" not in st.session_state:
+    st.session_state.count = 0
+if st.button("Add one"):
+    st.session_state.count += 1
+st.write(f"Count: **{st.session_state.count}**")
+
+stars = st.slider("How many stars?", 0, 10, 3)
+left, right = st.columns(2)
+with left:
+    st.subheader("Greeting")
+    st.write(f"Hello, **{name}**!")
+with right:
+    st.subheader("Stars")
+    st.write(":star:" * stars or "No stars yet.")
+"""
+
+APPS["text"] = r"""
+st.title("Text elements", help="st.title, st.header, st.subheader")
+st.header("A header with a divider", divider="rainbow")
+st.subheader("A subheader")
+st.markdown(
+    "Streamlit's markdown: **bold**, *italic*, `code`, :red[red text], :blue-background[a background], "
+    ":green-badge[a badge], emoji :paw_prints:, an icon :material/home:, and math $e^{i\\pi} + 1 = 0$."
+)
+st.markdown("| column | value |\n|---|---|\n| a | 1 |\n| b | 2 |")
+st.caption("A caption, for small print.")
+st.code("def greet(name):\n    return f'Hello, {name}!'", language="python")
+st.latex(r"\int_0^\infty e^{-x^2} dx = \frac{\sqrt{\pi}}{2}")
+st.text("Fixed-width text, shown as it is.")
+st.divider()
+st.markdown("<b>HTML is escaped</b> unless you allow it:")
+st.markdown("<b>allowed HTML</b>", unsafe_allow_html=True)
+"""
+
+APPS["write"] = """
+st.title("st.write and magic")
+st.write("Strings are markdown,", 42, "numbers are code.")
+st.write({"a dict": [1, 2, 3], "becomes": "json"})
+"A bare string on its own line is written too (magic)."
+with st.echo():
+    total = sum(range(10))
+    st.write("The sum is", total)
+st.help(sum)
+"""
+
+APPS["alerts"] = """
+st.title("Alerts")
+st.success("It worked.", icon=":material/check_circle:")
+st.info("Something to know.")
+st.warning("Be careful.")
+st.error("Something went wrong.")
+try:
+    1 / 0
+except ZeroDivisionError as exc:
+    st.exception(exc)
+"""
+
+APPS["buttons"] = """
+st.title("Buttons")
+if "clicks" not in st.session_state:
+    st.session_state.clicks = 0
+if st.button("Click me", type="primary"):
+    st.session_state.clicks += 1
+st.button("A secondary button")
+st.button("Disabled", disabled=True)
+st.write(f"Clicked {st.session_state.clicks} times.")
+st.download_button("Download a text file", "Hello from nbstream\\n", file_name="hello.txt")
+"""
+
+APPS["selection"] = """
+st.title("Choosing")
+agree = st.checkbox("I agree")
+on = st.toggle("Dark coffee")
+flavour = st.radio("Flavour", ["vanilla", "chocolate", "strawberry"], horizontal=True)
+city = st.selectbox("City", ["Berlin", "Lisbon", "Oslo"], index=None, placeholder="Pick a city")
+extras = st.multiselect("Extras", ["sprinkles", "nuts", "cream"], default=["nuts"])
+st.write(agree, on, flavour, city, extras)
+"""
+
+APPS["numeric"] = """
+st.title("Numbers")
+level = st.slider("Level", 0, 100, 25)
+low, high = st.slider("A range", 0.0, 1.0, (0.2, 0.8))
+size = st.select_slider("Size", ["S", "M", "L", "XL"], value="M")
+count = st.number_input("How many?", min_value=0, max_value=10, value=3)
+st.write(f"level={level}, range=({low:.2f}, {high:.2f}), size={size}, count={count}")
+"""
+
+APPS["textual"] = """
+st.title("Text input")
+name = st.text_input("Name", placeholder="Type and press Enter")
+bio = st.text_area("About you", height=120)
+colour = st.color_picker("Favourite colour", "#ff4b4b")
+st.write(f"**{name or 'Nobody'}** likes {colour}.")
+st.write(bio)
+"""
+
+APPS["time"] = """
+import datetime as dt
+
+st.title("Dates and times")
+day = st.date_input("A day", dt.date(2024, 5, 31))
+span = st.date_input("A span", (dt.date(2024, 1, 1), dt.date(2024, 1, 7)))
+alarm = st.time_input("Alarm", dt.time(7, 30))
+st.write(day, span, alarm)
+"""
+
+APPS["layout"] = """
+st.title("Layout")
+with st.sidebar:
+    st.header("Sidebar")
+    st.radio("Page", ["Home", "Data"])
+left, middle, right = st.columns([2, 1, 1], border=True)
+left.write("A wide column")
+middle.metric("Temperature", "21 °C", "1.2 °C")
+right.button("Go")
+tab1, tab2 = st.tabs(["First tab", "Second tab"])
+tab1.write("Inside the first tab.")
+tab2.write("Inside the second tab.")
+with st.expander("More details"):
+    st.write("Hidden until expanded.")
+with st.popover("Open a popover"):
+    st.write("Floating content.")
+with st.container(border=True):
+    st.write("A bordered container.")
+slot = st.empty()
+slot.write("An st.empty placeholder, written once.")
+"""
+
+APPS["data"] = """
+import numpy as np
+import pandas as pd
+
+st.title("Data")
+df = pd.DataFrame(np.arange(30).reshape(10, 3), columns=["a", "b", "c"])
+st.dataframe(df)
+st.table(df.head(3))
+st.metric("Rows", len(df), delta=2)
+st.json({"name": "nbstream", "elements": ["dataframe", "table", "metric", "json"]})
+edited = st.data_editor(pd.DataFrame({"item": ["tea", "cake"], "count": [1, 2]}), num_rows="dynamic")
+st.write("Total:", int(edited["count"].sum()))
+"""
+
+APPS["charts"] = """
+import numpy as np
+import pandas as pd
+
+st.title("Charts")
+rng = np.random.default_rng(0)
+data = pd.DataFrame(rng.standard_normal((30, 3)).cumsum(axis=0), columns=["a", "b", "c"])
+st.line_chart(data)
+st.area_chart(data)
+st.bar_chart(data.head(8))
+st.scatter_chart(data, x="a", y="b")
+st.vega_lite_chart(data, {"mark": "point", "encoding": {"x": {"field": "a"}, "y": {"field": "c"}}})
+st.map(pd.DataFrame({"lat": [52.52, 48.86, 38.72], "lon": [13.40, 2.35, -9.14]}))
+"""
+
+APPS["status"] = """
+import time
+
+st.title("Status")
+bar = st.progress(0, text="Working")
+for percent in range(0, 101, 25):
+    bar.progress(percent, text=f"Working: {percent}%")
+    time.sleep(0.05)
+with st.spinner("Thinking..."):
+    time.sleep(0.2)
+with st.status("Downloading data", expanded=True) as status:
+    st.write("Found the file.")
+    status.update(label="Downloaded", state="complete")
+if st.button("Celebrate"):
+    st.balloons()
+    st.toast("Well done!")
+"""
+
+APPS["forms"] = """
+st.title("Forms")
+with st.form("order"):
+    dish = st.selectbox("Dish", ["soup", "salad"])
+    amount = st.number_input("Amount", 1, 5, 1)
+    sent = st.form_submit_button("Order")
+if sent:
+    st.success(f"Ordered {amount} x {dish}.")
+else:
+    st.write("Nothing ordered yet: values wait for the submit button.")
+"""
+
+APPS["fragments"] = """
+import datetime as dt
+
+st.title("Fragments")
+
+@st.fragment(run_every=1)
+def clock():
+    st.write("The time is", dt.datetime.now().strftime("%H:%M:%S"))
+
+@st.fragment
+def counter():
+    if st.button("Rerun only this fragment"):
+        st.session_state.n = st.session_state.get("n", 0) + 1
+    st.write("Fragment clicks:", st.session_state.get("n", 0))
+
+clock()
+counter()
+st.write("The rest of the app reruns only on full reruns.")
+"""
+
+APPS["caching"] = """
+import time
+
+st.title("Caching")
+
+@st.cache_data
+def slow_square(x):
+    time.sleep(0.5)
+    return x * x
+
+@st.cache_resource
+def connection():
+    return {"opened_at": time.time()}
+
+x = st.slider("x", 0, 10, 3)
+start = time.perf_counter()
+st.write(f"{x}^2 = {slow_square(x)} ({time.perf_counter() - start:.3f} s: fast once cached)")
+st.write("The shared resource was opened at", connection()["opened_at"])
+st.caption("The app menu's Clear cache (or the key C) empties both caches.")
+"""
+
+
+def notebook(name: str, script: str) -> dict:
+    cells = ["import nbstream as st", f"%%stapp {name}\n{script.strip()}\n"]
+    return {
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": f"{name}-{i}",
+                "metadata": {},
+                "outputs": [],
+                "source": source.splitlines(keepends=True),
+            }
+            for i, source in enumerate(cells)
+        ],
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def main() -> None:
+    for name, script in APPS.items():
+        path = HERE / f"{name}.ipynb"
+        path.write_text(json.dumps(notebook(name, script), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(HERE.parent)}")
+
+
+if __name__ == "__main__":
+    main()
