@@ -4,7 +4,7 @@
 //   app-inline.css  the same styles with the fonts inlined (no server needed)
 //   loader.js       the small `_esm` that imports app.js from the server
 //   manifest.json   the content hash the loader and the bundle agree on
-// `node build.mjs --watch` rebuilds on change (with ANYWIDGET_HMR=1, open widgets reload).
+// `node build.mjs --watch` rebuilds on change; a kernel started afterwards loads the new build.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
