@@ -40,7 +40,7 @@ def enable_nodelay(handler_class: type) -> None:
     """
     if getattr(handler_class, _PATCHED, False) or os.environ.get("NBSTREAM_TCP_NODELAY", "1") == "0":
         return
-    original = handler_class.open
+    original = handler_class.open  # type: ignore[attr-defined]
 
     @functools.wraps(original)
     def open_without_nagle(self: Any, *args: Any, **kwargs: Any) -> Any:

@@ -116,8 +116,8 @@ def _scalar(value: Any) -> Any:
     return str(value)
 
 
-def blob_refs(wire: WireNode) -> set[str]:
-    """The hashes of every buffer a wire tree refers to."""
+def blob_refs(wire: WireNode | list[Any]) -> set[str]:
+    """The hashes of every buffer a wire tree (or a list of patch ops) refers to."""
     found: set[str] = set()
     _collect(wire, found)
     return found
