@@ -1,4 +1,6 @@
-"""Writes the example notebooks of this folder: hello.ipynb and one app per element family.
+"""Writes most example notebooks of this folder: hello.ipynb and one app per element family.
+
+(charts.ipynb is written by hand: it is not among these.)
 
     python notebooks/make_notebooks.py
 
@@ -165,21 +167,6 @@ st.metric("Rows", len(df), delta=2)
 st.json({"name": "nbstream", "elements": ["dataframe", "table", "metric", "json"]})
 edited = st.data_editor(pd.DataFrame({"item": ["tea", "cake"], "count": [1, 2]}), num_rows="dynamic")
 st.write("Total:", int(edited["count"].sum()))
-"""
-
-APPS["charts"] = """
-import numpy as np
-import pandas as pd
-
-st.title("Charts")
-rng = np.random.default_rng(0)
-data = pd.DataFrame(rng.standard_normal((30, 3)).cumsum(axis=0), columns=["a", "b", "c"])
-st.line_chart(data)
-st.area_chart(data)
-st.bar_chart(data.head(8))
-st.scatter_chart(data, x="a", y="b")
-st.vega_lite_chart(data, {"mark": "point", "encoding": {"x": {"field": "a"}, "y": {"field": "c"}}})
-st.map(pd.DataFrame({"lat": [52.52, 48.86, 38.72], "lon": [13.40, 2.35, -9.14]}))
 """
 
 APPS["status"] = """

@@ -43,10 +43,13 @@ def test_notebook_runs_and_saves_its_app(path: Path, monkeypatch: pytest.MonkeyP
         assert not errors, f"{path.name}: {errors[0]['ename']}: {errors[0]['evalue']}"
     states = nb.metadata["widgets"][WIDGET_STATE]["state"].values()
     apps = [s["state"] for s in states if s["model_name"] == "AnyModel" and "_snapshot" in s["state"]]
-    assert len(apps) == 1, f"{path.name}: expected one app widget"
-    tree = apps[0]["_snapshot"]["tree"]
-    drawn = kinds(tree)
-    expected = SHOWN_EXCEPTIONS.get(path.stem, 0)
-    assert drawn.count("exception") == expected, f"{path.name}: the app raised: {json.dumps(tree)[:2000]}"
-    assert len(drawn) > 5, f"{path.name}: the app drew nothing"
-    assert apps[0]["_bundle"], "a notebook run with no server keeps the front end in its saved state"
+    assert apps, f"{path.name}: no app was displayed"
+    shown_exceptions = 0
+    for app in apps:
+        tree = app["_snapshot"]["tree"]
+        drawn = kinds(tree)
+        shown_exceptions += drawn.count("exception")
+        elements = [k for k in drawn if k not in ("root", "main", "sidebar", "event")]
+        assert elements, f"{path.name}: an app drew nothing: {json.dumps(tree)[:500]}"
+        assert app["_bundle"], "a notebook run with no server keeps the front end in its saved state"
+    assert shown_exceptions == SHOWN_EXCEPTIONS.get(path.stem, 0), f"{path.name}: an app raised"

@@ -11,14 +11,21 @@ from typing import Any
 
 from nbstream import __version__, config, voila
 from nbstream.elements.state_api import StateView
+from nbstream.render import assets
 from nbstream.render.stream import Publisher
 from nbstream.render.widget import AppWidget
 from nbstream.runtime.script import Script
 from nbstream.runtime.session import AppSession
 
 # How long displaying an app waits for its run, so the display (and the notebook's
-# saved state) starts with the app drawn; a longer run streams in afterwards.
+# saved state) starts with the app drawn; a longer run streams in afterwards.  With no
+# server around (nbconvert, nbclient) nothing streams to anyone: wait for the run.
 FIRST_RUN_WAIT = 2.0
+BATCH_RUN_WAIT = 300.0
+
+
+def run_wait() -> float:
+    return FIRST_RUN_WAIT if assets.served() else BATCH_RUN_WAIT
 
 
 def display_config(
@@ -60,8 +67,9 @@ class App:
             )
         return self._widget
 
-    def run(self, script: Script | None = None, *, wait: float = FIRST_RUN_WAIT) -> None:
-        """Run the app (with a new script, if given) and wait up to ``wait`` seconds for it.
+    def run(self, script: Script | None = None, *, wait: float | None = None) -> None:
+        """Run the app (with a new script, if given) and wait up to ``wait`` seconds for it
+        (by default 2 s under a Jupyter server, else until the run ends).
 
         A script still running from before -- even in a button's run -- is stopped first.
         """
@@ -69,12 +77,12 @@ class App:
             self.session.stop()
             self.session.set_script(script)
         self.session.rerun()
-        self.session.wait(wait)
+        self.session.wait(run_wait() if wait is None else wait)
         if self._widget is not None:
             self._widget.sync_snapshot()
             self._widget.set_config(height=self.height, wide=self.wide)
 
-    def rerun(self, wait: float = FIRST_RUN_WAIT) -> None:
+    def rerun(self, wait: float | None = None) -> None:
         """Rerun the script, as the app menu's Rerun does; session state is kept."""
         self.run(wait=wait)
 

@@ -56,13 +56,22 @@ def inline_css() -> str:
     return (STATIC / manifest()["inline_css"]).read_text(encoding="utf-8")
 
 
+def served() -> bool:
+    """Did a Jupyter server or Voila start this kernel (so a browser page is attached)?"""
+    env = os.environ
+    return (
+        "JPY_SESSION_NAME" in env
+        or env.get("SERVER_SOFTWARE", "").startswith("voila")
+        or "VOILA_KERNEL_ID" in env
+    )
+
+
 def mode() -> str:
     """``static`` or ``inline``, from ``NBSTREAM_ESM`` or the kernel's environment."""
     chosen = os.environ.get("NBSTREAM_ESM", "auto")
     if chosen in ("static", "inline"):
         return chosen
-    served = "JPY_SESSION_NAME" in os.environ or os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
-    return "static" if served or "VOILA_KERNEL_ID" in os.environ else "inline"
+    return "static" if served() else "inline"
 
 
 def widget_code() -> dict[str, str]:
