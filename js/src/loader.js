@@ -36,12 +36,25 @@ function folders() {
   return voila ? [voilaDir, lab] : [lab, voilaDir];
 }
 
-/** @param {string} href */
+/**
+ * Add the bundle's stylesheet; resolves once it applies, so nothing draws unstyled
+ * (charts read their colors from the theme's CSS variables when they first draw).
+ * @param {string} href
+ * @returns {Promise<void>}
+ */
 function addStylesheet(href) {
   const id = `nbstream-css-${BUILD}`;
-  if (document.getElementById(id)) return;
-  const link = Object.assign(document.createElement("link"), { id, rel: "stylesheet", href });
-  document.head.append(link);
+  const cache = /** @type {any} */ (globalThis);
+  if (!cache[id]) {
+    const link = Object.assign(document.createElement("link"), { id, rel: "stylesheet", href });
+    cache[id] = new Promise((resolve) => {
+      link.addEventListener("load", () => resolve(undefined));
+      link.addEventListener("error", () => resolve(undefined));
+      setTimeout(resolve, 5_000);
+    });
+    document.head.append(link);
+  }
+  return cache[id];
 }
 
 /** @param {string} css */
@@ -58,7 +71,7 @@ async function fromServer() {
     try {
       const mod = await import(/* @vite-ignore */ `${folder}app.js?v=${BUILD}`);
       if (mod.BUILD !== BUILD) continue;
-      addStylesheet(`${folder}app.css?v=${BUILD}`);
+      await addStylesheet(`${folder}app.css?v=${BUILD}`);
       return mod;
     } catch {
       /* not served here */
