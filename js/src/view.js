@@ -1,0 +1,267 @@
+// @ts-check
+/**
+ * AppView: one view of an app (a notebook output, a Voila page) -- the chrome, the
+ * sidebar and main area, and the elements, mounted by the Reconciler (patch.js) with
+ * the registry's components, patched in place, stale ones dimmed.
+ */
+/**
+ * @typedef {import("./types.js").WireNode} WireNode
+ * @typedef {import("./types.js").Component} Component
+ * @typedef {import("./types.js").ComponentContext} ComponentContext
+ * @typedef {import("./types.js").Mounted} Mounted
+ * @typedef {import("./patch.js").Op} Op
+ * @typedef {import("./patch.js").Entry} Entry
+ * @typedef {import("./app.js").Registry} Registry
+ * @typedef {import("./app.js").RunState} RunState
+ * @typedef {import("./store.js").AppStore} AppStore
+ */
+import { Chrome } from "./chrome.js";
+import { broken, fallback } from "./fallback.js";
+import { Reconciler } from "./patch.js";
+import { applyTheme, resolveTheme, watchHost } from "./theme.js";
+import { prepareVoilaPage } from "./voila.js";
+
+/**
+ * One view of an app (a notebook output, a Voila page).
+ */
+export class AppView {
+  /**
+   * @param {AppStore} store
+   * @param {HTMLElement} host
+   */
+  constructor(store, host) {
+    this.store = store;
+    this.host = host;
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    /** @type {Set<HTMLElement>} */
+    this.stale = new Set();
+
+    this.root = document.createElement("div");
+    this.root.className = "nbs-app";
+    this.root.tabIndex = -1;
+    // JupyterLab ignores its keyboard shortcuts for keys pressed in here.
+    this.root.setAttribute("data-lm-suppress-shortcuts", "true");
+    this.body = document.createElement("div");
+    this.body.className = "nbs-body";
+    this.outputEl = document.createElement("pre");
+    this.outputEl.className = "nbs-output";
+    this.outputEl.hidden = true;
+    this.chrome = new Chrome(
+      this.root,
+      {
+        rerun: () => this.store.interactive && this.store.send({ t: "rerun" }),
+        clearCache: () => this.store.interactive && this.store.send({ t: "clear_cache" }),
+        stop: () => this.store.send({ t: "stop" }),
+        settings: () => ({ theme: store.settings.theme, wide: this.wide() }),
+        changeSettings: (change) => store.changeSettings(change),
+        markdown: (text) => store.registry.markdown(text),
+      },
+      signal,
+    );
+    this.root.append(this.chrome.el, this.body, this.outputEl);
+    host.replaceChildren(this.root);
+
+    this.reconciler = new Reconciler(
+      (kind) => AREAS[kind] || store.registry.components[kind] || fallback,
+      (entry, entrySignal) => this.contextFor(entry, entrySignal),
+      broken,
+    );
+    this.root.addEventListener("keydown", (e) => this.onKey(e), { signal });
+    watchHost(() => this.configure(), signal);
+    store.views.add(this);
+    this.rebuild();
+    if (store.config.host === "voila") prepareVoilaPage(signal);
+  }
+
+  dispose() {
+    this.abort.abort();
+    this.store.views.delete(this);
+    if (this.reconciler.root) this.reconciler.destroy(this.reconciler.root);
+    this.root.remove();
+  }
+
+  rebuild() {
+    const entry = this.reconciler.mountRoot(this.store.tree);
+    this.body.replaceChildren(entry.mounted.el);
+    this.stale.clear();
+    this.configure();
+    this.markStale();
+    this.showOutput();
+  }
+
+  /** @param {Op[]} ops */
+  patch(ops) {
+    this.reconciler.apply(ops, this.store.tree);
+    if (ops.some((op) => op.at.length === 0)) this.configure();
+    this.markStale();
+  }
+
+  /** The page config the script set, from the root's props. */
+  pageConfig() {
+    return this.store.tree.props?.page_config || {};
+  }
+
+  wide() {
+    const chosen = this.store.settings.wide;
+    if (chosen !== null) return chosen;
+    return Boolean(this.store.config.wide) || this.pageConfig().layout === "wide";
+  }
+
+  configure() {
+    const { config, settings } = this.store;
+    applyTheme(this.root, resolveTheme(/** @type {any} */ (settings.theme), config.theme || {}));
+    this.root.classList.toggle("nbs-wide", this.wide());
+    this.root.classList.toggle("nbs-voila", config.host === "voila");
+    this.root.classList.toggle("nbs-readonly", !this.store.interactive);
+    if (config.height) {
+      this.root.style.height = `${Number(config.height)}px`;
+      this.root.classList.add("nbs-fixed-height");
+    } else {
+      this.root.style.removeProperty("height");
+      this.root.classList.remove("nbs-fixed-height");
+    }
+    const page = this.pageConfig();
+    this.chrome.configure(config, page);
+    if (config.host === "voila" && typeof page.page_title === "string" && page.page_title) document.title = page.page_title;
+  }
+
+  /** Dim the elements a running script has not redrawn yet. */
+  markStale() {
+    const run = this.store.run;
+    this.chrome.setRunning(Boolean(run));
+    /** @type {Set<HTMLElement>} */
+    const now = new Set();
+    if (run && this.reconciler.root) {
+      const fresh = new Map(run.fresh.map(([path, n]) => [path.join("\u0000"), n]));
+      /** @param {Entry} entry @param {string[]} path */
+      const walk = (entry, path) => {
+        const n = fresh.get(path.join("\u0000"));
+        entry.order.forEach((key, i) => {
+          const child = /** @type {Entry} */ (entry.children.get(key));
+          if (n !== undefined && i >= n) now.add(child.mounted.el);
+          else if (child.children.size) walk(child, [...path, key]);
+        });
+      };
+      walk(this.reconciler.root, []);
+    }
+    for (const el of this.stale) if (!now.has(el)) el.classList.remove("nbs-stale");
+    for (const el of now) el.classList.add("nbs-stale");
+    this.stale = now;
+  }
+
+  showOutput() {
+    const parts = this.store.output;
+    this.outputEl.hidden = parts.length === 0 || this.store.config.host === "voila";
+    this.outputEl.replaceChildren(
+      ...parts.map((part) => {
+        const span = document.createElement("span");
+        span.className = `nbs-output-${part.stream}`;
+        span.textContent = part.text;
+        return span;
+      }),
+    );
+  }
+
+  /**
+   * @param {Entry} entry
+   * @param {AbortSignal} signal
+   * @returns {ComponentContext}
+   */
+  contextFor(entry, signal) {
+    const store = this.store;
+    return {
+      setValue: (id, value) => store.setValue(id, value),
+      click: (id) => store.click(id),
+      markdown: (text, opts) => store.registry.markdown(text, opts),
+      blob: (hash) => store.blobs.get(hash),
+      signal,
+      request: (payload, timeoutMs) => store.request(pathOf(entry), payload, timeoutMs),
+    };
+  }
+
+  /**
+   * R reruns and C clears the cache when focus is in the app but not in an input.
+   * No key pressed in the app reaches the notebook around it.
+   * @param {KeyboardEvent} e
+   */
+  onKey(e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    e.stopPropagation();
+    if (isEditable(e.target) || e.repeat) return;
+    const key = e.key.toLowerCase();
+    if (key === "r") {
+      e.preventDefault();
+      if (this.store.interactive) this.store.send({ t: "rerun" });
+    } else if (key === "c" && this.chrome.developer) {
+      e.preventDefault();
+      if (this.store.interactive) this.store.send({ t: "clear_cache" });
+    }
+  }
+}
+
+/** @param {EventTarget | null} target */
+function isEditable(target) {
+  const el = /** @type {HTMLElement | null} */ (target);
+  if (!el || !el.tagName) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName.toLowerCase();
+  if (tag === "textarea" || tag === "select") return true;
+  if (tag !== "input") return el.getAttribute("role") === "textbox" || el.getAttribute("role") === "combobox";
+  const type = /** @type {HTMLInputElement} */ (el).type;
+  return !["button", "checkbox", "radio", "range", "submit", "reset", "color", "file"].includes(type);
+}
+
+/** @param {Entry} entry */
+function pathOf(entry) {
+  /** @type {string[]} */
+  const path = [];
+  for (let e = /** @type {Entry | null} */ (entry); e && e.parent; e = e.parent) path.unshift(e.key);
+  return path;
+}
+
+// ---- the page's areas: drawn by the shell itself ---------------------------------------------
+
+/** @type {Record<string, Component>} */
+const AREAS = {
+  root: () => {
+    const el = document.createElement("div");
+    el.className = "nbs-areas";
+    return { el, update() {} };
+  },
+  main: () => {
+    const el = document.createElement("section");
+    el.className = "nbs-main";
+    el.setAttribute("aria-label", "App");
+    return { el, update() {} };
+  },
+  sidebar: (node, ctx) => {
+    const el = document.createElement("aside");
+    el.className = "nbs-sidebar";
+    el.setAttribute("aria-label", "Sidebar");
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "nbs-sidebar-toggle";
+    const slot = document.createElement("div");
+    slot.className = "nbs-sidebar-content";
+    el.append(toggle, slot);
+    const show = (/** @type {boolean} */ open) => {
+      el.classList.toggle("nbs-collapsed", !open);
+      toggle.setAttribute("aria-expanded", String(open));
+      toggle.setAttribute("aria-label", open ? "Close sidebar" : "Open sidebar");
+      toggle.textContent = open ? "«" : "»";
+    };
+    show(true);
+    toggle.addEventListener("click", () => show(el.classList.contains("nbs-collapsed")), { signal: ctx.signal });
+    return {
+      el,
+      slot,
+      update() {},
+      childrenChanged(children) {
+        el.hidden = children.length === 0;
+      },
+    };
+  },
+};
+
+/** Voila shows the notebook's outputs in a page: make it the app's page. */
