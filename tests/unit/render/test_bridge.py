@@ -204,3 +204,21 @@ def test_the_loader_can_ask_for_the_bundle(live):
     widget._handle_msg(custom({"t": "bundle"}))
     content, buffers = sent[-1]
     assert content["t"] == "bundle" and len(buffers) == 2 and b"BUILD" in buffers[0]
+
+
+def test_the_menus_clear_cache_empties_the_registered_caches(live, monkeypatch):
+    from nbstream.runtime import caches
+
+    _app, widget, _sent = live
+    cleared = []
+    monkeypatch.setattr(caches, "_clearers", {"test cache": lambda: cleared.append(True)})
+    widget._handle_msg(custom({"t": "clear_cache"}))
+    assert cleared == [True]
+
+
+def test_rerun_and_stop_from_the_menu(live):
+    app, widget, _sent = live
+    runs = app.session.run_count
+    widget._handle_msg(custom({"t": "rerun"}))
+    assert app.session.wait(10)
+    assert app.session.run_count == runs + 1
