@@ -115,9 +115,13 @@ def main() -> None:
 
     print("\n3. The front end's code")
     js, css, inline_css = assets.bundle_js(), (assets.STATIC / "app.css").read_text(), assets.inline_css()
+    entry = (assets.STATIC / "app.js").stat().st_size
+    chunks = sum(p.stat().st_size for p in (assets.STATIC / "chunks").glob("*.js"))
     loader = assets.loader()
+    gzipped = len(gzip.compress(js.encode())) / 1e6
+    print(f"   bundle, one file       {len(js) / 1e6:6.2f} MB  ({gzipped:.2f} MB gzipped)")
     print(
-        f"   bundle app.js          {len(js) / 1e6:6.2f} MB  ({len(gzip.compress(js.encode())) / 1e6:.2f} MB gzipped)"
+        f"   served: app.js         {entry / 1e6:6.2f} MB  + {chunks / 1e6:.2f} MB of chunks loaded on demand (Vega)"
     )
     print(f"   app.css                {len(css) / 1e3:6.0f} kB  (fonts as files)")
     print(

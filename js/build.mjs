@@ -1,12 +1,15 @@
 // Builds the front end into ../nbstream/static (see nbstream/render/assets.py):
-//   app.js          the ESM bundle: the shell (src/app.js) with the components and markdown
+//   app.js          the ESM entry: the shell (src/app.js) with the components and markdown,
+//                   split: chunks/ holds what loads on demand (Vega)
 //   app.css         its styles; KaTeX fonts as files in fonts/
-//   app-inline.css  the same styles with the fonts inlined (no server needed)
+//   app-inline.js   the same as one file, for when it travels as text (widget state, kernel)
+//   app-inline.css  the styles with the fonts inlined (no server needed)
 //   loader.js       the small `_esm` that imports app.js from the server
 //   manifest.json   the content hash the loader and the bundle agree on
 // `node build.mjs --watch` rebuilds on change; a kernel started afterwards loads the new build.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -23,21 +26,22 @@ const watch = process.argv.includes("--watch");
  * fallback.
  */
 function entrySource() {
-  const lines = [`import "katex/dist/katex.min.css";`, `import "./src/app.css";`];
+  const at = (/** @type {string} */ path) => JSON.stringify(join(src, path));
+  const lines = [`import "katex/dist/katex.min.css";`, `import ${at("app.css")};`];
   const styles = join(src, "styles");
   if (existsSync(styles)) {
     const files = readdirSync(styles).filter((f) => f.endsWith(".css"));
     files.sort((a, b) => (a === "theme.css" ? -1 : b === "theme.css" ? 1 : a.localeCompare(b)));
-    for (const file of files) lines.push(`import "./src/styles/${file}";`);
+    for (const file of files) lines.push(`import ${at(`styles/${file}`)};`);
   }
-  if (existsSync(join(src, "components", "index.js"))) lines.push(`import { components } from "./src/components/index.js";`);
+  if (existsSync(join(src, "components", "index.js"))) lines.push(`import { components } from ${at("components/index.js")};`);
   else lines.push(`const components = {};`);
-  if (existsSync(join(src, "markdown.js"))) lines.push(`import { renderMarkdown } from "./src/markdown.js";`);
+  if (existsSync(join(src, "markdown.js"))) lines.push(`import { renderMarkdown } from ${at("markdown.js")};`);
   else
     lines.push(
       `const renderMarkdown = (text, opts = {}) => { const el = document.createElement(opts.inline ? "span" : "div"); el.textContent = String(text ?? ""); return el; };`,
     );
-  lines.push(`import { createWidget } from "./src/app.js";`);
+  lines.push(`import { createWidget } from ${at("app.js")};`);
   lines.push(`export const BUILD = "${PLACEHOLDER}";`);
   lines.push(`export default () => createWidget({ components, markdown: renderMarkdown });`);
   return lines.join("\n");
@@ -52,34 +56,59 @@ const common = {
   legalComments: "eof",
 };
 
+/** Every file under a folder, relative paths, sorted. @param {string} dir @returns {string[]} */
+function filesUnder(dir, prefix = "") {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
+
 async function buildOnce() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const stdin = { contents: entrySource(), resolveDir: here, sourcefile: "entry.js", loader: "js" };
-  await esbuild.build({
-    ...common,
-    stdin,
-    outfile: join(out, "app.js"),
-    loader: { ".woff2": "file", ".woff": "empty", ".ttf": "empty" },
-    assetNames: "fonts/[name]-[hash]",
-  });
-  const inline = await esbuild.build({
-    ...common,
-    stdin,
-    write: false,
-    outfile: join(out, "inline.js"),
-    loader: { ".woff2": "dataurl", ".woff": "empty", ".ttf": "empty" },
-  });
-  const inlineCss = inline.outputFiles.find((f) => f.path.endsWith(".css"));
-  writeFileSync(join(out, "app-inline.css"), inlineCss ? inlineCss.text : "");
+  // The entry is generated; it lives outside the source tree and imports by absolute path.
+  const entryDir = mkdtempSync(join(tmpdir(), "nbstream-entry-"));
+  const entry = join(entryDir, "app.js");
+  writeFileSync(entry, entrySource());
+  const resolve = { nodePaths: [join(here, "node_modules")] };
+  try {
+    // Served as static files: split, so code only some apps need (Vega) loads on demand.
+    await esbuild.build({
+      ...common,
+      ...resolve,
+      entryPoints: [entry],
+      outdir: out,
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+      assetNames: "fonts/[name]-[hash]",
+      loader: { ".woff2": "file", ".woff": "empty", ".ttf": "empty" },
+    });
+    // Sent as text (widget state, or by the kernel): one file, fonts inlined.
+    const inline = await esbuild.build({
+      ...common,
+      ...resolve,
+      entryPoints: [entry],
+      outdir: out,
+      write: false,
+      loader: { ".woff2": "dataurl", ".woff": "empty", ".ttf": "empty" },
+    });
+    for (const file of inline.outputFiles) {
+      writeFileSync(join(out, file.path.endsWith(".css") ? "app-inline.css" : "app-inline.js"), file.text);
+    }
+  } finally {
+    rmSync(entryDir, { recursive: true, force: true });
+  }
   await esbuild.build({ ...common, entryPoints: [join(src, "loader.js")], outfile: join(out, "loader.js") });
+  if (!existsSync(join(out, "app.css"))) writeFileSync(join(out, "app.css"), "");
+  if (!existsSync(join(out, "app-inline.css"))) writeFileSync(join(out, "app-inline.css"), "");
 
-  const js = readFileSync(join(out, "app.js"), "utf8");
-  const css = existsSync(join(out, "app.css")) ? readFileSync(join(out, "app.css"), "utf8") : "";
-  if (!css) writeFileSync(join(out, "app.css"), "");
-  const hash = createHash("sha256").update(js).update(css).digest("hex").slice(0, 16);
-  writeFileSync(join(out, "app.js"), js.replaceAll(PLACEHOLDER, hash));
-  const manifest = { hash, js: "app.js", css: "app.css", inline_css: "app-inline.css", loader: "loader.js" };
+  const digest = createHash("sha256");
+  for (const name of filesUnder(out)) digest.update(name).update(readFileSync(join(out, name)));
+  const hash = digest.digest("hex").slice(0, 16);
+  for (const name of ["app.js", "app-inline.js"]) {
+    writeFileSync(join(out, name), readFileSync(join(out, name), "utf8").replaceAll(PLACEHOLDER, hash));
+  }
+  const manifest = { hash, js: "app.js", css: "app.css", inline_js: "app-inline.js", inline_css: "app-inline.css", loader: "loader.js" };
   writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

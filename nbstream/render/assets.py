@@ -1,10 +1,11 @@
 """The front end's code: the built bundle, and how a widget gets it to the browser.
 
-``js/`` builds into ``nbstream/static/``: ``app.js`` (the ESM bundle), ``app.css``
-(styles; KaTeX fonts as files), ``app-inline.css`` (the same with fonts inlined) and
-``manifest.json`` (the bundle's content hash).  The package also installs that folder
-as ``share/jupyter/labextensions/nbstream/static``, which JupyterLab serves at
-``lab/extensions/`` and Voila at ``voila/labextensions/``.
+``js/`` builds into ``nbstream/static/``: ``app.js`` (the ESM entry; ``chunks/`` holds
+what loads on demand, such as Vega), ``app.css`` (styles; KaTeX fonts as files),
+``app-inline.js`` and ``app-inline.css`` (the same as one file each, fonts inlined, for
+when the bundle travels as text) and ``manifest.json`` (the build's content hash).
+The package also installs that folder as ``share/jupyter/labextensions/nbstream/static``,
+which JupyterLab serves at ``lab/extensions/`` and Voila at ``voila/labextensions/``.
 
 The widget's ``_esm`` is always the small loader (js/src/loader.js): anywidget gives a
 model two seconds to initialize, which parsing a bundle of megabytes on a busy machine
@@ -48,7 +49,8 @@ def manifest() -> dict[str, str]:
 
 @functools.cache
 def bundle_js() -> str:
-    return (STATIC / manifest()["js"]).read_text(encoding="utf-8")
+    """The bundle as one ES module (what travels as text)."""
+    return (STATIC / manifest()["inline_js"]).read_text(encoding="utf-8")
 
 
 @functools.cache
