@@ -106,6 +106,7 @@ class CellApps:
     def _start(self) -> tuple[RunContext, Any, Any]:
         from IPython.display import display
 
+        from nbstream import voila
         from nbstream.render.app import display_config
         from nbstream.render.stream import Publisher
         from nbstream.render.widget import AppWidget
@@ -113,6 +114,7 @@ class CellApps:
 
         session = AppSession(name="cell")
         session.is_bare = True
+        session.app_id = voila.app_identity()
         ctx = session.context()
         publisher = Publisher(session)
         publisher.begin(ctx)

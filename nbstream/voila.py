@@ -29,3 +29,20 @@ def query_params() -> dict[str, list[str]]:
     raw = os.environ.get("QUERY_STRING", "")
     params = parse_qs(raw, keep_blank_values=True, max_num_fields=1000)
     return {k: v for k, v in params.items() if not k.startswith("voila-") and k not in ("template", "theme")}
+
+
+def app_identity() -> str | None:
+    """The notebook this kernel runs, as the app identity that keys ``st.cache_data``'s
+    store shared between kernels; None outside Jupyter (the cache then stays in memory).
+
+    JupyterLab tells its kernels their notebook (``JPY_SESSION_NAME``).  Voila starts
+    each kernel in the notebook's folder and passes the page's path (``SCRIPT_NAME``;
+    just "/" when one notebook is served standalone, which the folder then identifies).
+    """
+    name = os.environ.get("JPY_SESSION_NAME")
+    if name:
+        return os.path.abspath(name)
+    if in_voila():
+        page = os.environ.get("SCRIPT_NAME", "").rstrip("/").rsplit("/", 1)[-1]
+        return os.path.join(os.getcwd(), page)
+    return None

@@ -51,6 +51,7 @@ class App:
     ) -> None:
         self.name = name
         self.session = AppSession(script, name=name)
+        self.session.app_id = voila.app_identity()
         if voila.in_voila():
             self.session.query_params = voila.query_params()
         self.publisher = Publisher(self.session, prints="log" if voila.in_voila() else "app")
