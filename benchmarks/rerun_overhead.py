@@ -319,7 +319,9 @@ def _fmt(ms: float | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true", help="a fifth of the repetitions")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every case's repetitions")
@@ -345,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Python {sys.version.split()[0]}, nbstream {nbstream.__version__}", end="")
     print(f", Streamlit {peer.version} ({peer.python})" if peer else "")
-    print("Per-rerun time, median ms of `at.button(key='go').click().run()` (runtime: AppSession submit+wait).")
+    print(
+        "Per-rerun time, median ms of `at.button(key='go').click().run()` (runtime: AppSession submit+wait)."
+    )
     print("Elements are counted without the trigger button.\n")
 
     header = ("app", "elements", "reps", "nbstream AppTest", "nbstream runtime", "Streamlit AppTest", "ratio")
@@ -396,8 +400,11 @@ def _summary(rows: list[dict[str, Any]]) -> None:
     empty, small, large = row("empty", 0), row("widgets", 100), row("widgets", 1000)
     if empty is not None and small is not None and large is not None:
         print("Growth with widgets (per-widget ms above the empty app; equal means linear):")
-        for label, key in (("nbstream AppTest", "apptest_ms"), ("nbstream runtime", "runtime_ms"),
-                           ("Streamlit AppTest", "streamlit_apptest_ms")):
+        for label, key in (
+            ("nbstream AppTest", "apptest_ms"),
+            ("nbstream runtime", "runtime_ms"),
+            ("Streamlit AppTest", "streamlit_apptest_ms"),
+        ):
             if empty[key] is None or small[key] is None or large[key] is None:
                 continue
             base = float(empty[key])

@@ -29,10 +29,10 @@ from nbstream.elements.forms import form, form_submit_button
 from nbstream.elements.fragments import fragment
 from nbstream.elements.numeric import number_input, select_slider, slider
 from nbstream.elements.selection import checkbox, multiselect, radio, selectbox, toggle
-from nbstream.elements.status import balloons, progress, snow, spinner, status, toast
 from nbstream.elements.state_api import query_params, session_state
-from nbstream.elements.textual import color_picker, text_area, text_input
+from nbstream.elements.status import balloons, progress, snow, spinner, status, toast
 from nbstream.elements.text import caption, code, divider, header, latex, markdown, subheader, text, title
+from nbstream.elements.textual import color_picker, text_area, text_input
 from nbstream.elements.time import date_input, time_input
 from nbstream.elements.write import echo, help, write
 from nbstream.secrets import secrets

@@ -176,7 +176,8 @@ def set_option(key: str, value: Any) -> None:
         raise StreamlitAPIException(f'Config key "{key}" not defined.')
     if not key.startswith(_SETTABLE_SECTIONS):
         raise StreamlitAPIException(
-            f"{key} cannot be set on the fly. Set it in .nbstream/config.toml (or .streamlit/config.toml) instead."
+            f"{key} cannot be set on the fly. "
+            "Set it in .nbstream/config.toml (or .streamlit/config.toml) instead."
         )
     _validate(key, value)
     with _lock:

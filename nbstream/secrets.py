@@ -112,7 +112,9 @@ class Secrets(Mapping[str, Any]):
         found = [p for p in candidates if p.is_file()]
         if not found:
             listing = ", ".join(str(p) for p in candidates)
-            raise FileNotFoundError(f"No secrets files found. Valid paths for a secrets.toml file are: {listing}")
+            raise FileNotFoundError(
+                f"No secrets files found. Valid paths for a secrets.toml file are: {listing}"
+            )
         data: dict[str, Any] = {}
         for path in found:
             with path.open("rb") as f:

@@ -3,6 +3,7 @@
 Run from js/ after `node dev/build.mjs`:  /work/venv/bin/python dev/screenshot.py [section] [theme]
 Writes dev/shots/<section>-<theme>.png.
 """
+
 import pathlib
 import sys
 

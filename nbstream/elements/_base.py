@@ -101,7 +101,8 @@ def add_widget(
         )
     if ctx.fragment_id is not None and where.fragment_id != ctx.fragment_id:
         raise StreamlitAPIException(
-            "Fragments cannot write widgets to outside containers. Widgets can only go in the main body of a fragment."
+            "Fragments cannot write widgets to outside containers. "
+            "Widgets can only go in the main body of a fragment."
         )
     if ctx.session.is_bare:
         return _place_widget(ctx, kind, props, "", user_key, serde, default)

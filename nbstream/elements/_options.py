@@ -35,7 +35,9 @@ def as_options(options: Any) -> list[Any]:
     if isinstance(options, dict):
         return list(options.keys())
     if isinstance(options, (str, bytes)):
-        raise StreamlitAPIException("Options must be a list or other iterable of values, not a single string.")
+        raise StreamlitAPIException(
+            "Options must be a list or other iterable of values, not a single string."
+        )
     if isinstance(options, (EnumMeta, Iterable)):
         return list(options)
     raise StreamlitAPIException(f"Options of type {type(options).__name__} are not iterable.")
@@ -130,7 +132,9 @@ def enum_coercer(options: Sequence[Any]) -> Callable[[Any], Any] | None:
         if old.__qualname__ != cls.__qualname__:
             return False
         if mode == "nameAndValue":
-            return {n: m.value for n, m in old.__members__.items()} == {n: m.value for n, m in cls.__members__.items()}
+            return {n: m.value for n, m in old.__members__.items()} == {
+                n: m.value for n, m in cls.__members__.items()
+            }
         return set(old.__members__) == set(cls.__members__)
 
     def one(value: Any) -> Any:

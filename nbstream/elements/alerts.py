@@ -14,7 +14,8 @@ from nbstream.runtime.exceptions import exception_node
 def _alert(kind: str, body: Any, icon: str | None) -> DeltaGenerator:
     if icon is not None and (not isinstance(icon, str) or not icon.strip()):
         raise StreamlitAPIException(
-            f'The value "{icon}" is not a valid emoji. Shortcodes are not allowed, please use a single character instead.'
+            f'The value "{icon}" is not a valid emoji. '
+            "Shortcodes are not allowed, please use a single character instead."
         )
     return add_element(kind, {"body": clean_text(body), "icon": icon})
 

@@ -93,8 +93,16 @@ def button(
     """
     check_button_type("button", type)
     check_not_in_form("button")
-    props = widget_props(label, help, disabled, "visible", type=type, icon=icon, use_container_width=bool(use_container_width))
-    identity = {"label": props["label"], "help": help, "type": type, "icon": icon, "ucw": bool(use_container_width)}
+    props = widget_props(
+        label, help, disabled, "visible", type=type, icon=icon, use_container_width=bool(use_container_width)
+    )
+    identity = {
+        "label": props["label"],
+        "help": help,
+        "type": type,
+        "icon": icon,
+        "ucw": bool(use_container_width),
+    }
     return add_widget(
         "button",
         props,
@@ -171,16 +179,41 @@ def download_button(
     check_not_in_form("download_button")
     content, mime_type = _download_bytes(data, mime)
     if on_click not in ("rerun", "ignore") and on_click is not None and not callable(on_click):
-        raise StreamlitAPIException(f'on_click of st.download_button must be "rerun", "ignore", a callable or None, not {on_click!r}.')
+        raise StreamlitAPIException(
+            f'on_click of st.download_button must be "rerun", "ignore", a callable or None, not {on_click!r}.'
+        )
     callback = on_click if callable(on_click) else None
     props = widget_props(
-        label, help, disabled, "visible",
-        type=type, icon=icon, use_container_width=bool(use_container_width),
-        data=content, file_name=file_name or "download", mime=mime_type, ignore_click=on_click == "ignore",
+        label,
+        help,
+        disabled,
+        "visible",
+        type=type,
+        icon=icon,
+        use_container_width=bool(use_container_width),
+        data=content,
+        file_name=file_name or "download",
+        mime=mime_type,
+        ignore_click=on_click == "ignore",
     )
-    identity = {"label": props["label"], "help": help, "file_name": file_name, "mime": mime_type, "type": type,
-                "icon": icon, "size": len(content)}
+    identity = {
+        "label": props["label"],
+        "help": help,
+        "file_name": file_name,
+        "mime": mime_type,
+        "type": type,
+        "icon": icon,
+        "size": len(content),
+    }
     return add_widget(
-        "download_button", props, serde=TRIGGER, default=False, identity=identity, key=key,
-        on_change=callback, args=args, kwargs=kwargs, trigger=True,
+        "download_button",
+        props,
+        serde=TRIGGER,
+        default=False,
+        identity=identity,
+        key=key,
+        on_change=callback,
+        args=args,
+        kwargs=kwargs,
+        trigger=True,
     )

@@ -51,7 +51,8 @@ def columns(
     weights = _weights(spec)
     if gap is not None and gap not in GAPS:
         raise StreamlitAPIException(
-            f'The gap argument to st.columns must be "small", "medium", "large" or None. \nThe argument passed was {gap}.'
+            'The gap argument to st.columns must be "small", "medium", "large" or None. '
+            f"\nThe argument passed was {gap}."
         )
     if vertical_alignment not in ALIGNMENTS:
         raise StreamlitAPIException(
@@ -62,16 +63,21 @@ def columns(
     depth = path.count("column")
     if depth and path[0] == "sidebar":
         raise StreamlitAPIException(
-            "Columns cannot be placed inside other columns in the sidebar. This is only possible in the main area of the app."
+            "Columns cannot be placed inside other columns in the sidebar. "
+            "This is only possible in the main area of the app."
         )
     if depth >= 2:
-        raise StreamlitAPIException("Columns can only be placed inside other columns up to one level of nesting.")
+        raise StreamlitAPIException(
+            "Columns can only be placed inside other columns up to one level of nesting."
+        )
     row = add_block("columns", {"gap": gap, "vertical_alignment": vertical_alignment, "border": bool(border)})
     total = sum(weights)
     cols = []
     for w in weights:
         with row:
-            cols.append(place(Node("column", {"weight": w / total, "gap": gap, "border": bool(border)}, children=[])))
+            cols.append(
+                place(Node("column", {"weight": w / total, "gap": gap, "border": bool(border)}, children=[]))
+            )
     return cols
 
 
@@ -95,7 +101,9 @@ def _weights(spec: int | Sequence[float]) -> list[float]:
 
 
 @command
-def container(*, height: int | None = None, border: bool | None = None, key: str | None = None) -> DeltaGenerator:
+def container(
+    *, height: int | None = None, border: bool | None = None, key: str | None = None
+) -> DeltaGenerator:
     """Insert a multi-element container.
 
     Elements written to it appear inside it, in order, wherever the container is on the

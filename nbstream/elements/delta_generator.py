@@ -61,7 +61,9 @@ class DeltaGenerator:
     @classmethod
     def cast(cls, dg: DeltaGenerator) -> DeltaGenerator:
         """The same place, as a DeltaGenerator subclass (``st.status``'s container)."""
-        return cls(block=dg._block, slot=dg._slot, area=dg._area, path=dg._path, form=dg._form, fragment=dg._fragment)
+        return cls(
+            block=dg._block, slot=dg._slot, area=dg._area, path=dg._path, form=dg._form, fragment=dg._fragment
+        )
 
     # ---- where writes go --------------------------------------------------------------
 
@@ -158,7 +160,9 @@ class DeltaGenerator:
         node = parent.children[index]
         handler = ADD_ROWS.get(node.kind)
         if handler is None:
-            raise StreamlitAPIException(f"`add_rows()` works on dataframes, tables and charts, not on st.{node.kind}.")
+            raise StreamlitAPIException(
+                f"`add_rows()` works on dataframes, tables and charts, not on st.{node.kind}."
+            )
         if data is not None:
             handler(node, data)
             ctx.changed()

@@ -20,11 +20,14 @@ def rerun(*, scope: str = "app") -> NoReturn:
         "app" reruns the whole script; "fragment" reruns only the fragment this is called from.
     """
     if scope not in ("app", "fragment"):
-        raise StreamlitAPIException(f"'{scope}' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'.")
+        raise StreamlitAPIException(
+            f"'{scope}' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
+        )
     ctx = context.get()
     if scope == "fragment" and (ctx is None or ctx.fragment_id is None):
         raise StreamlitAPIException(
-            'scope="fragment" can only be specified from `@st.fragment`-decorated functions during fragment reruns.'
+            'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
+            "during fragment reruns."
         )
     raise RerunScript(scope)
 
@@ -72,14 +75,16 @@ def set_page_config(
         raise StreamlitAPIException(f'`layout` must be "centered" or "wide" (got "{layout}")')
     if initial_sidebar_state not in SIDEBAR_STATES:
         raise StreamlitAPIException(
-            f'`initial_sidebar_state` must be "auto" or "expanded" or "collapsed" (got "{initial_sidebar_state}")'
+            '`initial_sidebar_state` must be "auto" or "expanded" or "collapsed" '
+            f'(got "{initial_sidebar_state}")'
         )
     if menu_items is not None:
         valid = {"get help", "report a bug", "about"}
         for name in menu_items:
             if name.lower() not in valid:
                 raise StreamlitAPIException(
-                    f'We only accept the keys: "Get help", "Report a bug", and "About" ("{name}" is not a valid key.)'
+                    'We only accept the keys: "Get help", "Report a bug", and "About" '
+                    f'("{name}" is not a valid key.)'
                 )
     ctx = context.require()
     ctx.root.props["page_config"] = {

@@ -17,7 +17,9 @@ from nbstream.runtime.errors import StreamlitAPIException
 
 
 @command
-def form(key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True) -> DeltaGenerator:
+def form(
+    key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True
+) -> DeltaGenerator:
     """Create a form that batches its widgets' values behind a submit button.
 
     Changing a widget inside the form does not rerun the app; clicking the form's
@@ -105,14 +107,30 @@ def form_submit_button(
         raise StreamlitAPIException("`st.form_submit_button()` must be used inside an `st.form()`.")
     check_button_type("form_submit_button", type)
     props = widget_props(
-        label, help, disabled, "visible",
-        type=type, icon=icon, use_container_width=bool(use_container_width), is_form_submitter=True, form_id=form_id,
+        label,
+        help,
+        disabled,
+        "visible",
+        type=type,
+        icon=icon,
+        use_container_width=bool(use_container_width),
+        is_form_submitter=True,
+        form_id=form_id,
     )
     identity = {"label": props["label"], "help": help, "type": type, "icon": icon, "submitter": True}
     # Shows up as a button (AppTest's at.button), as in Streamlit.
     submitted = add_widget(
-        "button", props, serde=TRIGGER, default=False, identity=identity, key=None,
-        on_change=on_click, args=args, kwargs=kwargs, trigger=True, submits_form=True,
+        "button",
+        props,
+        serde=TRIGGER,
+        default=False,
+        identity=identity,
+        key=None,
+        on_change=on_click,
+        args=args,
+        kwargs=kwargs,
+        trigger=True,
+        submits_form=True,
     )
     block = ctx.forms.get(form_id)
     if block is not None:

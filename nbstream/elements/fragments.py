@@ -21,7 +21,9 @@ def fragment(func: F) -> F: ...
 
 
 @overload
-def fragment(func: None = None, *, run_every: float | dt.timedelta | str | None = None) -> Callable[[F], F]: ...
+def fragment(
+    func: None = None, *, run_every: float | dt.timedelta | str | None = None
+) -> Callable[[F], F]: ...
 
 
 def fragment(func: Any = None, *, run_every: float | dt.timedelta | str | None = None) -> Any:
@@ -61,7 +63,9 @@ def fragment(func: Any = None, *, run_every: float | dt.timedelta | str | None =
             calls = ctx.fragment_calls
             calls[name] = calls.get(name, 0) + 1
             fid = hashlib.blake2b(f"{name}#{calls[name]}".encode(), digest_size=8).hexdigest()
-            place = add_block("fragment", {"fragment_id": fid, "name": fn.__qualname__, "run_every": interval})
+            place = add_block(
+                "fragment", {"fragment_id": fid, "name": fn.__qualname__, "run_every": interval}
+            )
             assert place._block is not None
             ctx.session.fragments.register(
                 Fragment(fid, fn, args, kwargs, place._block, place, interval, parent=ctx.fragment_id)

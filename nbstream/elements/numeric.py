@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
-from nbstream.elements._options import as_options, check_format_func, enum_coercer, formatted, index_of, wire_index
+from nbstream.elements._options import (
+    as_options,
+    check_format_func,
+    enum_coercer,
+    formatted,
+    index_of,
+    wire_index,
+)
 from nbstream.elements.delta_generator import command
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
@@ -153,8 +160,13 @@ def _slider_family(min_value: Any, max_value: Any, value: Any, step: Any) -> str
     if not families:
         families = {"float" if _family(step) == "float" else "int"}
     family = families.pop() if len(families) == 1 else None
-    steps = {"int": ("int",), "float": ("float", "int"), "date": ("timedelta",), "time": ("timedelta",),
-             "datetime": ("timedelta",)}
+    steps = {
+        "int": ("int",),
+        "float": ("float", "int"),
+        "date": ("timedelta",),
+        "time": ("timedelta",),
+        "datetime": ("timedelta",),
+    }
     if family not in steps or (step is not None and _family(step) not in steps[family]):
         raise StreamlitAPIException(
             "Slider value arguments must be of matching types."
@@ -220,7 +232,9 @@ def slider(
     if isinstance(value, list):
         value = tuple(value)
     if isinstance(value, tuple) and len(value) not in (1, 2):
-        raise StreamlitAPIException("Slider value should either be a single value or a tuple/list of two values.")
+        raise StreamlitAPIException(
+            "Slider value should either be a single value or a tuple/list of two values."
+        )
     family = _slider_family(min_value, max_value, value, step)
     lo, hi, step = _slider_defaults(family, value, min_value, max_value, step)
     if value is None:
@@ -245,14 +259,36 @@ def slider(
     wire_step = step if family in ("int", "float") else step // dt.timedelta(microseconds=1)
     fmt = format or _DEFAULT_FORMATS.get(family) or _float_format(step)
     props = widget_props(
-        label, help, disabled, label_visibility,
-        min_value=serde.lo, max_value=serde.hi, step=wire_step, format=fmt, data_type=family,
+        label,
+        help,
+        disabled,
+        label_visibility,
+        min_value=serde.lo,
+        max_value=serde.hi,
+        step=wire_step,
+        format=fmt,
+        data_type=family,
     )
-    identity = {"label": props["label"], "min": serde.lo, "max": serde.hi, "value": serde.serialize(value),
-                "step": wire_step, "format": fmt, "help": help}
+    identity = {
+        "label": props["label"],
+        "min": serde.lo,
+        "max": serde.hi,
+        "value": serde.serialize(value),
+        "step": wire_step,
+        "format": fmt,
+        "help": help,
+    }
     return add_widget(
-        "slider", props, serde=serde, default=value, identity=identity, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=has_default,
+        "slider",
+        props,
+        serde=serde,
+        default=value,
+        identity=identity,
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=has_default,
     )
 
 
@@ -331,7 +367,9 @@ def select_slider(
         value = tuple(value)
     is_range = isinstance(value, tuple) and len(value) == 2
     if isinstance(value, tuple) and not is_range:
-        raise StreamlitAPIException("select_slider value should be one option or a tuple/list of two options.")
+        raise StreamlitAPIException(
+            "select_slider value should be one option or a tuple/list of two options."
+        )
     if value is None:
         value = opts[0]
     for v in value if is_range else (value,):
@@ -344,8 +382,17 @@ def select_slider(
     props = widget_props(label, help, disabled, label_visibility, options=labels)
     identity = {"label": props["label"], "options": labels, "value": serde.serialize(value), "help": help}
     return add_widget(
-        "select_slider", props, serde=serde, default=value, identity=identity, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=has_default, coerce=enum_coercer(opts),
+        "select_slider",
+        props,
+        serde=serde,
+        default=value,
+        identity=identity,
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=has_default,
+        coerce=enum_coercer(opts),
     )
 
 
@@ -383,9 +430,12 @@ def _number_type(min_value: Any, max_value: Any, value: Any, step: Any) -> bool:
     given = {k: v for k, v in args.items() if v is not None and not (k == "value" and v == "min")}
     for name, v in given.items():
         if type(v) not in _EXACT_NUMBERS and (isinstance(v, bool) or not isinstance(v, numbers.Real)):
-            raise StreamlitAPIException(f"`{name}` of st.number_input must be a number, not {type(v).__name__}.")
-    ints = [type(v) is int or (type(v) is not float and isinstance(v, numbers.Integral))
-            for v in given.values()]
+            raise StreamlitAPIException(
+                f"`{name}` of st.number_input must be a number, not {type(v).__name__}."
+            )
+    ints = [
+        type(v) is int or (type(v) is not float and isinstance(v, numbers.Integral)) for v in given.values()
+    ]
     if all(ints) and ints:
         return True
     if not any(ints) or not ints:
@@ -455,7 +505,8 @@ def number_input(
         step = float(step)
     if min_value is not None and max_value is not None and min_value > max_value:
         raise StreamlitAPIException(
-            f"The `min_value`, set to {min_value}, shouldn't be larger than the `max_value`, set to {max_value}."
+            f"The `min_value`, set to {min_value}, shouldn't be larger than "
+            f"the `max_value`, set to {max_value}."
         )
     if value is not None and (
         (min_value is not None and value < min_value) or (max_value is not None and value > max_value)
@@ -471,15 +522,38 @@ def number_input(
     fmt = format or ("%d" if is_int else _float_format(step))
     _check_number_format(fmt, is_int)
     props = widget_props(
-        label, help, disabled, label_visibility,
-        min_value=min_value, max_value=max_value, step=step, format=fmt,
-        data_type="int" if is_int else "float", placeholder=placeholder,
+        label,
+        help,
+        disabled,
+        label_visibility,
+        min_value=min_value,
+        max_value=max_value,
+        step=step,
+        format=fmt,
+        data_type="int" if is_int else "float",
+        placeholder=placeholder,
     )
-    identity = {"label": props["label"], "min": min_value, "max": max_value, "value": value, "step": step,
-                "format": fmt, "help": help, "placeholder": placeholder}
+    identity = {
+        "label": props["label"],
+        "min": min_value,
+        "max": max_value,
+        "value": value,
+        "step": step,
+        "format": fmt,
+        "help": help,
+        "placeholder": placeholder,
+    }
     return add_widget(
-        "number_input", props, serde=NumberSerde(is_int, min_value, max_value), default=value,
-        identity=identity, key=key, on_change=on_change, args=args, kwargs=kwargs, has_default=has_default,
+        "number_input",
+        props,
+        serde=NumberSerde(is_int, min_value, max_value),
+        default=value,
+        identity=identity,
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=has_default,
     )
 
 
@@ -487,4 +561,6 @@ def _check_number_format(fmt: str, is_int: bool) -> None:
     try:
         fmt % (1 if is_int else 1.0)
     except (TypeError, ValueError) as exc:
-        raise StreamlitAPIException(f"Format string for st.number_input contains invalid characters: {fmt}") from exc
+        raise StreamlitAPIException(
+            f"Format string for st.number_input contains invalid characters: {fmt}"
+        ) from exc

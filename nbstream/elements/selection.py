@@ -33,7 +33,9 @@ class BoolSerde:
 BOOL = BoolSerde()
 
 
-def _bool_widget(kind: str, label, value, key, help, on_change, args, kwargs, disabled, label_visibility) -> bool:
+def _bool_widget(
+    kind: str, label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+) -> bool:
     props = widget_props(label, help, disabled, label_visibility)
     return add_widget(
         kind,
@@ -88,7 +90,9 @@ def checkbox(
     bool
         Whether the checkbox is checked.
     """
-    return _bool_widget("checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _bool_widget(
+        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+    )
 
 
 @command
@@ -105,7 +109,9 @@ def toggle(
     label_visibility: str = "visible",
 ) -> bool:
     """Display a toggle switch. Same parameters and return value as ``st.checkbox``."""
-    return _bool_widget("toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _bool_widget(
+        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+    )
 
 
 def _check_index(kind: str, index: Any, options: Sequence[Any]) -> None:
@@ -117,7 +123,8 @@ def _check_index(kind: str, index: Any, options: Sequence[Any]) -> None:
         return
     if not 0 <= index < len(options):
         raise StreamlitAPIException(
-            f"{kind.capitalize()} index must be greater than or equal to 0 and less than the length of options."
+            f"{kind.capitalize()} index must be greater than or equal to 0 "
+            "and less than the length of options."
         )
 
 
@@ -201,8 +208,20 @@ def radio(
     """
     caps = None if captions is None else [str(c) for c in captions]
     return _single_choice(
-        "radio", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility,
-        horizontal=bool(horizontal), captions=caps,
+        "radio",
+        label,
+        options,
+        index,
+        format_func,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        horizontal=bool(horizontal),
+        captions=caps,
     )
 
 
@@ -245,7 +264,18 @@ def selectbox(
         The selected option, or None.
     """
     return _single_choice(
-        "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility,
+        "selectbox",
+        label,
+        options,
+        index,
+        format_func,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
         placeholder=str(placeholder),
     )
 
@@ -296,16 +326,30 @@ def multiselect(
     chosen = _defaults(default, opts)
     if max_selections is not None and len(chosen) > max_selections:
         raise StreamlitAPIException(
-            f"Multiselect has {len(chosen)} options selected but `max_selections` is set to {max_selections}. "
+            f"Multiselect has {len(chosen)} options selected "
+            f"but `max_selections` is set to {max_selections}. "
             "This happened because you either gave too many options to `default` or you manipulated the "
             "widget's state through `st.session_state`."
         )
     labels = formatted(opts, format_func)
-    props = widget_props(label, help, disabled, label_visibility, options=labels, max_selections=max_selections,
-                         placeholder=str(placeholder))
+    props = widget_props(
+        label,
+        help,
+        disabled,
+        label_visibility,
+        options=labels,
+        max_selections=max_selections,
+        placeholder=str(placeholder),
+    )
     default_idx = [index_of(opts, v) for v in chosen]
-    identity = {"label": props["label"], "options": labels, "default": default_idx, "help": help,
-                "max": max_selections, "placeholder": str(placeholder)}
+    identity = {
+        "label": props["label"],
+        "options": labels,
+        "default": default_idx,
+        "help": help,
+        "max": max_selections,
+        "placeholder": str(placeholder),
+    }
     return add_widget(
         "multiselect",
         props,

@@ -118,7 +118,9 @@ class QueryParams(MutableMapping[str, str]):
         if isinstance(value, Mapping):
             raise StreamlitAPIException(f"You cannot set a query params key `{key}` to a dictionary.")
         if str(key).lower() in _EMBED_KEYS:
-            raise StreamlitAPIException("Query param embed and embed_options (case-insensitive) cannot be set programmatically.")
+            raise StreamlitAPIException(
+                "Query param embed and embed_options (case-insensitive) cannot be set programmatically."
+            )
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
             self._params[str(key)] = [_as_str(value)]
         else:

@@ -29,7 +29,7 @@ def _percent(value: Any) -> int:
         return int(value)
     if not 0.0 <= value <= 1.0:
         raise StreamlitAPIException(f"Progress Value has invalid value [0.0, 1.0]: {value}")
-    return int(round(value * 100))
+    return round(value * 100)
 
 
 @command
@@ -47,7 +47,9 @@ def progress(value: int | float, text: str | None = None) -> DeltaGenerator:
         A Markdown label shown above the bar.
     """
     percent = _percent(value)
-    return add_element("progress", {"value": percent, "text": None if text is None else str(text)}, value=percent)
+    return add_element(
+        "progress", {"value": percent, "text": None if text is None else str(text)}, value=percent
+    )
 
 
 @contextmanager
@@ -90,7 +92,9 @@ class StatusContainer(DeltaGenerator):
         assert self._block is not None
         return self._block
 
-    def update(self, *, label: str | None = None, expanded: bool | None = None, state: str | None = None) -> None:
+    def update(
+        self, *, label: str | None = None, expanded: bool | None = None, state: str | None = None
+    ) -> None:
         """Change the status container's label, expanded state or state ("running", "complete", "error")."""
         props = self._status.props
         if state is not None:
@@ -142,7 +146,12 @@ def status(label: str, *, expanded: bool = False, state: str = "running") -> Sta
         The initial state.
     """
     _check_state(state)
-    props = {"label": str(label), "expanded": bool(expanded), "state": state, "initially_expanded": bool(expanded)}
+    props = {
+        "label": str(label),
+        "expanded": bool(expanded),
+        "state": state,
+        "initially_expanded": bool(expanded),
+    }
     return StatusContainer.cast(add_block("status", props))  # type: ignore[return-value]
 
 

@@ -43,16 +43,24 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     help : str or None
         A tooltip shown next to the text.
     """
-    return add_element("markdown", {"body": clean_text(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)})
+    return add_element(
+        "markdown",
+        {"body": clean_text(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)},
+    )
 
 
-def _heading(kind: str, body: Any, anchor: str | bool | None, help: Any, divider: bool | str = False) -> DeltaGenerator:
+def _heading(
+    kind: str, body: Any, anchor: str | bool | None, help: Any, divider: bool | str = False
+) -> DeltaGenerator:
     if divider is not False and divider is not True and divider not in DIVIDER_COLORS:
         raise StreamlitAPIException(
-            f"Divider parameter has invalid value: `{divider}`. Please choose from: {', '.join(DIVIDER_COLORS)}."
+            f"Divider parameter has invalid value: `{divider}`. "
+            f"Please choose from: {', '.join(DIVIDER_COLORS)}."
         )
     if anchor is not None and anchor is not False and not isinstance(anchor, str):
-        raise StreamlitAPIException(f"Anchor parameter has invalid value: {anchor!r}. Supported values: None, any string or False")
+        raise StreamlitAPIException(
+            f"Anchor parameter has invalid value: {anchor!r}. Supported values: None, any string or False"
+        )
     props = {"body": clean_text(body), "anchor": anchor, "help": _help(help), "divider": divider}
     return add_element(kind, props)
 
@@ -105,7 +113,10 @@ def subheader(
 @command
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> DeltaGenerator:
     """Display text in small font, for captions, asides and footnotes (Markdown)."""
-    return add_element("caption", {"body": clean_text(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)})
+    return add_element(
+        "caption",
+        {"body": clean_text(body), "unsafe_allow_html": bool(unsafe_allow_html), "help": _help(help)},
+    )
 
 
 @command
@@ -125,7 +136,12 @@ def code(
     wrap_lines : bool
         Wrap long lines instead of scrolling.
     """
-    props = {"body": _body(body), "language": language, "line_numbers": bool(line_numbers), "wrap_lines": bool(wrap_lines)}
+    props = {
+        "body": _body(body),
+        "language": language,
+        "line_numbers": bool(line_numbers),
+        "wrap_lines": bool(wrap_lines),
+    }
     return add_element("code", props)
 
 

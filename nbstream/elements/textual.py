@@ -36,12 +36,15 @@ class TextSerde:
 
 
 def _check_text_default(kind: str, value: Any, max_chars: int | None) -> str | None:
-    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars <= 0):
+    if max_chars is not None and (
+        isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars <= 0
+    ):
         raise StreamlitAPIException(f"max_chars of st.{kind} must be a positive int, not {max_chars!r}.")
     text = None if value is None else str(value)
     if text is not None and max_chars is not None and len(text) > max_chars:
         raise StreamlitAPIException(
-            f"The default value of st.{kind} is {len(text)} characters long, more than max_chars ({max_chars})."
+            f"The default value of st.{kind} is {len(text)} characters long, "
+            f"more than max_chars ({max_chars})."
         )
     return text
 
@@ -95,15 +98,37 @@ def text_input(
         )
     text = _check_text_default("text_input", value, max_chars)
     props = widget_props(
-        label, help, disabled, label_visibility,
-        max_chars=max_chars, type=type, placeholder=placeholder,
-        autocomplete=autocomplete if autocomplete is not None else ("new-password" if type == "password" else ""),
+        label,
+        help,
+        disabled,
+        label_visibility,
+        max_chars=max_chars,
+        type=type,
+        placeholder=placeholder,
+        autocomplete=autocomplete
+        if autocomplete is not None
+        else ("new-password" if type == "password" else ""),
     )
-    identity = {"label": props["label"], "value": text, "max_chars": max_chars, "type": type, "help": help,
-                "placeholder": placeholder, "autocomplete": autocomplete}
+    identity = {
+        "label": props["label"],
+        "value": text,
+        "max_chars": max_chars,
+        "type": type,
+        "help": help,
+        "placeholder": placeholder,
+        "autocomplete": autocomplete,
+    }
     return add_widget(
-        "text_input", props, serde=TextSerde(max_chars), default=text, identity=identity, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=bool(text),
+        "text_input",
+        props,
+        serde=TextSerde(max_chars),
+        default=text,
+        identity=identity,
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=bool(text),
     )
 
 
@@ -147,17 +172,35 @@ def text_area(
     str or None
         The text entered.
     """
-    if height is not None and (isinstance(height, bool) or not isinstance(height, int) or height < MIN_TEXT_AREA_HEIGHT):
+    if height is not None and (
+        isinstance(height, bool) or not isinstance(height, int) or height < MIN_TEXT_AREA_HEIGHT
+    ):
         raise StreamlitAPIException(
             f"Invalid height {height}px for st.text_area - must be at least {MIN_TEXT_AREA_HEIGHT} pixels."
         )
     text = _check_text_default("text_area", value, max_chars)
-    props = widget_props(label, help, disabled, label_visibility, height=height, max_chars=max_chars, placeholder=placeholder)
-    identity = {"label": props["label"], "value": text, "height": height, "max_chars": max_chars, "help": help,
-                "placeholder": placeholder}
+    props = widget_props(
+        label, help, disabled, label_visibility, height=height, max_chars=max_chars, placeholder=placeholder
+    )
+    identity = {
+        "label": props["label"],
+        "value": text,
+        "height": height,
+        "max_chars": max_chars,
+        "help": help,
+        "placeholder": placeholder,
+    }
     return add_widget(
-        "text_area", props, serde=TextSerde(max_chars), default=text, identity=identity, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=bool(text),
+        "text_area",
+        props,
+        serde=TextSerde(max_chars),
+        default=text,
+        identity=identity,
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=bool(text),
     )
 
 
@@ -211,7 +254,14 @@ def color_picker(
         )
     props = widget_props(label, help, disabled, label_visibility)
     return add_widget(
-        "color_picker", props, serde=ColorSerde(), default=color,
-        identity={"label": props["label"], "value": color, "help": help}, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=value is not None,
+        "color_picker",
+        props,
+        serde=ColorSerde(),
+        default=color,
+        identity={"label": props["label"], "value": color, "help": help},
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=value is not None,
     )

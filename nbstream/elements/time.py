@@ -24,7 +24,9 @@ def _as_date(value: Any, what: str) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise StreamlitAPIException(f"The {what} of st.date_input is not a valid ISO date: {value!r}.") from None
+            raise StreamlitAPIException(
+                f"The {what} of st.date_input is not a valid ISO date: {value!r}."
+            ) from None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -116,7 +118,10 @@ def date_input(
         )
     is_range = isinstance(value, (list, tuple))
     if is_range and len(value) > 2:
-        raise StreamlitAPIException(f"DateInput value should either be an date/datetime or a list/tuple of 0 - 2 date/datetime values, not {len(value)}.")
+        raise StreamlitAPIException(
+            "DateInput value should either be an date/datetime or a list/tuple of 0 - 2 "
+            f"date/datetime values, not {len(value)}."
+        )
     days = [_as_date(v, "value") for v in value] if is_range else [_as_date(value, "value")]
     days = [d for d in days if d is not None] if is_range else days
     anchor = days[0] if days and days[0] is not None else dt.date.today()
@@ -134,14 +139,36 @@ def date_input(
             )
     default: Any = tuple(days) if is_range else days[0]
     serde = DateSerde(is_range, lo, hi)
-    props = widget_props(label, help, disabled, label_visibility, min_value=lo.isoformat(), max_value=hi.isoformat(),
-                         format=format, is_range=is_range)
+    props = widget_props(
+        label,
+        help,
+        disabled,
+        label_visibility,
+        min_value=lo.isoformat(),
+        max_value=hi.isoformat(),
+        format=format,
+        is_range=is_range,
+    )
     identity_value = value if isinstance(value, str) and value == "today" else serde.serialize(default)
-    identity = {"label": props["label"], "value": identity_value, "min": lo.isoformat(), "max": hi.isoformat(),
-                "help": help, "format": format}
+    identity = {
+        "label": props["label"],
+        "value": identity_value,
+        "min": lo.isoformat(),
+        "max": hi.isoformat(),
+        "help": help,
+        "format": format,
+    }
     return add_widget(
-        "date_input", props, serde=serde, default=default, identity=identity, key=key,
-        on_change=on_change, args=args, kwargs=kwargs, has_default=value is not None and value != "today",
+        "date_input",
+        props,
+        serde=serde,
+        default=default,
+        identity=identity,
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=value is not None and value != "today",
     )
 
 
@@ -171,12 +198,16 @@ def _as_time(value: Any) -> dt.time | None:
         try:
             value = dt.time.fromisoformat(value)
         except ValueError:
-            raise StreamlitAPIException(f"The value of st.time_input is not a valid ISO time: {value!r}.") from None
+            raise StreamlitAPIException(
+                f"The value of st.time_input is not a valid ISO time: {value!r}."
+            ) from None
     if isinstance(value, dt.datetime):
         value = value.time()
     if isinstance(value, dt.time):
         return value.replace(second=0, microsecond=0)  # the picker shows minutes, as in Streamlit
-    raise StreamlitAPIException(f"The type of value should be one of datetime, time, str or None, not {type(value).__name__}.")
+    raise StreamlitAPIException(
+        f"The type of value should be one of datetime, time, str or None, not {type(value).__name__}."
+    )
 
 
 @command
@@ -222,7 +253,14 @@ def time_input(
     props = widget_props(label, help, disabled, label_visibility, step=int(seconds))
     identity_value = "now" if value == "now" else TimeSerde().serialize(default)
     return add_widget(
-        "time_input", props, serde=TimeSerde(), default=default,
+        "time_input",
+        props,
+        serde=TimeSerde(),
+        default=default,
         identity={"label": props["label"], "value": identity_value, "step": int(seconds), "help": help},
-        key=key, on_change=on_change, args=args, kwargs=kwargs, has_default=value not in ("now", None),
+        key=key,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        has_default=value not in ("now", None),
     )

@@ -17,13 +17,29 @@ from nbstream.elements.delta_generator import COMMANDS, DeltaGenerator, command
 from nbstream.runtime import session
 from nbstream.runtime.errors import StreamlitAPIException
 
+_HELP_TYPES = (
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.ModuleType,
+    type,
+    DeltaGenerator,
+)
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _is_dataframe_like(obj: Any) -> bool:
     module = type(obj).__module__
     if module.startswith(("pandas", "pyarrow", "polars")):
-        return type(obj).__name__ in ("DataFrame", "Series", "Index", "Styler", "Table", "RecordBatch", "ChunkedArray")
+        return type(obj).__name__ in (
+            "DataFrame",
+            "Series",
+            "Index",
+            "Styler",
+            "Table",
+            "RecordBatch",
+            "ChunkedArray",
+        )
     if module.startswith("numpy"):
         return getattr(obj, "ndim", 0) >= 1
     return hasattr(obj, "__dataframe__")
@@ -78,10 +94,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, BaseException):
             flush()
             alerts.exception(arg)
-        elif isinstance(arg, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.ModuleType, type)):
-            flush()
-            help(arg)
-        elif isinstance(arg, DeltaGenerator):
+        elif isinstance(arg, _HELP_TYPES):
             flush()
             help(arg)
         elif _is_json_like(arg) and "json" in COMMANDS:

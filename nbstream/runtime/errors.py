@@ -130,7 +130,7 @@ class NoSessionContext(Error):
     """An operation needs a running app session and there is none."""
 
 
-class ScriptControl(BaseException):  # noqa: N818 - control flow, not an error
+class ScriptControl(BaseException):
     """Base of the exceptions that steer a script run (stop, rerun, interrupt).
 
     They derive from BaseException so that a script's ``except Exception`` never swallows them.

@@ -86,7 +86,12 @@ class Fragments:
     # ---- run_every timers -------------------------------------------------------------
 
     def _schedule(self, fragment: Fragment) -> None:
-        if fragment.run_every is None or fragment.timer is not None or not self.timers_enabled or self._closed:
+        if (
+            fragment.run_every is None
+            or fragment.timer is not None
+            or not self.timers_enabled
+            or self._closed
+        ):
             return
         timer = threading.Timer(max(fragment.run_every, 0.05), self._fire, args=(fragment.id,))
         timer.daemon = True

@@ -64,7 +64,9 @@ class Runner:
                 self._queue.append(RunRequest(dict(changes), fragment_id=fragment_id))
             self._wake()
 
-    def submit_click(self, widget_id: str, changes: dict[str, Any] | None = None, fragment_id: str | None = None) -> None:
+    def submit_click(
+        self, widget_id: str, changes: dict[str, Any] | None = None, fragment_id: str | None = None
+    ) -> None:
         with self._cond:
             last = self._queue[-1] if self._queue else None
             if last is not None and not last.is_click and last.fragment_id == fragment_id:
@@ -139,7 +141,9 @@ class Runner:
                 self._current = None
                 # st.rerun starts the next run at once, unless a queued run already covers it.
                 head = self._queue[0] if self._queue else None
-                if again is not None and not (head is not None and head.fragment_id in (None, again.fragment_id)):
+                if again is not None and not (
+                    head is not None and head.fragment_id in (None, again.fragment_id)
+                ):
                     self._queue.appendleft(again)
                 self._busy = False
                 self._cond.notify_all()

@@ -93,7 +93,10 @@ class _MagicTransformer(ast.NodeTransformer):
         for i, stmt in enumerate(body):
             if isinstance(stmt, ast.Expr):
                 is_docstring = (
-                    allow_docstring and i == 0 and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+                    allow_docstring
+                    and i == 0
+                    and isinstance(stmt.value, ast.Constant)
+                    and isinstance(stmt.value.value, str)
                 )
                 if not is_docstring and not isinstance(stmt.value, _NOT_SHOWN):
                     stmt = ast.copy_location(ast.Expr(value=_magic_call(stmt.value)), stmt)
@@ -106,7 +109,10 @@ class _MagicTransformer(ast.NodeTransformer):
         # Blocks that run as part of the script body; function and class bodies are not.
         for name in ("body", "orelse", "finalbody"):
             block = getattr(stmt, name, None)
-            if block and isinstance(stmt, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar)):
+            if block and isinstance(
+                stmt,
+                (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar),
+            ):
                 setattr(stmt, name, self._body(block))
         if isinstance(stmt, (ast.Try, ast.TryStar)):
             for handler in stmt.handlers:

@@ -152,7 +152,9 @@ class AppSession:
         if fragment is not None and not any(n is fragment.block for n in self.tree.walk()):
             fragment = None  # its block is gone: a full run redraws everything
         if fragment is not None:
-            ctx = RunContext(session=self, root=self.tree, uninterruptible=request.is_click, fragment_id=fragment.id)
+            ctx = RunContext(
+                session=self, root=self.tree, uninterruptible=request.is_click, fragment_id=fragment.id
+            )
             ctx.stack.append(fragment.place)
             assert fragment.block.children is not None
             fragment.block.children.clear()

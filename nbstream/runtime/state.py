@@ -111,7 +111,9 @@ class SessionState(MutableMapping[str, Any]):
     def _user_keys(self) -> list[str]:
         keys = dict.fromkeys(k for k in self._old if k not in self._meta)
         keys.update(dict.fromkeys(self._writes))
-        keys.update(dict.fromkeys(k for k, wid in self._key_to_id.items() if wid in self._widget or wid in self._old))
+        keys.update(
+            dict.fromkeys(k for k, wid in self._key_to_id.items() if wid in self._widget or wid in self._old)
+        )
         return [k for k in keys if k in self]
 
     def to_dict(self) -> dict[str, Any]:

@@ -46,7 +46,9 @@ class WidgetMeta:
     form_id: str = ""
 
 
-def compute_widget_id(kind: str, key: str | None, identity: dict[str, Any], form_id: str = "", page: str = "") -> str:
+def compute_widget_id(
+    kind: str, key: str | None, identity: dict[str, Any], form_id: str = "", page: str = ""
+) -> str:
     """The deterministic ID of a widget; equal arguments give equal IDs in every run."""
     text = repr((kind, key, form_id, page, sorted(identity.items())))
     digest = hashlib.blake2b(text.encode("utf-8", "backslashreplace"), digest_size=8).hexdigest()

@@ -127,7 +127,9 @@ class AppTest(Container):
         session.secrets_override = nest_dotted(self.secrets) if self.secrets else None
         session.query_params.clear()
         for key, value in self.query_params.items():
-            session.query_params[key] = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+            session.query_params[key] = (
+                [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+            )
         changes, clicks = self._form_filtered(dict(self._pending_wire)), list(self._pending_clicks)
         self._pending_values.clear()
         self._pending_wire.clear()
@@ -144,8 +146,10 @@ class AppTest(Container):
         state = self._session.state
         submitted = {getattr(state.widget_meta(w), "form_id", "") for w in self._pending_clicks}
         return {
-            wid: wire for wid, wire in changes.items()
-            if not getattr(state.widget_meta(wid), "form_id", "") or state.widget_meta(wid).form_id in submitted  # type: ignore[union-attr]
+            wid: wire
+            for wid, wire in changes.items()
+            if not getattr(state.widget_meta(wid), "form_id", "")
+            or state.widget_meta(wid).form_id in submitted  # type: ignore[union-attr]
         }
 
     # ---- what the elements call -----------------------------------------------------------

@@ -21,11 +21,26 @@ if TYPE_CHECKING:
 # Accessor names that differ from the element kind they list.
 ACCESSOR_KINDS = {"columns": "column", "tabs": "tab"}
 # Streamlit's AppTest attribute names for props that nbstream names like the st.* arguments.
-PROP_ALIASES = {"min": "min_value", "max": "max_value", "allow_html": "unsafe_allow_html",
-                "show_line_numbers": "line_numbers"}
+PROP_ALIASES = {
+    "min": "min_value",
+    "max": "max_value",
+    "allow_html": "unsafe_allow_html",
+    "show_line_numbers": "line_numbers",
+}
 TEXT_KINDS = {
-    "markdown", "title", "header", "subheader", "caption", "code", "text", "latex",
-    "success", "info", "warning", "error", "toast",
+    "markdown",
+    "title",
+    "header",
+    "subheader",
+    "caption",
+    "code",
+    "text",
+    "latex",
+    "success",
+    "info",
+    "warning",
+    "error",
+    "toast",
 }
 
 

@@ -220,7 +220,10 @@ def test_clear_on_submit_resets_the_form_after_the_submit_run():
         ('st.button("b")', "can't be used in an `st.form()`"),
         ('st.download_button("d", data="x")', "can't be used in an `st.form()`"),
         ('st.form("inner")', "Forms cannot be nested in other forms."),
-        ('st.text_input("t", on_change=lambda: None)', "callbacks can only be defined on the `st.form_submit_button`"),
+        (
+            'st.text_input("t", on_change=lambda: None)',
+            "callbacks can only be defined on the `st.form_submit_button`",
+        ),
     ],
 )
 def test_form_limitations_raise_api_exceptions(body, message):

@@ -61,8 +61,11 @@ def test_progress_updates_in_place_and_accepts_ints_and_floats():
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [(101, "Progress Value has invalid value [0, 100]: 101"), (1.5, "Progress Value has invalid value [0.0, 1.0]: 1.5"),
-     ("half", "Progress Value has invalid type: str")],
+    [
+        (101, "Progress Value has invalid value [0, 100]: 101"),
+        (1.5, "Progress Value has invalid value [0.0, 1.0]: 1.5"),
+        ("half", "Progress Value has invalid type: str"),
+    ],
 )
 def test_progress_rejects_bad_values(value, message):
     at = run(f"import nbstream as st\nst.progress({value!r})\n")

@@ -32,7 +32,7 @@ ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]  # fmt: skip
 
-APP = '''\
+APP = """\
 import numpy as np
 import pandas as pd
 
@@ -46,14 +46,28 @@ if st.button("Stream"):
 st.map(pd.DataFrame({"lat": [52.5, 48.85, 40.4], "lon": [13.4, 2.35, -3.7]}))
 import plotly.graph_objects as go
 st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[3, 1, 2])))
-'''
+"""
 
 # Voila's own page template links a web font on a CDN: not ours, and blocked anyway.
-VOILA_OWN = ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com")
+VOILA_OWN = (
+    "fonts.googleapis.com",
+    "fonts.gstatic.com",
+    "cdn.jsdelivr.net",
+    "unpkg.com",
+    "cdnjs.cloudflare.com",
+)
 
 
 def _notebook(path: Path) -> None:
-    cell = lambda src: {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": src}  # noqa: E731
+    def cell(src):
+        return {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": src,
+        }
+
     nb = {
         "cells": [cell("import nbstream as st"), cell("%%stapp charts\n" + APP)],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
@@ -85,7 +99,9 @@ def voila_url(tmp_path_factory):
         "--Voila.tornado_settings=disable_check_xsrf=True", "app.ipynb",
     ]  # fmt: skip
     log = (root / "voila.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -166,7 +182,9 @@ def test_a_rerun_updates_the_drawn_chart_in_place(page):
     slider.focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('[data-kind=line_chart]').dataset.rows === '45'", timeout=20_000)
+    page.wait_for_function(
+        "() => document.querySelector('[data-kind=line_chart]').dataset.rows === '45'", timeout=20_000
+    )
     assert _same_svg(page)
 
 
@@ -175,7 +193,8 @@ def test_add_rows_appends_points_in_place(page):
     _watch_chart(page)
     page.get_by_role("button", name="Stream").click()
     page.wait_for_function(
-        f"() => document.querySelector('[data-kind=line_chart]').dataset.rows === '{before + 15}'", timeout=20_000
+        f"() => document.querySelector('[data-kind=line_chart]').dataset.rows === '{before + 15}'",
+        timeout=20_000,
     )
     assert _same_svg(page)
 

@@ -70,7 +70,9 @@ def test_slider_typing_and_clicks_update_the_app(chromium, voila):
         page.get_by_role("button", name="Add one").click()
         wait_text(page, "Count: 1")
         # 20 clicks in one burst: each is its own run, none merged or lost.
-        page.get_by_role("button", name="Add one").evaluate("b => { for (let i = 0; i < 20; i++) b.click(); }")
+        page.get_by_role("button", name="Add one").evaluate(
+            "b => { for (let i = 0; i < 20; i++) b.click(); }"
+        )
         wait_text(page, "Count: 21")
 
         slider = page.get_by_role("slider", name="Level")

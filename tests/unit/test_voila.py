@@ -10,7 +10,14 @@ from nbstream.runtime.script import Script
 
 
 def _clear(monkeypatch):
-    for name in ("JPY_SESSION_NAME", "SERVER_SOFTWARE", "SCRIPT_NAME", "VOILA_KERNEL_ID", "VOILA_PREHEAT", "QUERY_STRING"):
+    for name in (
+        "JPY_SESSION_NAME",
+        "SERVER_SOFTWARE",
+        "SCRIPT_NAME",
+        "VOILA_KERNEL_ID",
+        "VOILA_PREHEAT",
+        "QUERY_STRING",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

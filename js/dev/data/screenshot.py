@@ -37,7 +37,9 @@ try:
         page.wait_for_timeout(4000)
         big.screenshot(path=str(here / "shots" / "sorted.png"))
         scroller = big.locator(".nbs-df-scroller")
-        scroller.evaluate("el => { el.scrollTop = el.scrollHeight / 2; el.dispatchEvent(new Event('scroll')); }")
+        scroller.evaluate(
+            "el => { el.scrollTop = el.scrollHeight / 2; el.dispatchEvent(new Event('scroll')); }"
+        )
         page.wait_for_timeout(1500)
         big.screenshot(path=str(here / "shots" / "scrolled.png"))
         big.locator(".nbs-df-grid").focus()

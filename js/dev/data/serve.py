@@ -50,7 +50,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         if self.path == "/tree":
-            return self._json([{"kind": n.kind, "key": f"{n.kind}-{i}", "props": jsonable(n.props)} for i, n in enumerate(elements())])
+            return self._json(
+                [
+                    {"kind": n.kind, "key": f"{n.kind}-{i}", "props": jsonable(n.props)}
+                    for i, n in enumerate(elements())
+                ]
+            )
         return super().do_GET()
 
     def do_POST(self):
@@ -61,7 +66,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 content, buffers = REQUEST_HANDLERS[node.kind](node, msg["payload"])
             except ValueError as exc:
                 return self._json({"error": str(exc)})
-            return self._json({"content": content, "buffers": [base64.b64encode(b).decode() for b in buffers]})
+            return self._json(
+                {"content": content, "buffers": [base64.b64encode(b).decode() for b in buffers]}
+            )
         if self.path == "/set":
             at._pending_wire[msg["id"]] = msg["value"]
             at.run()

@@ -23,7 +23,11 @@ def test_wide_data_is_melted_against_the_index(chart):
     assert e["x"] == {"field": INDEX, "type": "quantitative", "axis": {"grid": False}, "title": ""}
     assert e["y"]["field"] == VALUE and e["y"]["title"] == ""
     assert e["color"]["field"] == SERIES and e["color"]["sort"] == ["a", "b"]
-    assert c.data.to_dict("list") == {INDEX: [0, 1, 2, 0, 1, 2], SERIES: list("aaabbb"), VALUE: [1, 2, 3, 4, 5, 6]}
+    assert c.data.to_dict("list") == {
+        INDEX: [0, 1, 2, 0, 1, 2],
+        SERIES: list("aaabbb"),
+        VALUE: [1, 2, 3, 4, 5, 6],
+    }
 
 
 def test_the_sent_chunk_is_the_data(chart):
@@ -66,7 +70,9 @@ def test_accepted_inputs(chart, data, columns):
 
 
 def test_a_named_datetime_index_is_a_temporal_x(chart):
-    c = chart("st.line_chart(pd.DataFrame({'v': [1, 2]}, index=pd.date_range('2024-01-01', periods=2, name='when')))")
+    c = chart(
+        "st.line_chart(pd.DataFrame({'v': [1, 2]}, index=pd.date_range('2024-01-01', periods=2, name='when')))"
+    )
     e = enc(c)
     assert e["x"]["field"] == "when" and e["x"]["type"] == "temporal" and e["x"]["title"] == ""
     chunk = decode(c.proto["datasets"]["source"][0])
@@ -74,7 +80,9 @@ def test_a_named_datetime_index_is_a_temporal_x(chart):
 
 
 def test_string_index_is_nominal(chart):
-    assert enc(chart("st.line_chart(pd.DataFrame({'v': [1, 2]}, index=['p', 'q']))"))["x"]["type"] == "nominal"
+    assert (
+        enc(chart("st.line_chart(pd.DataFrame({'v': [1, 2]}, index=['p', 'q']))"))["x"]["type"] == "nominal"
+    )
 
 
 # ---- long data ------------------------------------------------------------------------
@@ -98,7 +106,12 @@ def test_a_numeric_color_column_is_quantitative(chart):
 
 @pytest.mark.parametrize(
     ("color", "value"),
-    [("'#ff0000'", "#ff0000"), ("'red'", "red"), ("(255, 0, 0)", "rgb(255, 0, 0)"), ("(1.0, 0.0, 0.0, 0.5)", "rgba(255, 0, 0, 0.5)")],
+    [
+        ("'#ff0000'", "#ff0000"),
+        ("'red'", "red"),
+        ("(255, 0, 0)", "rgb(255, 0, 0)"),
+        ("(1.0, 0.0, 0.0, 0.5)", "rgba(255, 0, 0, 0.5)"),
+    ],
 )
 def test_one_color(chart, color, value):
     assert enc(chart(f"st.line_chart(df, x='a', y='b', color={color})"))["color"] == {"value": value}
@@ -130,7 +143,8 @@ def test_bar_chart_x_is_ordinal_and_horizontal_swaps_axes(chart):
 
 
 @pytest.mark.parametrize(
-    ("stack", "expected"), [("True", "zero"), ("'normalize'", "normalize"), ("'center'", "center"), ("False", False)]
+    ("stack", "expected"),
+    [("True", "zero"), ("'normalize'", "normalize"), ("'center'", "center"), ("False", False)],
 )
 def test_bar_stack(chart, stack, expected):
     e = enc(chart(f"st.bar_chart(df, x='c', y=['a', 'b'], stack={stack})"))
@@ -171,7 +185,11 @@ def test_line_chart_layers_a_hover_point(chart):
 
 @pytest.mark.parametrize(
     ("args", "width", "height"),
-    [("", "stretch", "content"), ("width=300, height=200", 300, 200), ("use_container_width=False", "content", "content")],
+    [
+        ("", "stretch", "content"),
+        ("width=300, height=200", 300, 200),
+        ("use_container_width=False", "content", "content"),
+    ],
 )
 def test_sizes(chart, args, width, height):
     c = chart(f"st.line_chart(df, x='a', y='b', {args})")
@@ -184,7 +202,11 @@ def test_sizes(chart, args, width, height):
 
 @pytest.mark.parametrize(
     "line",
-    ["st.line_chart(df, x='zz')", "st.line_chart(df, y=['a', 'zz'])", "st.bar_chart(df, x='c', y='b', sort='zz')"],
+    [
+        "st.line_chart(df, x='zz')",
+        "st.line_chart(df, y=['a', 'zz'])",
+        "st.bar_chart(df, x='c', y='b', sort='zz')",
+    ],
 )
 def test_missing_columns(error, line):
     assert error(line) == 'Data does not have a column named `"zz"`. Available columns are `a, b, c, h, s`'
@@ -222,7 +244,9 @@ def test_invalid_width_and_height(error):
 
 
 def test_unconvertible_data(error):
-    assert error("st.line_chart(5)") == "Unable to convert object of type `<class 'int'>` to `pandas.DataFrame`."
+    assert (
+        error("st.line_chart(5)") == "Unable to convert object of type `<class 'int'>` to `pandas.DataFrame`."
+    )
 
 
 # ---- add_rows -------------------------------------------------------------------------

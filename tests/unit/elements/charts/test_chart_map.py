@@ -12,7 +12,15 @@ POINTS = "pd.DataFrame({'lat': [52.5, 48.85], 'lon': [13.4, 2.35], 'r': [500, 90
 def test_points_travel_as_arrow_with_fixed_names(chart):
     c = chart(f"st.map({POINTS})")
     assert c.data.to_dict("list") == {"lat": [52.5, 48.85], "lon": [13.4, 2.35]}
-    assert c.spec == {"color": None, "size": 100.0, "zoom": None, "tiles": None, "width": "stretch", "height": 500, "alt": None}
+    assert c.spec == {
+        "color": None,
+        "size": 100.0,
+        "zoom": None,
+        "tiles": None,
+        "width": "stretch",
+        "height": 500,
+        "alt": None,
+    }
 
 
 @pytest.mark.parametrize("names", [("LAT", "LON"), ("latitude", "longitude"), ("LATITUDE", "LONGITUDE")])
@@ -22,7 +30,9 @@ def test_coordinate_columns_are_found_by_name(chart, names):
 
 
 def test_explicit_columns_colors_and_sizes(chart):
-    c = chart(f"st.map({POINTS}.rename(columns={{'lat': 'y', 'lon': 'x'}}), latitude='y', longitude='x', color='k', size='r', zoom=4)")
+    c = chart(
+        f"st.map({POINTS}.rename(columns={{'lat': 'y', 'lon': 'x'}}), latitude='y', longitude='x', color='k', size='r', zoom=4)"
+    )
     assert c.data["color"].tolist() == ["#f00", "#00f"]
     assert c.data["size"].tolist() == [500, 900]
     assert c.spec["zoom"] == 4

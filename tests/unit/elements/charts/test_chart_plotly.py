@@ -49,4 +49,7 @@ def test_the_kernel_answers_with_plotly_js():
 
 def test_errors(error):
     assert "could not read the figure" in error("st.plotly_chart(5)")
-    assert error("st.plotly_chart([], theme='x')") == "Invalid `theme` value. Supported values: 'streamlit', None."
+    assert (
+        error("st.plotly_chart([], theme='x')")
+        == "Invalid `theme` value. Supported values: 'streamlit', None."
+    )
