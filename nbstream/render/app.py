@@ -60,6 +60,19 @@ class App:
         self._widget: AppWidget | None = None
         self.session_state = StateView(lambda: self.session.state)
 
+    @classmethod
+    def from_file(cls, path: str, **options: Any) -> App:
+        """An app running the script at ``path`` (a Streamlit-style ``app.py``), after its first run."""
+        import os
+
+        full = os.path.abspath(path)
+        with open(full, encoding="utf-8") as f:
+            app = cls(
+                Script(f.read(), path=full), name=os.path.splitext(os.path.basename(full))[0], **options
+            )
+        app.run()
+        return app
+
     @property
     def widget(self) -> AppWidget:
         if self._widget is None:
