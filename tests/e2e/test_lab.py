@@ -42,6 +42,29 @@ PLAIN_CELL = (
 )
 
 
+SAVED = """
+st.title("Saved report")
+st.metric("Visitors", 1234, 56)
+choice = st.selectbox("Region", ["North", "South"], index=1)
+st.write(f"Showing {choice}")
+"""
+
+
+def saved_notebook(root: Path, data_dir: Path) -> None:
+    """A notebook executed with its widget state stored (as nbconvert --execute does) and
+    trusted (as one saved in JupyterLab is)."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbformat.sign import NotebookNotary
+
+    path = write_app(root, "saved", SAVED)
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", store_widget_state=True).execute()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    NotebookNotary(data_dir=str(data_dir)).sign(nb)
+    nbformat.write(nb, path)
+
+
 @pytest.fixture(scope="module")
 def lab(workdir: Path) -> Iterator[Server]:
     root = workdir / "notebooks"
@@ -49,6 +72,7 @@ def lab(workdir: Path) -> Iterator[Server]:
     write_app(root, "counter", COUNTER)
     write_app(root, "ticking", TICKING)
     write_app(root, "keys", KEYS, cells=[PLAIN_CELL])
+    saved_notebook(root, workdir / "data")
     server = start_lab(root, workdir)
     yield server
     server.stop()
@@ -148,3 +172,18 @@ def test_prints_and_plain_cells_show_in_their_own_outputs(page):
     plain = apps.nth(1)
     assert "From a plain cell" in plain.inner_text()
     assert "value 4" in plain.inner_text()
+
+
+def test_a_reopened_notebook_shows_its_app_as_last_drawn(page):
+    # The new kernel has never run the app: what shows is the notebook's saved state.
+    page.evaluate("() => window.jupyterapp.commands.execute('docmanager:open', {path: 'saved.ipynb'})")
+    app = current(page, ".nbs-app")
+    app.first.wait_for(state="attached", timeout=60_000)
+    wait_text(page, "Showing South", scope=SHOWN)
+    text = app_text(page, SHOWN)
+    assert "Saved report" in text
+    assert "1234" in text.replace(",", "")
+    cells = page.evaluate(
+        "() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => c.model.sharedModel.execution_count)"
+    )
+    assert cells == [1, 2], "the cells keep their saved execution counts: nothing ran again"
