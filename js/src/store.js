@@ -62,6 +62,7 @@ export class AppStore {
     this.registry = registry;
     /** @type {Set<AppView>} */
     this.views = new Set();
+    this.page = Math.random().toString(36).slice(2, 14);
     const snapshot = model.get("_snapshot") || {};
     this.version = typeof snapshot.v === "number" ? snapshot.v : -1;
     /** @type {WireNode} */
@@ -135,6 +136,14 @@ export class AppStore {
       // No kernel (a saved notebook, exported HTML): the app is shown read-only.
       return false;
     }
+  }
+
+  /**
+   * Tell the kernel how many views of the app this page shows: with none anywhere, the
+   * app's run_every fragments pause.  `page` tells this page's count from another's.
+   */
+  viewsChanged() {
+    this.send({ t: "views", page: this.page, n: this.views.size });
   }
 
   /** Tell the kernel which version this model shows; it answers with a snapshot if another. */

@@ -70,6 +70,7 @@ export class AppView {
     this.root.addEventListener("keydown", (e) => this.onKey(e), { signal });
     watchHost(() => this.configure(), signal);
     store.views.add(this);
+    store.viewsChanged();
     this.rebuild();
     if (store.config.host === "voila") prepareVoilaPage(signal);
   }
@@ -77,6 +78,7 @@ export class AppView {
   dispose() {
     this.abort.abort();
     this.store.views.delete(this);
+    this.store.viewsChanged();
     if (this.reconciler.root) this.reconciler.destroy(this.reconciler.root);
     this.root.remove();
   }

@@ -158,6 +158,16 @@ describe("the shell around the elements", () => {
     expect(failing.mountRoot(leaf("x")).mounted.el.textContent).toContain("boom");
   });
 
+  test("the kernel hears how many views of the app a page shows", () => {
+    const { model, store, view } = app(root([leaf("text#0", { body: "a" })]));
+    const counts = () => model.sent.filter((m) => m.t === "views").map((m) => [m.page, m.n]);
+    expect(counts()).toEqual([[store.page, 1]]);
+    const second = new AppView(store, document.body.appendChild(document.createElement("div")));
+    view.dispose();
+    second.dispose();
+    expect(counts()).toEqual([[store.page, 1], [store.page, 2], [store.page, 1], [store.page, 0]]);
+  });
+
   test("values and clicks go to the kernel as bridge messages", () => {
     const { model, host } = app(root([leaf("input#0", { id: "w", value: "a" })]));
     const input = /** @type {HTMLInputElement} */ (host.querySelector("input"));

@@ -17,7 +17,9 @@ Messages (browser -> kernel):
 * ``{"t": "rerun"}``, ``{"t": "stop"}``, ``{"t": "clear_cache"}`` -- the app menu;
 * ``{"t": "request", "rid": str, "at": [key, ...], "payload": {...}}`` -- an element
   asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
-* ``{"t": "bundle"}`` -- the loader found no bundle on the server: send it (once).
+* ``{"t": "bundle"}`` -- the loader found no bundle on the server: send it (once);
+* ``{"t": "views", "page": str, "n": int}`` -- a browser page now shows ``n`` views of
+  the app; with no view anywhere, the app's ``run_every`` fragments pause.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ MAX_DEPTH = 32
 MAX_VALUES = 1_000
 MAX_ID_CHARS = 1_000
 MAX_VERSION = 2**53
+MAX_PAGES = 64  # browser pages whose view counts are remembered
 
 Reply = Callable[[dict[str, Any], list[bytes]], None]
 
@@ -71,7 +74,9 @@ class Bridge:
             "clear_cache": (self._clear_cache, frozenset()),
             "request": (self._request, frozenset({"rid", "at", "payload"})),
             "bundle": (self._bundle, frozenset()),
+            "views": (self._views, frozenset({"page", "n"})),
         }
+        self._page_views: dict[str, int] = {}
 
     def handle(self, content: Any, buffers: list[Any] | None = None) -> bool:
         """Act on one message; False (and a log line) if it was dropped."""
@@ -107,6 +112,18 @@ class Bridge:
         return handler
 
     # ---- handlers ------------------------------------------------------------------------
+
+    def _views(self, msg: dict[str, Any]) -> None:
+        page = _field(msg, "page", str)
+        count = _field(msg, "n", int)
+        if not 0 < len(page) <= MAX_ID_CHARS or not 0 <= count <= MAX_VALUES:
+            raise Dropped("a 'views' message out of range")
+        self._page_views.pop(page, None)
+        if count:
+            self._page_views[page] = count
+            while len(self._page_views) > MAX_PAGES:  # forget the page heard from longest ago
+                del self._page_views[next(iter(self._page_views))]
+        self.session.fragments.paused = not self._page_views
 
     def _hello(self, msg: dict[str, Any]) -> None:
         version = _field(msg, "v", int)

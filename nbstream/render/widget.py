@@ -42,6 +42,11 @@ class AppWidget(anywidget.AnyWidget):
         self.bridge = Bridge(session, publisher, self._reply, interactive=interactive)
         publisher.attach(self._reply)
 
+    def close(self) -> None:
+        """Close the display; the app's run_every fragments stop ticking until its next run."""
+        self.session.fragments.stop_timers()
+        super().close()
+
     def _reply(self, content: dict[str, Any], buffers: list[bytes]) -> None:
         self.send(content, buffers or None)
 

@@ -118,8 +118,16 @@ class Fragments:
         with self._lock:
             return sum(1 for f in self._all.values() if f.timer is not None)
 
+    def stop_timers(self) -> None:
+        """Stop the timers until the next full run registers the fragments again
+        (the app's display was closed)."""
+        with self._lock:
+            fragments = list(self._all.values())
+        for fragment in fragments:
+            self._cancel(fragment)
+
     def close(self) -> None:
-        """Stop every timer for good (the session ends, the cell is re-run or reset)."""
+        """Stop every timer for good (the session ends)."""
         with self._lock:
             self._closed = True
             fragments = list(self._all.values())

@@ -222,3 +222,41 @@ def test_rerun_and_stop_from_the_menu(live):
     widget._handle_msg(custom({"t": "rerun"}))
     assert app.session.wait(10)
     assert app.session.run_count == runs + 1
+
+
+TICKER = """
+import nbstream as st
+@st.fragment(run_every=0.05)
+def ticker():
+    st.session_state.ticks = st.session_state.get("ticks", 0) + 1
+ticker()
+"""
+
+
+def test_run_every_fragments_pause_while_no_page_shows_the_app():
+    app = App(Script(textwrap.dedent(TICKER)))
+    try:
+        app.run(wait=10)
+        widget = app.widget
+        widget.send = lambda content, buffers=None: None
+        fragments = app.session.fragments
+        assert widget.bridge.handle({"t": "views", "page": "a", "n": 2})
+        assert widget.bridge.handle({"t": "views", "page": "b", "n": 1})
+        assert fragments.paused is False
+        assert widget.bridge.handle({"t": "views", "page": "a", "n": 0})
+        assert fragments.paused is False, "page b still shows the app"
+        assert widget.bridge.handle({"t": "views", "page": "b", "n": 0})
+        assert fragments.paused is True
+        for bad in ({"t": "views", "page": "", "n": 1}, {"t": "views", "page": "c", "n": -1},
+                    {"t": "views", "page": "c", "n": True}, {"t": "views", "page": 3, "n": 1}):  # fmt: skip
+            assert not widget.bridge.handle(bad)
+        assert fragments.paused is True
+        assert widget.bridge.handle({"t": "views", "page": "c", "n": 1})
+        assert fragments.paused is False
+        assert fragments.active_timers() == 1
+        widget.close()
+        assert fragments.active_timers() == 0, "closing the display stops the app's timers"
+        app.run(wait=10)
+        assert fragments.active_timers() == 1, "the next run starts them again"
+    finally:
+        app.close()
