@@ -168,4 +168,6 @@ def test_two_tabs_share_a_cache_data_entry(chromium, voila, workdir):
             close_page(second)
     finally:
         close_page(first)
-    assert calls.read_text().splitlines() == ["computed"], "the second tab's kernel read the first one's entry"
+    assert calls.read_text().splitlines() == ["computed"], (
+        "the second tab's kernel read the first one's entry"
+    )
