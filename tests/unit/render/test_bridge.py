@@ -189,6 +189,7 @@ def test_requests_reach_the_element_kinds_that_answer_them(live, monkeypatch):
         _base.REQUEST_HANDLERS, "slider", lambda node, payload: ({"echo": payload["q"]}, [b"bin"])
     )
     widget._handle_msg(custom({"t": "request", "rid": "r1", "at": ["main", slider], "payload": {"q": 2}}))
+    widget.bridge.wait_requests(10)
     assert sent[-1] == ({"t": "response", "rid": "r1", "content": {"echo": 2}}, [b"bin"])
 
     def refuse(node, payload):
@@ -196,7 +197,31 @@ def test_requests_reach_the_element_kinds_that_answer_them(live, monkeypatch):
 
     monkeypatch.setitem(_base.REQUEST_HANDLERS, "slider", refuse)
     widget._handle_msg(custom({"t": "request", "rid": "r2", "at": ["main", slider], "payload": {}}))
+    widget.bridge.wait_requests(10)
     assert sent[-1] == ({"t": "response", "rid": "r2", "error": "bad window"}, [])
+
+
+def test_a_slow_request_does_not_hold_up_other_messages(live, monkeypatch):
+    import threading
+
+    from nbstream.elements import _base
+
+    app, widget, sent = live
+    slider = ids(widget)["slider"]
+    release = threading.Event()
+
+    def slow(node, payload):
+        release.wait(10)
+        return {"sorted": True}, []
+
+    monkeypatch.setitem(_base.REQUEST_HANDLERS, "slider", slow)
+    widget._handle_msg(custom({"t": "request", "rid": "slow", "at": ["main", slider], "payload": {}}))
+    widget._handle_msg(custom({"t": "set", "values": {slider: 9}, "seq": 1}))
+    assert app.session.wait(10)
+    assert "level=9" in str(widget.publisher.shown), "the app reran while the request was being answered"
+    release.set()
+    widget.bridge.wait_requests(10)
+    assert ({"t": "response", "rid": "slow", "content": {"sorted": True}}, []) in sent
 
 
 def test_the_loader_can_ask_for_the_bundle(live):
