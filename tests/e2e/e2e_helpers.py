@@ -155,6 +155,23 @@ def start_lab(folder: Path, home: Path) -> Server:
     return Server(argv, home, "api/status", port)
 
 
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+def open_page(chromium: object, url: str, ready: str, *, width: int = 1000, height: int = 900) -> object:
+    """A page in a new browser context at ``url``, once ``ready`` matches an element.
+
+    ``page.outside`` lists every request to a host other than this machine's.
+    """
+    page = chromium.new_context(viewport={"width": width, "height": height}).new_page()  # type: ignore[attr-defined]
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+    page.outside = outside
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=90_000)
+    return page
+
+
 def close_page(page: object) -> None:
     """Leave the page so its unload handlers (Voila's kernel shutdown) run, then close it."""
     page.goto("about:blank")  # type: ignore[attr-defined]

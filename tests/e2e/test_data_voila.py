@@ -8,27 +8,11 @@ check the timezone text.
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.e2e
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]  # fmt: skip
+from e2e_helpers import close_page, open_page, start_voila, write_app
 
 APP = """\
 import numpy as np
@@ -44,91 +28,13 @@ st.metric("Temperature", 70, 1.5)
 """
 
 
-def _notebook(path: Path) -> None:
-    def cell(src):
-        return {
-            "cell_type": "code",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": src,
-        }
-
-    nb = {
-        "cells": [cell("import nbstream as st"), cell("%%stapp data\n" + APP)],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    path.write_text(json.dumps(nb))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def voila_url(tmp_path_factory):
-    if not Path(CHROMIUM).exists() or shutil.which("voila", path=str(Path(sys.executable).parent)) is None:
-        pytest.skip("needs /usr/bin/chromium and voila")
-    pytest.importorskip("playwright")
-    root = tmp_path_factory.mktemp("voila-data")
-    _notebook(root / "app.ipynb")
-    env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1")
-    for name in ("CONFIG", "DATA", "RUNTIME"):
-        env[f"JUPYTER_{name}_DIR"] = str(root / name.lower())
-    port = _free_port()
-    cmd = [
-        str(Path(sys.executable).parent / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-        "--Voila.tornado_settings=disable_check_xsrf=True", "app.ipynb",
-    ]  # fmt: skip
-    log = (root / "voila.log").open("w")
-    proc = subprocess.Popen(
-        cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/voila/static/voila.js", timeout=2)
-            break
-        except OSError as exc:
-            if getattr(exc, "code", None):  # any HTTP answer means the server is up
-                break
-            if proc.poll() is not None or time.monotonic() > deadline:
-                os.killpg(proc.pid, signal.SIGTERM)
-                pytest.fail(f"voila did not start: {(root / 'voila.log').read_text()[-2000:]}")
-            time.sleep(0.2)
-    yield url
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
-
-
-@pytest.fixture(scope="module")
-def page(voila_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1000, "height": 900})
-        page = context.new_page()
-        outside: list[str] = []
-        local = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
-        page.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
-        page.outside = outside  # type: ignore[attr-defined]
-        page.goto(voila_url)
-        page.wait_for_selector("[data-kind=dataframe] .nbs-df-row", timeout=90_000)
-        yield page
-        page.goto("about:blank")
-        page.wait_for_timeout(1000)
-        context.close()
-        browser.close()
+def page(chromium, workdir: Path) -> Iterator[object]:
+    server = start_voila(write_app(workdir, "data", APP), workdir)
+    page = open_page(chromium, server.url, "[data-kind=dataframe] .nbs-df-row")
+    yield page
+    close_page(page)
+    server.stop()
 
 
 def _cells(page, nth: int, col: int) -> list[str]:
