@@ -5,6 +5,7 @@
 //   app-inline.js   the same as one file, for when it travels as text (widget state, kernel)
 //   app-inline.css  the styles with the fonts inlined (no server needed)
 //   loader.js       the small `_esm` that imports app.js from the server
+//   export-shim.js  a classic script that draws apps in nbconvert's HTML export
 //   manifest.json   the content hash the loader and the bundle agree on
 // `node build.mjs --watch` rebuilds on change; a kernel started afterwards loads the new build.
 import { createHash } from "node:crypto";
@@ -99,6 +100,12 @@ async function buildOnce() {
     rmSync(entryDir, { recursive: true, force: true });
   }
   await esbuild.build({ ...common, entryPoints: [join(src, "loader.js")], outfile: join(out, "loader.js") });
+  await esbuild.build({
+    ...common,
+    format: "iife",
+    entryPoints: [join(src, "export-shim.js")],
+    outfile: join(out, "export-shim.js"),
+  });
   if (!existsSync(join(out, "app.css"))) writeFileSync(join(out, "app.css"), "");
   if (!existsSync(join(out, "app-inline.css"))) writeFileSync(join(out, "app-inline.css"), "");
 
@@ -108,7 +115,7 @@ async function buildOnce() {
   for (const name of ["app.js", "app-inline.js"]) {
     writeFileSync(join(out, name), readFileSync(join(out, name), "utf8").replaceAll(PLACEHOLDER, hash));
   }
-  const manifest = { hash, js: "app.js", css: "app.css", inline_js: "app-inline.js", inline_css: "app-inline.css", loader: "loader.js" };
+  const manifest = { hash, js: "app.js", css: "app.css", inline_js: "app-inline.js", inline_css: "app-inline.css", loader: "loader.js", export_shim: "export-shim.js" };
   writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

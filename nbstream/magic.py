@@ -49,9 +49,7 @@ class StappMagics(Magics):
     @cell_magic
     def stapp(self, line: str, cell: str) -> None:
         """Run this cell as an nbstream app (a Streamlit script) and display the app."""
-        from IPython.display import display
-
-        from nbstream.render.app import App
+        from nbstream.render.app import App, show
 
         args = magic_arguments.parse_argstring(self.stapp, line)
         if args.name is not None and not args.name.isidentifier():
@@ -75,7 +73,7 @@ class StappMagics(Magics):
         app.run(None if fresh else script)
         if args.name:
             self.shell.user_ns[args.name] = app  # type: ignore[union-attr]
-        display(app.widget)
+        show(app.widget)
 
 
 def _cell_id(shell: Any) -> str | None:
@@ -104,10 +102,8 @@ class CellApps:
         return current[0]
 
     def _start(self) -> tuple[RunContext, Any, Any]:
-        from IPython.display import display
-
         from nbstream import voila
-        from nbstream.render.app import display_config
+        from nbstream.render.app import display_config, show
         from nbstream.render.stream import Publisher
         from nbstream.render.widget import AppWidget
         from nbstream.runtime.session import AppSession
@@ -119,7 +115,7 @@ class CellApps:
         publisher = Publisher(session)
         publisher.begin(ctx)
         widget = AppWidget(session, publisher, display_config(interactive=False), interactive=False)
-        display(widget)
+        show(widget)
         return ctx, publisher, widget
 
     def end_cell(self, result: Any = None) -> None:

@@ -43,6 +43,19 @@ def display_config(
     }
 
 
+def show(widget: AppWidget) -> None:
+    """Display an app's widget in the current cell.
+
+    In a notebook run with no server (nbconvert --execute, nbclient), a small script goes
+    first: it lets nbconvert's HTML export draw the app from the saved state.
+    """
+    from IPython.display import display
+
+    if assets.mode() == "inline":
+        display({"text/html": assets.export_shim_html()}, raw=True)
+    display(widget)
+
+
 class App:
     """A running app: ``session_state``, ``rerun()``, ``stop()``; display it to see it."""
 

@@ -84,6 +84,14 @@ def widget_code() -> dict[str, str]:
 
 
 @functools.cache
+def export_shim_html() -> str:
+    """A script that lets nbconvert's HTML export draw apps (see js/src/export-shim.js)."""
+    script = (STATIC / manifest()["export_shim"]).read_text(encoding="utf-8")
+    # "</" would end the <script> element early in the page's HTML.
+    return "<script>" + script.replace("</", "<\\/") + "</script>"
+
+
+@functools.cache
 def loader() -> str:
     """The small ES module that fetches the bundle (see js/src/loader.js)."""
     text = (STATIC / manifest()["loader"]).read_text(encoding="utf-8")

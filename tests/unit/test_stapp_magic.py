@@ -10,6 +10,7 @@ from IPython.testing.globalipapp import start_ipython
 
 import nbstream
 from nbstream import magic
+from nbstream.render import assets
 from nbstream.runtime import context
 
 
@@ -19,8 +20,17 @@ def ip(monkeypatch):
     shell.run_line_magic("load_ext", "nbstream")
     nbstream.load_ipython_extension(shell)  # again: load_ext loads an extension once per process
     shown: list = []
-    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    scripts: list = []
+
+    def display(*objs, **kw):
+        # Run with no server, an app's display is preceded by the script that lets
+        # nbconvert's HTML export draw it (render.app.show); keep the two apart.
+        for obj in objs:
+            (scripts if isinstance(obj, dict) else shown).append(obj)
+
+    monkeypatch.setattr(IPython.display, "display", display)
     shell.shown = shown
+    shell.scripts = scripts
     yield shell
     for app in list(magic._APPS.values()):
         app.close()
@@ -45,6 +55,9 @@ def test_stapp_runs_the_cell_as_an_app_and_binds_it(ip):
     )
     app = ip.user_ns["counter"]
     assert ip.shown == [app.widget]
+    assert ip.scripts == [{"text/html": assets.export_shim_html()}], (
+        "no server: the export script comes first"
+    )
     assert app.session_state["n"] == 0
     assert main_texts(app) == ["Counter"]
     assert app.widget._snapshot["tree"] == app.publisher.shown
@@ -118,3 +131,10 @@ def test_st_calls_in_an_ordinary_cell_show_in_that_cell(ip):
     assert widget._config["interactive"] is False
     ip.run_cell("st.write('next cell')")
     assert len(ip.shown) == 2  # a new cell, a new display
+
+
+def test_under_a_jupyter_server_no_export_script_is_shown(ip, monkeypatch):
+    monkeypatch.setenv("JPY_SESSION_NAME", "served.ipynb")
+    ip.run_cell_magic("stapp", "served", "import nbstream as st\nst.title('Served')")
+    assert ip.shown == [ip.user_ns["served"].widget]
+    assert ip.scripts == []
