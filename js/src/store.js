@@ -163,12 +163,12 @@ export class AppStore {
     const seq = ++this.seq;
     this.sentSeq.set(id, seq);
     this.sentValue.set(id, value);
-    this.send({ t: "set", values: { [id]: value }, seq });
+    this.send({ t: "set", values: { [id]: value }, seq, page: this.page });
   }
 
   /** @param {string} id */
   click(id) {
-    if (this.interactive && id) this.send({ t: "click", id, seq: ++this.seq });
+    if (this.interactive && id) this.send({ t: "click", id, seq: ++this.seq, page: this.page });
   }
 
   /**
@@ -233,7 +233,7 @@ export class AppStore {
   }
 
   /**
-   * @param {{v: number, base: number, ops: Op[], run: RunState, blobs: string[], drop: string[], seq?: number}} msg
+   * @param {{v: number, base: number, ops: Op[], run: RunState, blobs: string[], drop: string[], seq?: Record<string, number>}} msg
    * @param {any[]} buffers
    */
   onPatch(msg, buffers) {
@@ -242,7 +242,8 @@ export class AppStore {
       return;
     }
     this.addBlobs(msg.blobs, buffers);
-    const ops = this.keepUserValues(msg.ops, msg.seq);
+    // Each page numbers its own value messages: read what the kernel had seen of ours.
+    const ops = this.keepUserValues(msg.ops, msg.seq?.[this.page]);
     try {
       this.tree = applyToTree(this.tree, ops);
     } catch (error) {

@@ -169,11 +169,11 @@ describe("the shell around the elements", () => {
   });
 
   test("values and clicks go to the kernel as bridge messages", () => {
-    const { model, host } = app(root([leaf("input#0", { id: "w", value: "a" })]));
+    const { model, store, host } = app(root([leaf("input#0", { id: "w", value: "a" })]));
     const input = /** @type {HTMLInputElement} */ (host.querySelector("input"));
     input.value = "typed";
     input.dispatchEvent(new Event("change"));
-    expect(model.sent.at(-1)).toEqual({ t: "set", values: { w: "typed" }, seq: 1 });
+    expect(model.sent.at(-1)).toEqual({ t: "set", values: { w: "typed" }, seq: 1, page: store.page });
   });
 
   test("a value the user changed after the kernel made a patch is kept", () => {
@@ -181,7 +181,7 @@ describe("the shell around the elements", () => {
     store.setValue("w", "b"); // seq 1
     store.setValue("w", "c"); // seq 2
     const patch = (v, value, seq) =>
-      model.emit({ t: "patch", v, base: v - 1, ops: [{ op: "props", at: ["main", "input#0"], set: { value }, del: [] }], run: null, blobs: [], drop: [], seq });
+      model.emit({ t: "patch", v, base: v - 1, ops: [{ op: "props", at: ["main", "input#0"], set: { value }, del: [] }], run: null, blobs: [], drop: [], seq: { [store.page]: seq, other: 99 } });
     patch(2, "b", 1); // made before the kernel saw "c": the user's "c" stays
     expect(nodeAt(store.tree, ["main", "input#0"]).props.value).toBe("c");
     patch(3, "c", 2); // made after: the kernel's value is shown from now on

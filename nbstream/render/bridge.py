@@ -10,10 +10,11 @@ the browser is evaluated, unpickled, or used as a path.
 Messages (browser -> kernel):
 
 * ``{"t": "hello", "v": int}`` -- a view started at version ``v``;
-* ``{"t": "set", "values": {widget_id: wire_value, ...}, "seq": n}`` -- committed widget
-  values (``seq`` numbers the browser's value messages, see render/stream.py);
-* ``{"t": "click", "id": widget_id, "values": {...}, "seq": n}`` -- a click, with values
-  changed just before it;
+* ``{"t": "set", "values": {widget_id: wire_value, ...}, "seq": n, "page": str}`` --
+  committed widget values (``seq`` numbers one browser page's value messages, see
+  render/stream.py);
+* ``{"t": "click", "id": widget_id, "values": {...}, "seq": n, "page": str}`` -- a click,
+  with values changed just before it;
 * ``{"t": "rerun"}``, ``{"t": "stop"}``, ``{"t": "clear_cache"}`` -- the app menu;
 * ``{"t": "request", "rid": str, "at": [key, ...], "payload": {...}}`` -- an element
   asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
@@ -31,7 +32,7 @@ from typing import Any
 
 from nbstream.elements._base import REQUEST_HANDLERS
 from nbstream.render import assets
-from nbstream.render.stream import Publisher
+from nbstream.render.stream import MAX_PAGES, Publisher
 from nbstream.render.wire import child_keys
 from nbstream.runtime import caches
 from nbstream.runtime.session import AppSession
@@ -45,7 +46,6 @@ MAX_DEPTH = 32
 MAX_VALUES = 1_000
 MAX_ID_CHARS = 1_000
 MAX_VERSION = 2**53
-MAX_PAGES = 64  # browser pages whose view counts are remembered
 
 _REQUEST_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="nbstream-request")
 
@@ -70,8 +70,8 @@ class Bridge:
         # type -> (handler, the fields a message of that type may have besides "t")
         self._handlers: dict[str, tuple[Callable[[dict[str, Any]], None], frozenset[str]]] = {
             "hello": (self._hello, frozenset({"v"})),
-            "set": (self._set, frozenset({"values", "seq"})),
-            "click": (self._click, frozenset({"id", "values", "seq"})),
+            "set": (self._set, frozenset({"values", "seq", "page"})),
+            "click": (self._click, frozenset({"id", "values", "seq", "page"})),
             "rerun": (self._rerun, frozenset()),
             "stop": (self._stop, frozenset()),
             "clear_cache": (self._clear_cache, frozenset()),
@@ -139,7 +139,7 @@ class Bridge:
         values = self._values(msg.get("values"))
         if not values:
             raise Dropped("'set' without values")
-        self.publisher.browser_values(values, _seq(msg))
+        self.publisher.browser_values(values, _seq(msg), _page(msg))
         self.session.set_values(values)
 
     def _click(self, msg: dict[str, Any]) -> None:
@@ -148,7 +148,7 @@ class Bridge:
         if meta is None or not meta.trigger:
             raise Dropped(f"click on {_short(wid)}, which is not a button of this app")
         values = self._values(msg.get("values", {}))
-        self.publisher.browser_values(values, _seq(msg))
+        self.publisher.browser_values(values, _seq(msg), _page(msg))
         self.session.click(wid, values)
 
     def _rerun(self, msg: dict[str, Any]) -> None:
@@ -222,6 +222,16 @@ def find(root: Node, at: list[Any]) -> Node:
         except ValueError:
             raise Dropped(f"no element at {_short(at)}") from None
     return node
+
+
+def _page(msg: dict[str, Any]) -> str:
+    """Which browser page sent a value message ("" from one that does not say)."""
+    if "page" not in msg:
+        return ""
+    page = _field(msg, "page", str)
+    if len(page) > MAX_ID_CHARS:
+        raise Dropped("page id too long")
+    return page
 
 
 def _seq(msg: dict[str, Any]) -> int | None:

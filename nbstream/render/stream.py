@@ -21,7 +21,8 @@ Versions make this robust: a browser that sees a ``base`` other than its own ver
 asks again with ``hello`` and gets a snapshot.
 
 A widget's value is the user's until the kernel has seen it.  The browser numbers its
-value messages (``seq``); a patch says up to which one the kernel had seen (``seq``)
+value messages (``seq``, counted per browser page); a patch says, for each page, up to
+which one the kernel had seen (``seq``: {page: n})
 when it was made, and the browser keeps its own value for a widget it has changed
 since.  On this side, a value the user sent is shown until a run applies it, never an
 older run's value (``_pending``).
@@ -52,6 +53,7 @@ STREAM_INTERVAL = 0.1
 SETTLE_DELAY = 0.05
 # Printed text sent per run, at most; the rest is cut with a note.
 MAX_OUTPUT_CHARS = 200_000
+MAX_PAGES = 64  # browser pages whose sequence numbers (and view counts) are remembered
 
 _MISSING = object()
 
@@ -81,7 +83,8 @@ class Publisher:
         # Values the user sent that no finished run has applied yet: shown as the user
         # left them, never replaced by an older run's value (a slider moved twice).
         self._pending: dict[str, Any] = {}
-        self._seen_seq = -1  # the browser's latest value message this side has seen
+        # Per browser page, its latest value message this side has seen.
+        self._seen_seq: dict[str, int] = {}
         self._ticker = Ticker(self._tick, name=f"nbstream-publish-{id(self):x}")
         session.add_listener(self)
 
@@ -101,7 +104,7 @@ class Publisher:
                 "v": self.version,
                 "tree": self._shown,
                 "run": self._run_state(),
-                "seq": self._seen_seq,
+                "seq": dict(self._seen_seq),
                 "out": self._out_shown,
             }
             return state, {h: self._blobs[h] for h in refs if h in self._blobs}
@@ -115,12 +118,15 @@ class Publisher:
             hashes = list(blobs)
             self._emit({"t": "snapshot", **state, "blobs": hashes}, [blobs[h] for h in hashes])
 
-    def browser_values(self, values: dict[str, Any], seq: int | None = None) -> None:
+    def browser_values(self, values: dict[str, Any], seq: int | None = None, page: str = "") -> None:
         """The user committed these widget values (validated by the bridge)."""
         with self._lock:
             self._pending.update(values)
-            if seq is not None and seq > self._seen_seq:
-                self._seen_seq = seq
+            if seq is not None and seq > self._seen_seq.get(page, -1):
+                self._seen_seq.pop(page, None)
+                self._seen_seq[page] = seq
+                while len(self._seen_seq) > MAX_PAGES:  # forget the page heard from longest ago
+                    del self._seen_seq[next(iter(self._seen_seq))]
 
     @property
     def shown(self) -> WireNode:
@@ -237,7 +243,7 @@ class Publisher:
             "run": self._run_state(),
             "blobs": new,
             "drop": drop,
-            "seq": self._seen_seq,
+            "seq": dict(self._seen_seq),
         }
         self._emit(message, [blobs[h] for h in new])
 

@@ -285,3 +285,16 @@ def test_run_every_fragments_pause_while_no_page_shows_the_app():
         assert fragments.active_timers() == 1, "the next run starts them again"
     finally:
         app.close()
+
+
+def test_each_page_numbers_its_own_value_messages(live):
+    # Two browser windows on one kernel: a patch tells each page what was seen of its own.
+    app, widget, sent = live
+    slider = ids(widget)["slider"]
+    widget._handle_msg(custom({"t": "set", "values": {slider: 4}, "seq": 7, "page": "window-a"}))
+    assert app.session.wait(10)
+    widget._handle_msg(custom({"t": "set", "values": {slider: 5}, "seq": 1, "page": "window-b"}))
+    assert app.session.wait(10)
+    patches = [c for c, _ in sent if c.get("t") == "patch"]
+    assert patches[-1]["seq"] == {"window-a": 7, "window-b": 1}
+    assert not widget.bridge.handle({"t": "set", "values": {slider: 6}, "seq": 2, "page": "x" * 5000})
