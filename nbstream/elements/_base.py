@@ -85,10 +85,12 @@ def add_widget(
     ``submits_form`` marks a form's submit button, the one widget in a form that may
     have a callback.
     """
-    call = dict(locals())  # this call's arguments, for a cached function that replays it
     ctx = context.require()
     ctx.check_interrupt()
     if ctx.cache_recorder is not None:
+        # This call's arguments, for the cached function that replays it on a hit.
+        call = dict(locals())
+        del call["ctx"]
         ctx.cache_recorder.widget(call)
     user_key = normalize_key(key)
     check_callback(on_change)
