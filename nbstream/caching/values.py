@@ -25,6 +25,7 @@ process and stay out of the disk store.
 
 from __future__ import annotations
 
+import abc
 import io
 import pickle
 import sys
@@ -37,7 +38,7 @@ _IMMUTABLE = (type(None), bool, int, float, complex, str, bytes, range)
 _SCRIPT = "nbstream-script"
 
 
-class Frozen:
+class Frozen(abc.ABC):
     """A cached value at rest; ``thaw`` gives a caller its own copy."""
 
     kind = "?"
@@ -46,8 +47,9 @@ class Frozen:
     #: why not, when it cannot (a debug log says it)
     reason = ""
 
+    @abc.abstractmethod
     def thaw(self, namespace: dict[str, Any] | None = None) -> Any:
-        raise NotImplementedError
+        """The caller's own copy (``namespace``: the running script's, for its classes)."""
 
     @property
     def nbytes(self) -> int:
