@@ -18,7 +18,7 @@ from nbstream.runtime.context import RunContext
 from nbstream.runtime.errors import RerunScript, RunInterrupted, ScriptControl, StopScript
 from nbstream.runtime.exceptions import exception_node
 from nbstream.runtime.forms import PendingForms
-from nbstream.runtime.fragments import Fragments
+from nbstream.runtime.fragments import Fragment, Fragments
 from nbstream.runtime.runner import Runner, RunRequest
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
@@ -148,24 +148,50 @@ class AppSession:
 
     def _execute(self, request: RunRequest, started: Callable[[RunContext], None]) -> RunRequest | None:
         """Run the script (or one fragment); return the run the script asked for next, if any."""
+        fragment = self._fragment_for(request)
+        ctx = self._context_for(request, fragment)
+        started(ctx)
+        t0 = time.perf_counter()
+        for listener in self._listeners:
+            listener.run_started(ctx)
+        completed, follow = self._run(ctx, request, fragment)
+        if fragment is None:
+            self.fragments.end_full_run(completed)
+        if completed:
+            self._finish_forms(ctx, full=fragment is None)
+            self.tree = ctx.root
+            self.run_count += 1
+        self.last_run_seconds = time.perf_counter() - t0
+        for listener in self._listeners:
+            listener.run_finished(ctx, completed)
+        return follow
+
+    def _fragment_for(self, request: RunRequest) -> Fragment | None:
+        """The fragment a request reruns; None for a full run (also when its block is gone)."""
         fragment = self.fragments.get(request.fragment_id) if request.fragment_id else None
         if fragment is not None and not any(n is fragment.block for n in self.tree.walk()):
-            fragment = None  # its block is gone: a full run redraws everything
-        if fragment is not None:
+            return None
+        return fragment
+
+    def _context_for(self, request: RunRequest, fragment: Fragment | None) -> RunContext:
+        if fragment is None:
+            self.fragments.begin_full_run()
+            ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
+        else:
+            # A fragment run redraws the fragment's block in the current tree, nothing else.
             ctx = RunContext(
                 session=self, root=self.tree, uninterruptible=request.is_click, fragment_id=fragment.id
             )
             ctx.stack.append(fragment.place)
             assert fragment.block.children is not None
             fragment.block.children.clear()
-        else:
-            ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
-            self.fragments.begin_full_run()
         ctx.changes = dict(request.changes)
-        started(ctx)
-        t0 = time.perf_counter()
-        for listener in self._listeners:
-            listener.run_started(ctx)
+        return ctx
+
+    def _run(
+        self, ctx: RunContext, request: RunRequest, fragment: Fragment | None
+    ) -> tuple[bool, RunRequest | None]:
+        """Callbacks, then the script or fragment; returns (completed, the next run asked for)."""
         callbacks = self.state.begin_run(request.changes, request.triggers)
         # A run cut short (st.stop, st.rerun, an error) keeps the widgets it did not reach:
         # only a run that reaches the end of the script cleans up, as in Streamlit.
@@ -198,17 +224,7 @@ class AppSession:
             finally:
                 scope = self.fragments.within(fragment.id) if fragment is not None else None
                 self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
-        if fragment is None:
-            self.fragments.end_full_run(completed)
-        if completed:
-            self._finish_forms(ctx, full=fragment is None)
-        self.last_run_seconds = time.perf_counter() - t0
-        if completed:
-            self.tree = ctx.root
-            self.run_count += 1
-        for listener in self._listeners:
-            listener.run_finished(ctx, completed)
-        return follow
+        return completed, follow
 
     def _finish_forms(self, ctx: RunContext, full: bool) -> None:
         if full:
