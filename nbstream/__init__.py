@@ -27,8 +27,9 @@ from nbstream.elements.data_editor import data_editor
 from nbstream.elements.execution import rerun, set_page_config, stop
 from nbstream.elements.forms import form, form_submit_button
 from nbstream.elements.fragments import fragment
-from nbstream.elements.numeric import number_input, select_slider, slider
+from nbstream.elements.numeric import number_input
 from nbstream.elements.selection import checkbox, multiselect, radio, selectbox, toggle
+from nbstream.elements.sliders import select_slider, slider
 from nbstream.elements.state_api import query_params, session_state
 from nbstream.elements.status import balloons, progress, snow, spinner, status, toast
 from nbstream.elements.text import caption, code, divider, header, latex, markdown, subheader, text, title

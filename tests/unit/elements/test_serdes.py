@@ -13,8 +13,9 @@ import pytest
 
 from nbstream.elements._options import IndexSerde, IndicesSerde
 from nbstream.elements.buttons import TRIGGER
-from nbstream.elements.numeric import NumberSerde, OptionRangeSerde, SliderSerde
+from nbstream.elements.numeric import NumberSerde
 from nbstream.elements.selection import BOOL
+from nbstream.elements.sliders import OptionRangeSerde, SliderSerde
 from nbstream.elements.textual import MAX_TEXT_CHARS, ColorSerde, TextSerde
 from nbstream.elements.time import DateSerde, TimeSerde
 from nbstream.runtime.widgets import InvalidWireValue
