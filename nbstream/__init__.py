@@ -8,8 +8,6 @@ from nbstream import column_config
 from nbstream._version import __version__
 from nbstream.caching import cache, cache_data, cache_resource
 from nbstream.config import get_option, set_option
-from nbstream.elements.alerts import error, exception, info, success, warning
-from nbstream.elements.buttons import button, download_button
 from nbstream.elements.charts import (
     altair_chart,
     area_chart,
@@ -21,21 +19,33 @@ from nbstream.elements.charts import (
     scatter_chart,
     vega_lite_chart,
 )
-from nbstream.elements.containers import columns, container, empty, expander, popover, sidebar, tabs
-from nbstream.elements.data import dataframe, json, metric, table
-from nbstream.elements.data_editor import data_editor
-from nbstream.elements.execution import rerun, set_page_config, stop
-from nbstream.elements.forms import form, form_submit_button
-from nbstream.elements.fragments import fragment
-from nbstream.elements.numeric import number_input
-from nbstream.elements.selection import checkbox, multiselect, radio, selectbox, toggle
-from nbstream.elements.sliders import select_slider, slider
-from nbstream.elements.state_api import query_params, session_state
-from nbstream.elements.status import balloons, progress, snow, spinner, status, toast
-from nbstream.elements.text import caption, code, divider, header, latex, markdown, subheader, text, title
-from nbstream.elements.textual import color_picker, text_area, text_input
-from nbstream.elements.time import date_input, time_input
-from nbstream.elements.write import echo, help, write
+from nbstream.elements.data.data_editor import data_editor
+from nbstream.elements.data.dataframe import dataframe, json, metric, table
+from nbstream.elements.flow.execution import rerun, set_page_config, stop
+from nbstream.elements.flow.forms import form, form_submit_button
+from nbstream.elements.flow.fragments import fragment
+from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.state.views import query_params, session_state
+from nbstream.elements.status.alerts import error, exception, info, success, warning
+from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast
+from nbstream.elements.text.text import (
+    caption,
+    code,
+    divider,
+    header,
+    latex,
+    markdown,
+    subheader,
+    text,
+    title,
+)
+from nbstream.elements.text.write import echo, help, write
+from nbstream.elements.widgets.buttons import button, download_button
+from nbstream.elements.widgets.numeric import number_input
+from nbstream.elements.widgets.selection import checkbox, multiselect, radio, selectbox, toggle
+from nbstream.elements.widgets.sliders import select_slider, slider
+from nbstream.elements.widgets.textual import color_picker, text_area, text_input
+from nbstream.elements.widgets.time import date_input, time_input
 from nbstream.secrets import secrets
 
 __all__ = [

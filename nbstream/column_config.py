@@ -1,6 +1,6 @@
 """``st.column_config`` as a module, so ``import nbstream.column_config`` works as in Streamlit."""
 
-from nbstream.elements.column_config import (
+from nbstream.elements.data.column_config import (
     AreaChartColumn,
     BarChartColumn,
     CheckboxColumn,

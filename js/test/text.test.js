@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from "vitest";
-import { splitHighlightedLines } from "../src/components/text.js";
+import { splitHighlightedLines } from "../src/components/text/text.js";
 import { mount } from "./helpers.js";
 
 afterEach(() => document.body.replaceChildren());

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from "vitest";
 import { key, mount, type, widget } from "./helpers.js";
-import { normalizeTime, parseFormatted } from "../src/components/time.js";
+import { normalizeTime, parseFormatted } from "../src/components/widgets/time.js";
 
 afterEach(() => document.body.replaceChildren());
 const input = (el) => /** @type {HTMLInputElement} */ (el.querySelector("input"));

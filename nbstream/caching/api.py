@@ -278,7 +278,7 @@ def cache(
     warnings.warn(DEPRECATION, DeprecationWarning, stacklevel=2)
     ctx = context.get()
     if ctx is not None and not ctx.session.is_bare:
-        from nbstream.elements.alerts import warning
+        from nbstream.elements.status.alerts import warning
 
         warning(DEPRECATION)
     else:

@@ -345,7 +345,7 @@ class CachedFunc:
     def _spinner(self, ctx: Any) -> Any:
         if not self._show_spinner or ctx is None or ctx.session.is_bare:
             return contextlib.nullcontext()
-        from nbstream.elements.status import spinner
+        from nbstream.elements.status.live import spinner
 
         text = self._show_spinner if isinstance(self._show_spinner, str) else f"Running `{self._name}(...)`."
         return spinner(text, show_time=self._show_time)

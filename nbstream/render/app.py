@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbstream import __version__, config, voila
-from nbstream.elements.state_api import StateView
+from nbstream.elements.state.views import StateView
 from nbstream.render import assets
 from nbstream.render.stream import Publisher
 from nbstream.render.widget import AppWidget

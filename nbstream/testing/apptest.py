@@ -14,14 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from nbstream.elements.state_api import StateView
+from nbstream.elements.state.views import StateView
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.script import Script
 from nbstream.runtime.session import AppSession
 from nbstream.runtime.tree import Node, area
 from nbstream.runtime.widgets import WidgetMeta
 from nbstream.secrets import nest_dotted
-from nbstream.testing.elements import Block, Container, Widget
+from nbstream.testing.containers import Block, Container
+from nbstream.testing.elements._base import Widget
 
 DEFAULT_TIMEOUT = 3.0
 

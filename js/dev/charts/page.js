@@ -1,5 +1,5 @@
 // Dev page: every chart kind drawn from fixtures.json (see make_fixtures.py).
-import * as charts from "../../src/components/charts.js";
+import * as charts from "../../src/components/charts/index.js";
 import { tableFromArrays, tableToIPC } from "apache-arrow";
 
 const params = new URLSearchParams(location.search);

@@ -1,27 +1,29 @@
 // @ts-check
 /**
  * kind -> Component: one entry per element kind (the `kind` the Python element sets).
- * Families live in modules named like their nbstream/elements/<family>.py.
+ * One folder per family, named like its nbstream/elements/<family>/ package; one module per
+ * Python module (widgets/time.js draws what elements/widgets/time.py emits).
  */
-import * as alerts from "./alerts.js";
-import * as buttons from "./buttons.js";
-import * as charts from "./charts.js";
-import * as containers from "./containers.js";
-import * as data from "./data.js";
-import * as forms from "./forms.js";
-import * as numeric from "./numeric.js";
-import * as selection from "./selection.js";
-import * as status from "./status.js";
-import * as text from "./text.js";
-import * as textual from "./textual.js";
-import * as time from "./time.js";
-import * as write from "./write.js";
+import * as alerts from "./status/alerts.js";
+import * as buttons from "./widgets/buttons.js";
+import * as charts from "./charts/index.js";
+import * as containers from "./layout/containers.js";
+import * as data from "./data/dataframe.js";
+import * as forms from "./flow/forms.js";
+import * as numeric from "./widgets/numeric.js";
+import * as sliders from "./widgets/sliders.js";
+import * as selection from "./widgets/selection.js";
+import * as status from "./status/live.js";
+import * as text from "./text/text.js";
+import * as textual from "./widgets/textual.js";
+import * as time from "./widgets/time.js";
+import * as write from "./text/write.js";
 
 /** @typedef {import("../types.js").Component} Component */
 
 /** @type {Record<string, Component>} */
 export const components = {
-  // text.py
+  // text/text.py
   markdown: text.markdown,
   title: text.title,
   header: text.header,
@@ -31,42 +33,42 @@ export const components = {
   text: text.text,
   latex: text.latex,
   divider: text.divider,
-  // alerts.py
+  // status/alerts.py
   success: alerts.success,
   info: alerts.info,
   warning: alerts.warning,
   error: alerts.error,
   exception: alerts.exception,
-  // write.py
+  // text/write.py
   help: write.help,
-  // buttons.py
+  // widgets/buttons.py
   button: buttons.button,
-  // selection.py
+  // widgets/selection.py
   checkbox: selection.checkbox,
   toggle: selection.toggle,
   radio: selection.radio,
   selectbox: selection.selectbox,
   multiselect: selection.multiselect,
-  // numeric.py
-  slider: numeric.slider,
-  select_slider: numeric.select_slider,
+  // widgets/sliders.py, widgets/numeric.py
+  slider: sliders.slider,
+  select_slider: sliders.select_slider,
   number_input: numeric.number_input,
-  // textual.py
+  // widgets/textual.py
   text_input: textual.text_input,
   text_area: textual.text_area,
   color_picker: textual.color_picker,
-  // time.py
+  // widgets/time.py
   date_input: time.date_input,
   time_input: time.time_input,
-  // data.py, data_editor.py (the grid lives in data/)
+  // data/dataframe.py, data/data_editor.py
   dataframe: data.dataframe,
   data_editor: data.data_editor,
   table: data.table,
   metric: data.metric,
   json: data.json,
-  // forms.py (form_submit_button is a `button`)
+  // flow/forms.py (form_submit_button is a `button`)
   form: forms.form,
-  // status.py (toast, balloons and snow go to the page's event area)
+  // status/live.py (toast, balloons and snow go to the page's event area)
   progress: status.progress,
   spinner: status.spinner,
   status: status.status,
@@ -74,7 +76,7 @@ export const components = {
   toast: status.toast,
   balloons: status.balloons,
   snow: status.snow,
-  // charts/ (nbstream/elements/charts/)
+  // charts/
   line_chart: charts.line_chart,
   area_chart: charts.area_chart,
   bar_chart: charts.bar_chart,
@@ -84,7 +86,7 @@ export const components = {
   pyplot: charts.pyplot,
   plotly_chart: charts.plotly_chart,
   map: charts.map,
-  // containers.py (the areas main and sidebar are drawn by the shell)
+  // layout/containers.py (the areas main and sidebar are drawn by the shell)
   columns: containers.columns,
   column: containers.column,
   container: containers.container,

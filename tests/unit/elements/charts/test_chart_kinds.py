@@ -11,8 +11,8 @@ import pytest
 import nbstream as st
 from nbstream.elements.charts import CHART_KINDS
 from nbstream.elements.charts._common import arrow_chunk
-from nbstream.testing.charts import Chart
-from nbstream.testing.elements import WIDGET_CLASSES
+from nbstream.testing.containers import ELEMENT_CLASSES
+from nbstream.testing.elements.charts import Chart
 from tests.unit.elements.charts.chart_helpers import decode
 
 INDEX_JS = Path(__file__).resolve().parents[4] / "js" / "src" / "components" / "index.js"
@@ -23,7 +23,7 @@ def test_every_chart_kind_has_its_parts(kind):
     assert callable(getattr(st, kind)) and kind in st.__all__
     assert getattr(st, kind).__doc__
     assert re.search(rf"^\s*{kind}: charts\.{kind},$", INDEX_JS.read_text(), re.MULTILINE)
-    assert WIDGET_CLASSES[kind] is Chart
+    assert ELEMENT_CLASSES[kind] is Chart
 
 
 def test_charts_do_not_import_the_optional_libraries():

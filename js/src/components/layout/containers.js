@@ -1,0 +1,222 @@
+// @ts-check
+/**
+ * Layout: columns (with their column children), container, empty, expander, tabs
+ * (tab_container with tab children) and popover.  The areas main and sidebar are the
+ * shell's (app.js); styles/containers.css styles what sits in them.
+ *
+ * A block's `slot` is where the shell puts its children; slots lay children out as a
+ * vertical stack with Streamlit's 1rem gap (class nbs-block).
+ */
+import { h, icon, on, propIcon, uid } from "../_base.js";
+import { buttonLook } from "../widgets/buttons.js";
+
+/** @typedef {import("../_base.js").Component} Component */
+/** @typedef {import("../_base.js").ComponentContext} ComponentContext */
+/** @typedef {import("../_base.js").WireNode} WireNode */
+
+/**
+ * Run `fn` whenever the shell adds or removes children in `slot` (and once now).
+ * @param {HTMLElement} slot @param {() => void} fn @param {ComponentContext} ctx
+ */
+function watchChildren(slot, fn, ctx) {
+  if (typeof MutationObserver === "undefined") return;
+  const observer = new MutationObserver(fn);
+  observer.observe(slot, { childList: true });
+  ctx.signal.addEventListener("abort", () => observer.disconnect());
+}
+
+// ---- columns -------------------------------------------------------------------------------
+
+/** @type {Component} */
+export function columns(node) {
+  const el = h("div", { class: "nbs-columns" });
+  const update = (/** @type {WireNode} */ n) => {
+    el.dataset.gap = n.props.gap ?? "none";
+    el.dataset.valign = n.props.vertical_alignment || "top";
+    el.classList.toggle("nbs-columns--border", Boolean(n.props.border));
+  };
+  update(node);
+  return { el, slot: el, update };
+}
+
+/** @type {Component} */
+export function column(node) {
+  const el = h("div", { class: "nbs-column nbs-block" });
+  const update = (/** @type {WireNode} */ n) => {
+    // Weights are fractions of the row; flex-grow shares the width in those proportions.
+    el.style.flex = `${n.props.weight ?? 1} 1 0%`;
+    el.classList.toggle("nbs-bordered", Boolean(n.props.border));
+  };
+  update(node);
+  return { el, slot: el, update };
+}
+
+// ---- container and empty -----------------------------------------------------------------
+
+/** @type {Component} */
+export function container(node) {
+  const el = h("div", { class: "nbs-container nbs-block" });
+  let keyClass = "";
+  const update = (/** @type {WireNode} */ n) => {
+    const { height, border, key } = n.props;
+    el.style.height = height ? `${height}px` : "";
+    el.classList.toggle("nbs-container--scroll", Boolean(height));
+    el.classList.toggle("nbs-bordered", Boolean(border));
+    if (keyClass) el.classList.remove(keyClass);
+    // Streamlit gives keyed containers the class st-key-<key>, which apps style with CSS.
+    keyClass = key ? `st-key-${String(key).replace(/[^\w-]/g, "-")}` : "";
+    if (keyClass) el.classList.add(keyClass);
+  };
+  update(node);
+  return { el, slot: el, update };
+}
+
+/** An empty placeholder: takes no space until something is written into it. @type {Component} */
+export function empty() {
+  return { el: h("div", { class: "nbs-empty" }), update() {} };
+}
+
+// ---- expander --------------------------------------------------------------------------------
+
+/** @type {Component} */
+export function expander(node, ctx) {
+  const label = h("span", { class: "nbs-expander-label" });
+  const summary = h("summary", { class: "nbs-expander-summary" }, label, h("span", { class: "nbs-expander-chevron" }, icon("expand_more")));
+  const slot = h("div", { class: "nbs-expander-content nbs-block" });
+  const el = h("details", { class: "nbs-expander" }, summary, slot);
+  /** @type {Record<string, any>} */
+  let last = {};
+  const update = (/** @type {WireNode} */ n) => {
+    const p = n.props;
+    if (p.label !== last.label) label.replaceChildren(ctx.markdown(p.label ?? "", { inline: true }));
+    if (p.icon !== last.icon) {
+      summary.querySelector(":scope > .nbs-prop-icon")?.remove();
+      const i = propIcon(p.icon);
+      if (i) summary.prepend(i);
+    }
+    // `expanded` is where it starts; afterwards the user's choice stands unless the app changes it.
+    if (p.expanded !== last.expanded) el.open = Boolean(p.expanded);
+    last = p;
+  };
+  update(node);
+  return { el, slot, update };
+}
+
+// ---- tabs ----------------------------------------------------------------------------------
+
+/** @type {Component} */
+export function tab_container(node, ctx) {
+  const tablist = h("div", { class: "nbs-tablist", role: "tablist" });
+  const slot = h("div", { class: "nbs-tab-panels" });
+  const el = h("div", { class: "nbs-tabs" }, tablist, slot);
+  /** @type {string[]} */
+  let labels = [];
+  let selected = 0;
+
+  /** Tab buttons for the labels, and each panel the shell placed shown or hidden. */
+  function sync() {
+    const panels = /** @type {HTMLElement[]} */ ([...slot.children]);
+    const count = Math.max(labels.length, panels.length);
+    selected = Math.min(selected, Math.max(count - 1, 0));
+    while (tablist.children.length > count) tablist.lastElementChild?.remove();
+    while (tablist.children.length < count) tablist.append(tabButton(tablist.children.length));
+    [...tablist.children].forEach((tab, i) => {
+      const panel = panels[i];
+      const button = /** @type {HTMLElement} */ (tab);
+      if (button.dataset.label !== (labels[i] ?? "")) {
+        button.dataset.label = labels[i] ?? "";
+        button.replaceChildren(ctx.markdown(labels[i] ?? "", { inline: true }));
+      }
+      button.setAttribute("aria-selected", String(i === selected));
+      button.tabIndex = i === selected ? 0 : -1;
+      if (!panel) return;
+      panel.id ||= uid("nbs-tabpanel");
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", button.id);
+      button.setAttribute("aria-controls", panel.id);
+      panel.hidden = i !== selected;
+    });
+  }
+
+  /** @param {number} i */
+  function tabButton(i) {
+    const button = h("button", { type: "button", role: "tab", class: "nbs-tab", id: uid("nbs-tab") });
+    on(button, "click", () => select(i), ctx);
+    on(button, "keydown", (/** @type {KeyboardEvent} */ e) => {
+      const n = tablist.children.length;
+      /** @type {Record<string, number>} */
+      const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 };
+      if (!(e.key in to)) return;
+      e.preventDefault();
+      select(to[e.key]);
+      /** @type {HTMLElement} */ (tablist.children[to[e.key]]).focus();
+    }, ctx);
+    return button;
+  }
+
+  /** Switching tabs is the browser's business only: nothing goes to the kernel. */
+  function select(/** @type {number} */ i) {
+    selected = i;
+    sync();
+  }
+
+  const update = (/** @type {WireNode} */ n) => {
+    labels = n.props.labels || labels;
+    sync();
+  };
+  watchChildren(slot, sync, ctx);
+  update(node);
+  return {
+    el,
+    slot,
+    update,
+    childrenChanged(children) {
+      if (!node.props.labels) labels = children.map((c) => c.props.label ?? "");
+      sync();
+    },
+  };
+}
+
+/** @type {Component} */
+export function tab() {
+  const el = h("div", { class: "nbs-tab-panel nbs-block", role: "tabpanel" });
+  return { el, slot: el, update() {} };
+}
+
+// ---- popover -------------------------------------------------------------------------------
+
+/** @type {Component} */
+export function popover(node, ctx) {
+  const look = buttonLook(ctx, { trailing: h("span", { class: "nbs-popover-chevron" }, icon("expand_more")) });
+  const slot = h("div", { class: "nbs-popover-content nbs-block" });
+  const panel = h("div", { class: "nbs-popover-panel", role: "dialog", hidden: true }, slot);
+  const el = h("div", { class: "nbs-popover" }, look.el, panel);
+  look.button.setAttribute("aria-haspopup", "dialog");
+  look.button.setAttribute("aria-expanded", "false");
+
+  const setOpen = (/** @type {boolean} */ open) => {
+    panel.hidden = !open;
+    look.button.setAttribute("aria-expanded", String(open));
+    el.classList.toggle("nbs-open", open);
+  };
+  on(look.button, "click", () => setOpen(panel.hidden), ctx);
+  on(document, "pointerdown", (/** @type {PointerEvent} */ e) => {
+    if (!panel.hidden && !el.contains(/** @type {Node} */ (e.target))) setOpen(false);
+  }, ctx);
+  on(el, "keydown", (/** @type {KeyboardEvent} */ e) => {
+    if (e.key === "Escape" && !panel.hidden) {
+      e.stopPropagation();
+      setOpen(false);
+      look.button.focus();
+    }
+  }, ctx);
+
+  const update = (/** @type {WireNode} */ n) => {
+    look.update({ ...n.props, type: "secondary" });
+    panel.setAttribute("aria-label", look.button.textContent || "Popover");
+    el.classList.toggle("nbs-popover--stretch", Boolean(n.props.use_container_width));
+    if (n.props.disabled) setOpen(false);
+  };
+  update(node);
+  return { el, slot, update };
+}

@@ -1,0 +1,1 @@
+"""Execution flow: st.rerun, st.stop, st.set_page_config, forms and fragments."""

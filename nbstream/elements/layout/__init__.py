@@ -1,0 +1,1 @@
+"""Layouts and containers: columns, container, empty, expander, tabs, popover, sidebar."""

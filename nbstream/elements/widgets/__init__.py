@@ -1,0 +1,1 @@
+"""Input widgets: buttons, choices, numbers and sliders, text, dates and times."""

@@ -1,0 +1,1 @@
+"""AppTest's element wrappers, one module per element family (as in ``nbstream/elements/``)."""
