@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nbstream.caching.digest import MEMO, SAMPLE_ROWS, SMALL_BYTES, blake, buffer_digest, feed_text, type_name
 
-if TYPE_CHECKING:
-    from nbstream.caching.hashing import Hasher
+
+class Hasher(Protocol):
+    """The part of ``hashing.Hasher`` these hashers call back into (for the Python values
+    inside a frame or an object array); ``hashing`` imports this module, not the reverse."""
+
+    def update(self, h: Any, obj: Any) -> None: ...
+
 
 _OBJECT_ITEMS = 50_000  # object arrays up to this length are hashed item by item
 

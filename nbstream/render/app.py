@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbstream import __version__, config, voila
+from nbstream import config, voila
+from nbstream._version import __version__
 from nbstream.elements.state.views import StateView
 from nbstream.render import assets
 from nbstream.render.stream import Publisher

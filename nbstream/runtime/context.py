@@ -8,21 +8,34 @@ from __future__ import annotations
 
 import contextvars
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nbstream.runtime.errors import NoSessionContext, RunInterrupted
+from nbstream.runtime.fragments import Fragments
+from nbstream.runtime.state import SessionState
 from nbstream.runtime.tree import Node
 
-if TYPE_CHECKING:
-    from nbstream.runtime.session import AppSession
+
+class RunSession(Protocol):
+    """What a run and the elements it calls need of their session (``AppSession`` is the
+    one implementation; this module sits below it and never imports it)."""
+
+    state: SessionState
+    fragments: Fragments
+    page: str
+    app_id: str | None
+    is_bare: bool
+    secrets_override: Mapping[str, Any] | None
+
+    def tree_changed(self, ctx: RunContext) -> None: ...
 
 
 @dataclass(eq=False)
 class RunContext:
-    session: AppSession
+    session: RunSession
     root: Node
     # The container cursor stack (``with col:``); holds element-layer objects.
     stack: list[Any] = field(default_factory=list)
@@ -60,8 +73,10 @@ class RunContext:
 _current: contextvars.ContextVar[RunContext | None] = contextvars.ContextVar("nbstream_run", default=None)
 
 # Called when an ``st.*`` call happens outside any app run (a plain notebook cell, a
-# plain Python program).  The front end replaces it to show the element in place.
+# plain Python program).  The front end replaces it to show the element in place; until
+# then the session module's bare session answers (it registers itself on import).
 _outside_run_factory: Callable[[], RunContext] | None = None
+_bare_run_factory: Callable[[], RunContext] | None = None
 
 
 def get() -> RunContext | None:
@@ -76,11 +91,15 @@ def require() -> RunContext:
 
 
 def _outside_run() -> RunContext:
-    if _outside_run_factory is None:
-        from nbstream.runtime.session import AppSession
+    factory = _outside_run_factory or _bare_run_factory
+    if factory is None:
+        raise NoSessionContext("This needs a running nbstream app session.")
+    return factory()
 
-        return AppSession.bare().context()
-    return _outside_run_factory()
+
+def set_bare_run_factory(factory: Callable[[], RunContext]) -> None:
+    global _bare_run_factory
+    _bare_run_factory = factory
 
 
 def set_outside_run_factory(factory: Callable[[], RunContext] | None) -> None:
@@ -97,7 +116,7 @@ def activate(ctx: RunContext) -> Iterator[RunContext]:
         _current.reset(token)
 
 
-def session_or_raise() -> AppSession:
+def session_or_raise() -> RunSession:
     ctx = _current.get()
     if ctx is None:
         raise NoSessionContext("This needs a running nbstream app session.")

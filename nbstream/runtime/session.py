@@ -271,3 +271,7 @@ class AppSession:
     def context(self) -> RunContext:
         """A one-call run context on a fresh tree (bare mode: widgets give their defaults)."""
         return RunContext(session=self, root=tree.new_root())
+
+
+# ``st.*`` calls outside any app run use the bare session (until a front end takes them over).
+context.set_bare_run_factory(lambda: AppSession.bare().context())

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from nbstream.runtime.tree import Node
 from nbstream.testing.elements import charts, data, status, widgets
-from nbstream.testing.elements._base import Element, Widget
-
-if TYPE_CHECKING:
-    from nbstream.testing.apptest import AppTest
+from nbstream.testing.elements._base import AppDriver, Element, Widget
 
 # Accessor names that differ from the element kind they list.
 ACCESSOR_KINDS = {"columns": "column", "tabs": "tab"}
@@ -28,7 +25,7 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
 }
 
 
-def wrap(node: Node, root: AppTest) -> Element:
+def wrap(node: Node, root: AppDriver) -> Element:
     if node.is_block:
         return Block(node, root)
     cls = ELEMENT_CLASSES.get(node.kind)
@@ -78,7 +75,7 @@ class ElementList(Sequence[E]):
 class Container(abc.ABC):
     """What ``at`` and every block share: element lists by kind, within a subtree."""
 
-    root: AppTest
+    root: AppDriver
 
     @abc.abstractmethod
     def _scope(self) -> Node:
@@ -116,7 +113,7 @@ class Container(abc.ABC):
 class Block(Container, Element):
     """A container element (column, tab, expander, sidebar, ...) with ``at``'s accessors."""
 
-    def __init__(self, node: Node, root: AppTest) -> None:
+    def __init__(self, node: Node, root: AppDriver) -> None:
         Element.__init__(self, node, root)
 
     def _scope(self) -> Node:
@@ -135,7 +132,7 @@ class Block(Container, Element):
             return self._node.props[name]
         return self.get(name)
 
-    def run(self, *, timeout: float | None = None) -> AppTest:
+    def run(self, *, timeout: float | None = None) -> Any:
         """Run the app; for a fragment block, rerun only that fragment."""
         if self.type == "fragment":
             return self.root.run_fragment(self._node.props["fragment_id"], timeout=timeout)

@@ -8,12 +8,27 @@ widget's serde, exactly as a browser's value would.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nbstream.runtime.tree import Node
+from nbstream.runtime.widgets import WidgetMeta
 
-if TYPE_CHECKING:
-    from nbstream.testing.apptest import AppTest
+
+class AppDriver(Protocol):
+    """What an element needs of the ``AppTest`` that found it (the wrappers sit below AppTest
+    and never import it)."""
+
+    _pending_values: dict[str, Any]
+    _pending_wire: dict[str, Any]
+    _pending_clicks: list[str]
+
+    def run(self, *, timeout: float | None = None) -> Any: ...
+    def run_fragment(self, fragment: str, *, timeout: float | None = None) -> Any: ...
+    def _widget_meta(self, widget: Widget) -> WidgetMeta: ...
+    def _serialize(self, widget: Widget, value: Any) -> Any: ...
+    def _set_widget_value(self, widget: Widget, value: Any) -> None: ...
+    def _click(self, widget: Widget) -> None: ...
+
 
 # Streamlit's AppTest attribute names for props that nbstream names like the st.* arguments.
 PROP_ALIASES = {
@@ -42,7 +57,7 @@ TEXT_KINDS = {
 class Element:
     """One element of the app as AppTest sees it: its kind, props and value."""
 
-    def __init__(self, node: Node, root: AppTest) -> None:
+    def __init__(self, node: Node, root: AppDriver) -> None:
         self._node = node
         self.root = root
 
@@ -85,7 +100,7 @@ class Element:
             return props[name]
         raise AttributeError(f"{type(self).__name__} ({self.type}) has no attribute {name!r}")
 
-    def run(self, *, timeout: float | None = None) -> AppTest:
+    def run(self, *, timeout: float | None = None) -> Any:
         """Run the app (with any values set on widgets); returns the AppTest."""
         return self.root.run(timeout=timeout)
 

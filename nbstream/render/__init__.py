@@ -1,0 +1,1 @@
+"""The widget bridge: the only code that imports anywidget / ipywidgets (an app as one AnyWidget, its tree as wire patches)."""
