@@ -3,7 +3,7 @@
  * The contract between the app shell (app.js, patch.js) and the element components.
  *
  * The kernel sends the element tree as WireNodes.  A node's `kind` names the Python
- * function that made it (nbstream/elements/*.py), the component that draws it
+ * function that made it (nbstream/elements/<family>/), the component that draws it
  * (components/index.js maps kind -> Component) and the AppTest accessor.  Its
  * `props` are exactly the props the Python element function sets (read them there).
  *

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Data elements (nbstream/elements/data.py, data_editor.py): dataframe, data_editor,
+ * Data elements (nbstream/elements/data/dataframe.py, data_editor.py): dataframe, data_editor,
  * table, metric, json.  The grid itself lives in ./data/.
  */
 import { h, icon, on, syncHelp } from "../_base.js";
