@@ -20,7 +20,9 @@ from nbstream.elements.charts import (
     vega_lite_chart,
 )
 from nbstream.elements.data.data_editor import data_editor
-from nbstream.elements.data.dataframe import dataframe, json, metric, table
+from nbstream.elements.data.dataframe import dataframe, table
+from nbstream.elements.data.json_tree import json
+from nbstream.elements.data.metric import metric
 from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from nbstream.elements.data.dataframe import to_dataframe
+from nbstream.elements.data.frames import to_dataframe
 from nbstream.runtime.errors import StreamlitAPIException
 
 THEMES = ("streamlit", None)

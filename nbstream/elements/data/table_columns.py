@@ -11,8 +11,115 @@ import datetime as dt
 import numbers
 from typing import Any
 
-from nbstream.elements.data.tables import DEFAULT_TYPES, NUMERIC, data_kind, index_names
 from nbstream.runtime.errors import StreamlitAPIException
+
+# ---- column types ----------------------------------------------------------------------------
+
+# What kind of values a column holds (as Streamlit names them in its messages).
+NUMERIC = ("integer", "float", "decimal")
+
+
+def data_kind(series: Any) -> str:
+    """integer, float, decimal, boolean, string, datetime, date, time, timedelta,
+    categorical, list, dict, bytes, empty or object."""
+    import pandas as pd
+    from pandas.api import types
+
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return "categorical"
+    if isinstance(dtype, pd.ArrowDtype):
+        return _arrow_kind(dtype.pyarrow_dtype)
+    if types.is_bool_dtype(dtype):
+        return "boolean"
+    if types.is_integer_dtype(dtype):
+        return "integer"
+    if types.is_float_dtype(dtype):
+        return "float"
+    if types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    if types.is_timedelta64_dtype(dtype):
+        return "timedelta"
+    if types.is_complex_dtype(dtype):
+        return "object"
+    if types.is_string_dtype(dtype) and not types.is_object_dtype(dtype):
+        return "string"
+    if not types.is_object_dtype(dtype):
+        return "object"
+    sample = series.head(1000).dropna() if len(series) else series
+    if len(sample) == 0:
+        return "empty"
+    inferred = types.infer_dtype(sample, skipna=True)
+    first = sample.iloc[0]
+    if isinstance(first, (list, tuple)) or type(first).__name__ == "ndarray":
+        return "list"
+    if isinstance(first, dict):
+        return "dict"
+    return {
+        "string": "string",
+        "integer": "integer",
+        "floating": "float",
+        "mixed-integer-float": "float",
+        "decimal": "decimal",
+        "boolean": "boolean",
+        "datetime": "datetime",
+        "datetime64": "datetime",
+        "date": "date",
+        "time": "time",
+        "timedelta": "timedelta",
+        "timedelta64": "timedelta",
+        "bytes": "bytes",
+        "empty": "empty",
+    }.get(inferred, "object")
+
+
+def _arrow_kind(pa_type: Any) -> str:
+    import pyarrow as pa
+
+    checks = [
+        (pa.types.is_boolean, "boolean"),
+        (pa.types.is_integer, "integer"),
+        (pa.types.is_floating, "float"),
+        (pa.types.is_decimal, "decimal"),
+        (pa.types.is_timestamp, "datetime"),
+        (pa.types.is_date, "date"),
+        (pa.types.is_time, "time"),
+        (pa.types.is_duration, "timedelta"),
+        (pa.types.is_string, "string"),
+        (pa.types.is_large_string, "string"),
+        (pa.types.is_list, "list"),
+        (pa.types.is_large_list, "list"),
+        (pa.types.is_struct, "dict"),
+        (pa.types.is_binary, "bytes"),
+        (pa.types.is_dictionary, "categorical"),
+    ]
+    for check, kind in checks:
+        if check(pa_type):
+            return kind
+    return "object"
+
+
+# The grid's column type for each data kind when no column_config says otherwise.
+DEFAULT_TYPES = {
+    "integer": "number",
+    "float": "number",
+    "decimal": "number",
+    "boolean": "checkbox",
+    "datetime": "datetime",
+    "date": "date",
+    "time": "time",
+    "list": "list",
+    "dict": "json",
+    "categorical": "selectbox",
+}
+
+
+def index_names(frame: Any) -> list[str]:
+    """Display names of the index levels ("" for an unnamed one)."""
+    return ["" if n is None else str(n) for n in frame.index.names]
+
+
+# ---- the columns shown ---------------------------------------------------------------------
 
 INDEX = "_index"
 # Column types a user can edit in st.data_editor; the others are read-only.

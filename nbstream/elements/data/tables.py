@@ -1,10 +1,10 @@
-"""The kernel side of every table element (dataframe, table, data_editor).
+"""``TableSource``: the data of one table element and the windows of rows it serves, sorted and searched.
 
-Data of any supported type becomes a pandas DataFrame (``to_dataframe``); a
-``TableSource`` holds it for the life of the element and answers the browser's
-questions: a window of rows as Arrow IPC, in some sort order, filtered by a search.
-The browser never holds more than the windows it shows, so a 10M-row frame costs the
-first paint one small window (see ``benchmarks/dataframe.py``).
+A ``TableSource`` holds the element's DataFrame (``frames.to_dataframe``) for the life
+of the element and answers the browser's questions: a window of rows as Arrow IPC, in
+some sort order, filtered by a search.  The browser never holds more than the windows it
+shows, so a 10M-row frame costs the first paint one small window (see
+``benchmarks/dataframe.py``).
 
 Sorting and search run here with pyarrow compute over the whole column, so they work
 at any size; the resulting row order (a permutation) is kept for the next windows.
@@ -12,15 +12,14 @@ at any size; the resulting row order (a permutation) is kept for the next window
 
 from __future__ import annotations
 
-import json
-import numbers
 import re
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.elements.data.arrow import ipc_bytes, to_arrow
+from nbstream.elements.data.frames import extend_display
 
 # A table up to this many rows travels whole with the element; a larger one sends its
 # first FIRST_WINDOW rows and the rest on request.
@@ -34,283 +33,10 @@ VIEWS_KEPT = 2
 STABLE_SORT_ROWS = 2_000_000
 
 
-def to_dataframe(data: Any) -> Any:
-    """Any supported data as a pandas DataFrame (pandas, Arrow, NumPy, lists, dicts, ...)."""
-    import pandas as pd
-
-    if data is None:
-        return pd.DataFrame()
-    if isinstance(data, pd.DataFrame):
-        return data
-    if isinstance(data, pd.Series):
-        return data.to_frame()
-    if isinstance(data, pd.Index):
-        return data.to_frame(index=False)
-    module = type(data).__module__ or ""
-    if module.startswith("pandas.io.formats.style"):
-        return data.data
-    if module.startswith("pyarrow"):
-        return data.to_pandas()
-    if module.startswith("numpy"):
-        if data.ndim == 0:
-            return pd.DataFrame()
-        if data.ndim == 1:
-            return pd.DataFrame({"value": data})
-        return pd.DataFrame(data)
-    if isinstance(data, dict):
-        if data and all(is_scalar(v) for v in data.values()):
-            # {"a": 1, "b": 2}: one row per key.
-            return pd.DataFrame({"value": list(data.values())}, index=list(data.keys()))
-        return pd.DataFrame(data)
-    if isinstance(data, (list, tuple, set, frozenset)):
-        items = list(data)
-        if items and all(is_scalar(v) for v in items):
-            return pd.DataFrame({"value": items})
-        return pd.DataFrame(items)
-    if hasattr(data, "to_pandas"):
-        return data.to_pandas()
-    if hasattr(data, "__dataframe__"):
-        return pd.api.interchange.from_dataframe(data)
-    if hasattr(data, "__iter__") and not isinstance(data, (str, bytes)):
-        return to_dataframe(list(data))
-    raise StreamlitAPIException(
-        f"Unable to convert object of type `{type(data)}` to `pandas.DataFrame`. "
-        "Offending object:\n```py\n" + repr(data)[:300] + "\n```"
-    )
-
-
-def is_scalar(value: Any) -> bool:
-    import datetime as dt
-
-    return value is None or isinstance(
-        value, (str, bytes, bool, numbers.Number, dt.date, dt.time, dt.timedelta)
-    )
-
-
-def is_styler(data: Any) -> bool:
-    return (type(data).__module__ or "").startswith("pandas.io.formats.style")
-
-
-# ---- column types ----------------------------------------------------------------------------
-
-# What kind of values a column holds (as Streamlit names them in its messages).
-NUMERIC = ("integer", "float", "decimal")
-
-
-def data_kind(series: Any) -> str:
-    """integer, float, decimal, boolean, string, datetime, date, time, timedelta,
-    categorical, list, dict, bytes, empty or object."""
-    import pandas as pd
-    from pandas.api import types
-
-    dtype = series.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        return "categorical"
-    if isinstance(dtype, pd.ArrowDtype):
-        return _arrow_kind(dtype.pyarrow_dtype)
-    if types.is_bool_dtype(dtype):
-        return "boolean"
-    if types.is_integer_dtype(dtype):
-        return "integer"
-    if types.is_float_dtype(dtype):
-        return "float"
-    if types.is_datetime64_any_dtype(dtype):
-        return "datetime"
-    if types.is_timedelta64_dtype(dtype):
-        return "timedelta"
-    if types.is_complex_dtype(dtype):
-        return "object"
-    if types.is_string_dtype(dtype) and not types.is_object_dtype(dtype):
-        return "string"
-    if not types.is_object_dtype(dtype):
-        return "object"
-    sample = series.head(1000).dropna() if len(series) else series
-    if len(sample) == 0:
-        return "empty"
-    inferred = types.infer_dtype(sample, skipna=True)
-    first = sample.iloc[0]
-    if isinstance(first, (list, tuple)) or type(first).__name__ == "ndarray":
-        return "list"
-    if isinstance(first, dict):
-        return "dict"
-    return {
-        "string": "string",
-        "integer": "integer",
-        "floating": "float",
-        "mixed-integer-float": "float",
-        "decimal": "decimal",
-        "boolean": "boolean",
-        "datetime": "datetime",
-        "datetime64": "datetime",
-        "date": "date",
-        "time": "time",
-        "timedelta": "timedelta",
-        "timedelta64": "timedelta",
-        "bytes": "bytes",
-        "empty": "empty",
-    }.get(inferred, "object")
-
-
-def _arrow_kind(pa_type: Any) -> str:
-    import pyarrow as pa
-
-    checks = [
-        (pa.types.is_boolean, "boolean"),
-        (pa.types.is_integer, "integer"),
-        (pa.types.is_floating, "float"),
-        (pa.types.is_decimal, "decimal"),
-        (pa.types.is_timestamp, "datetime"),
-        (pa.types.is_date, "date"),
-        (pa.types.is_time, "time"),
-        (pa.types.is_duration, "timedelta"),
-        (pa.types.is_string, "string"),
-        (pa.types.is_large_string, "string"),
-        (pa.types.is_list, "list"),
-        (pa.types.is_large_list, "list"),
-        (pa.types.is_struct, "dict"),
-        (pa.types.is_binary, "bytes"),
-        (pa.types.is_dictionary, "categorical"),
-    ]
-    for check, kind in checks:
-        if check(pa_type):
-            return kind
-    return "object"
-
-
-# The grid's column type for each data kind when no column_config says otherwise.
-DEFAULT_TYPES = {
-    "integer": "number",
-    "float": "number",
-    "decimal": "number",
-    "boolean": "checkbox",
-    "datetime": "datetime",
-    "date": "date",
-    "time": "time",
-    "list": "list",
-    "dict": "json",
-    "categorical": "selectbox",
-}
-
-
-# ---- columns on the wire -------------------------------------------------------------------
-
-
-def index_names(frame: Any) -> list[str]:
-    """Display names of the index levels ("" for an unnamed one)."""
-    return ["" if n is None else str(n) for n in frame.index.names]
-
-
-def to_arrow(series: Any, kind: str) -> tuple[Any, Any]:
-    """A column as an Arrow array the browser can show, and for a zoned datetime column
-    each value's UTC offset in minutes (else None).
-
-    Zoned datetimes travel as their wall-clock time in their own zone plus the offset,
-    so the browser shows exactly what the kernel has (spec: "Working with timezones")
-    without a timezone database of its own.
-    """
-    import pandas as pd
-    import pyarrow as pa
-
-    if kind == "datetime":
-        values = pd.to_datetime(series, errors="coerce", utc=False) if series.dtype == object else series
-        tz = getattr(values.dtype, "tz", None)
-        offsets = None
-        if tz is not None:
-            wall = values.dt.tz_localize(None)
-            utc = values.dt.tz_convert("UTC").dt.tz_localize(None)
-            offsets = pa.array(((wall - utc).dt.total_seconds() // 60).astype("Int32"), type=pa.int32())
-            values = wall
-        try:
-            arr = pa.array(values, from_pandas=True).cast(pa.timestamp("ms"), safe=False)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-            return _as_text(series), None
-        return arr, offsets
-    if kind in ("timedelta", "object", "bytes", "categorical"):
-        return _as_text(series), None
-    if kind == "dict":
-        return pa.array(
-            [None if _missing(v) else json.dumps(v, default=str) for v in series], type=pa.string()
-        ), None
-    if kind == "decimal":
-        return pa.array(pd.to_numeric(series, errors="coerce"), type=pa.float64(), from_pandas=True), None
-    if kind == "list":
-        return _as_list(series), None
-    try:
-        arr = pa.array(series, from_pandas=True)
-    except (
-        pa.ArrowInvalid,
-        pa.ArrowTypeError,
-        pa.ArrowNotImplementedError,
-        TypeError,
-        ValueError,
-        OverflowError,
-    ):
-        return _as_text(series), None
-    if pa.types.is_time(arr.type):
-        arr = arr.cast(pa.time32("ms"), safe=False)
-    elif pa.types.is_date64(arr.type):
-        arr = arr.cast(pa.date32())
-    elif (
-        pa.types.is_dictionary(arr.type)
-        or pa.types.is_large_string(arr.type)
-        or pa.types.is_string_view(arr.type)
-    ):
-        arr = arr.cast(pa.string())
-    return arr, None
-
-
 def pd_series(values: Any) -> Any:
     import pandas as pd
 
     return pd.Series(values, copy=False)
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(value != value)  # NaN, NaT
-    except Exception:
-        return False
-
-
-def _text(value: Any) -> str | None:
-    if _missing(value):
-        return None
-    if isinstance(value, bytes):
-        try:
-            return value.decode("utf-8")
-        except UnicodeDecodeError:
-            return repr(value)
-    return str(value)
-
-
-def _as_text(series: Any) -> Any:
-    import pyarrow as pa
-
-    return pa.array([_text(v) for v in series], type=pa.string())
-
-
-def _as_list(series: Any) -> Any:
-    import pyarrow as pa
-
-    values = [None if v is None or (not hasattr(v, "__len__") and _missing(v)) else list(v) for v in series]
-    try:
-        return pa.array(values)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        return pa.array(
-            [None if v is None else [_text(x) for x in v] for v in values], type=pa.list_(pa.string())
-        )
-
-
-def ipc_bytes(table: Any) -> bytes:
-    """An Arrow table as IPC stream bytes."""
-    import pyarrow as pa
-
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()
 
 
 # ---- the kernel side of one table element ---------------------------------------------------
@@ -527,7 +253,7 @@ class TableSource:
 
         first = self.rows
         self.frame = pd.concat([self.frame, more]) if first else more
-        self.display = None if self.display is None else _extend_display(self.display, more)
+        self.display = None if self.display is None else extend_display(self.display, more)
         self.version += 1
         self._numpy.clear()
         with self._lock:
@@ -563,36 +289,3 @@ def _searchable(arr: Any) -> Any:
         return pc.cast(arr, pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return pa.array([None if v is None else str(v) for v in arr.to_pylist()], type=pa.string())
-
-
-def _extend_display(display: Any, more: Any) -> Any:
-    import pandas as pd
-
-    text, css = display
-    extra_text = more.astype(str)
-    extra_text.columns = text.columns
-    extra_css = pd.DataFrame("", index=more.index, columns=css.columns)
-    return pd.concat([text, extra_text]), pd.concat([css, extra_css])
-
-
-def styler_display(styler: Any) -> tuple[Any, Any]:
-    """A Styler's formatted text and each cell's CSS, as two string frames.
-
-    Uses the Styler's own rendering (``_translate``), the one place pandas exposes the
-    formatted value of every cell.
-    """
-    import pandas as pd
-
-    data = styler.data
-    text = pd.DataFrame("", index=range(len(data)), columns=range(data.shape[1]), dtype=object)
-    css = pd.DataFrame("", index=range(len(data)), columns=range(data.shape[1]), dtype=object)
-    styler._compute()
-    translated = styler._translate(False, False, blank="")
-    for r, row in enumerate(translated["body"]):
-        cells = [c for c in row if c.get("type") == "td"]
-        for c, cell in enumerate(cells[: data.shape[1]]):
-            text.iat[r, c] = str(cell.get("display_value", ""))
-    for (r, c), props in styler.ctx.items():
-        if r < len(data) and c < data.shape[1]:
-            css.iat[r, c] = ";".join(f"{k}:{v}" for k, v in props)
-    return text, css

@@ -1,0 +1,46 @@
+"""``st.json``: an object or a JSON string as a pretty, collapsible tree."""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from nbstream.elements._base import add_element
+from nbstream.elements.delta_generator import DeltaGenerator, command
+from nbstream.runtime.errors import StreamlitAPIException
+
+__all__ = ["json"]
+
+
+@command
+def json(body: Any, *, expanded: bool | int = True) -> DeltaGenerator:
+    """Display an object or a JSON string as a pretty, collapsible tree.
+
+    Parameters
+    ----------
+    body : object or str
+        A JSON-serializable object, or a string holding JSON.  Objects that are not
+        JSON (dates, custom classes) are shown as their ``repr``.
+    expanded : bool or int
+        Expand the tree (True), collapse it (False), or expand it this many levels deep.
+    """
+    if isinstance(expanded, bool):
+        depth = None
+    elif isinstance(expanded, int):
+        depth, expanded = expanded, True
+    else:
+        raise StreamlitAPIException(
+            f"The type {type(expanded)} of `expanded` is not supported, must be bool or int."
+        )
+    if hasattr(body, "to_dict") and not isinstance(body, dict):
+        body = body.to_dict()
+    if isinstance(body, str):
+        text = body
+    else:
+        try:
+            text = _json.dumps(body, default=repr)
+        except TypeError as exc:
+            raise StreamlitAPIException(  # noqa: B904 - the message says it all
+                f"The object of type {type(body).__name__} is not JSON-serializable: {exc}"
+            )
+    return add_element("json", {"body": text, "expanded": bool(expanded), "max_expand_depth": depth})
