@@ -1,0 +1,46 @@
+"""``st.column_config``: how ``st.dataframe`` and ``st.data_editor`` show and edit a column.
+
+Each function returns a plain dict (Streamlit's ``ColumnConfig``): the common keys
+(label, width, help, disabled, required, pinned, alignment, default) and a
+``type_config`` with the column type and its own parameters.  ``column_config`` maps a
+column name (or ``"_index"``) to one of these, to a string (the label), or to None
+(hide the column).
+"""
+
+from nbstream.elements.data.column_config.column import Column
+from nbstream.elements.data.column_config.display import (
+    AreaChartColumn,
+    BarChartColumn,
+    ImageColumn,
+    JsonColumn,
+    LineChartColumn,
+    ProgressColumn,
+)
+from nbstream.elements.data.column_config.temporal import DateColumn, DatetimeColumn, TimeColumn
+from nbstream.elements.data.column_config.values import (
+    CheckboxColumn,
+    LinkColumn,
+    ListColumn,
+    NumberColumn,
+    SelectboxColumn,
+    TextColumn,
+)
+
+__all__ = [
+    "AreaChartColumn",
+    "BarChartColumn",
+    "CheckboxColumn",
+    "Column",
+    "DateColumn",
+    "DatetimeColumn",
+    "ImageColumn",
+    "JsonColumn",
+    "LineChartColumn",
+    "LinkColumn",
+    "ListColumn",
+    "NumberColumn",
+    "ProgressColumn",
+    "SelectboxColumn",
+    "TextColumn",
+    "TimeColumn",
+]
