@@ -1,1 +1,2 @@
-"""The widget bridge: the only code that imports anywidget / ipywidgets (an app as one AnyWidget, its tree as wire patches)."""
+"""The widget bridge: the only code that imports anywidget / ipywidgets (an app as one
+AnyWidget, its tree sent as wire patches)."""

@@ -60,7 +60,7 @@ export const components = {
   // widgets/time.py
   date_input: time.date_input,
   time_input: time.time_input,
-  // data/dataframe.py, data/data_editor.py
+  // data/dataframe.py, data_editor.py, metric.py, json_tree.py
   dataframe: data.dataframe,
   data_editor: data.data_editor,
   table: data.table,

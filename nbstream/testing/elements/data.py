@@ -79,7 +79,7 @@ class DataEditor(Widget):
     @property
     def state(self) -> dict[str, Any]:
         """The edits (``edited_rows``, ``added_rows``, ``deleted_rows``), with those made for the next run."""
-        from nbstream.elements.data.data_editor import normalize_state
+        from nbstream.elements.data.editor_state import normalize_state
 
         pending = self.root._pending_values.get(self.id)
         return normalize_state(pending if pending is not None else _source(self).state)

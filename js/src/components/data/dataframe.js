@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Data elements (nbstream/elements/data/dataframe.py, data_editor.py): dataframe, data_editor,
- * table, metric, json.  The grid itself lives in ./data/.
+ * Data elements (nbstream/elements/data/: dataframe.py, data_editor.py, metric.py,
+ * json_tree.py): dataframe, data_editor, table, metric, json.  The grid is grid.js.
  */
 import { h, icon, on, syncHelp } from "../_base.js";
 import { editorGrid } from "./edit.js";
