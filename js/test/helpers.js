@@ -4,7 +4,8 @@ import { components } from "../src/components/index.js";
 import { renderMarkdown } from "../src/markdown.js";
 
 /**
- * @returns {import("../src/types.js").ComponentContext & {sent: any[], clicks: string[], abort: () => void}}
+ * Requests fail, as they would with no kernel behind the page; `requests` counts them.
+ * @returns {import("../src/types.js").ComponentContext & {sent: any[], clicks: string[], requests: any[], abort: () => void}}
  */
 export function makeCtx() {
   const controller = new AbortController();
@@ -12,9 +13,17 @@ export function makeCtx() {
   const sent = [];
   /** @type {string[]} */
   const clicks = [];
+  /** @type {any[]} */
+  const requests = [];
   return {
     sent,
     clicks,
+    requests,
+    request: (payload) => {
+      requests.push(payload);
+      // Fails a moment later, as a kernel's error answer would (not in the same microtask).
+      return new Promise((_, reject) => setTimeout(() => reject(new Error("no kernel in this test")), 1));
+    },
     setValue: (id, value) => sent.push([id, value]),
     click: (id) => clicks.push(id),
     markdown: (text, opts) => renderMarkdown(text, opts),

@@ -62,6 +62,10 @@ export class RowStore {
     this.pages = new Map();
     /** @type {Set<number>} */
     this.loading = new Set();
+    /** Pages whose request failed in this view: not asked again until the view changes
+     * (a failing kernel is not hammered by every redraw). */
+    /** @type {Set<number>} */
+    this.failed = new Set();
     this.generation = 0;
     /** Rows of the natural view the element carried (all of them when `whole`). */
     /** @type {Row[]} */
@@ -118,6 +122,7 @@ export class RowStore {
     this.generation += 1;
     this.pages.clear();
     this.loading.clear();
+    this.failed.clear();
   }
 
   /**
@@ -137,7 +142,7 @@ export class RowStore {
     const last = Math.floor(Math.max(start, stop - 1) / PAGE);
     for (let p = first; p <= last; p++) {
       if (this.isNatural() && (p + 1) * PAGE <= this.local.length) continue;
-      if (!this.pages.has(p) && !this.loading.has(p)) this.fetch(p);
+      if (!this.pages.has(p) && !this.loading.has(p) && !this.failed.has(p)) this.fetch(p);
     }
     this.evict(first, last);
   }
@@ -167,7 +172,10 @@ export class RowStore {
       this.pages.set(page, buffers[0] ? decode(buffers[0]) : []);
       this.error = "";
     } catch (err) {
-      if (generation === this.generation) this.error = String(/** @type {any} */ (err)?.message || err);
+      if (generation === this.generation) {
+        this.error = String(/** @type {any} */ (err)?.message || err);
+        this.failed.add(page);
+      }
     } finally {
       if (generation === this.generation) this.loading.delete(page);
     }
