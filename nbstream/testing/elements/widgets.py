@@ -4,6 +4,7 @@ and times (``nbstream/elements/widgets/``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from nbstream.testing.elements._base import Element, Widget
@@ -38,7 +39,13 @@ class Checkbox(Widget):
 class _Options(Widget):
     @property
     def options(self) -> list[str]:
+        """The options as the browser shows them (``str(format_func(option))``)."""
         return list(self._node.props.get("options", []))
+
+    @property
+    def format_func(self) -> Callable[[Any], Any]:
+        """The ``format_func`` the app passed (``str`` by default)."""
+        return self.root._widget_meta(self).serde.format_func
 
     def _option_at(self, index: int) -> Any:
         meta = self.root._widget_meta(self)
@@ -88,6 +95,12 @@ class Multiselect(_Options):
     def placeholder(self) -> str:
         return self._node.props.get("placeholder", "")
 
+    @property
+    def values(self) -> list[str]:
+        """The selected options as the browser shows them."""
+        options = self.options
+        return [options[i] for i in self.indices]
+
     def select(self, value: Any) -> Multiselect:
         """Add an option to the selection."""
         current = list(self.value)
@@ -129,13 +142,14 @@ class _Range(Widget):
 
 
 class Slider(_Range):
-    pass
-
-
-class SelectSlider(_Range):
     @property
     def options(self) -> list[str]:
+        """Always empty for ``st.slider`` (``select_slider`` has options), as in Streamlit."""
         return list(self._node.props.get("options", []))
+
+
+class SelectSlider(_Range, _Options):
+    pass
 
 
 class TextInput(Widget):
