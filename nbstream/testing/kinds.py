@@ -18,6 +18,11 @@ from collections.abc import Iterable
 
 from nbstream.runtime.tree import Node
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # nbstream kind -> the node type Streamlit's AppTest reports for the same element.
 NODE_TYPES: dict[str, str] = {
     "line_chart": "vega_lite_chart",
@@ -38,19 +43,22 @@ NODE_TYPES: dict[str, str] = {
 # Streamlit 1.67's AppTest accessors (``dir(AppTest)`` / ``dir(Block)``): each lists
 # elements, or blocks, of one kind.
 STREAMLIT_ACCESSORS = frozenset(
-    """audio_input button button_group camera_input caption chat_input chat_message checkbox
+    _words(
+        """audio_input button button_group camera_input caption chat_input chat_message checkbox
     code color_picker columns container data_editor dataframe date_input datetime_input
     divider download_button error exception expander feedback file_uploader form
     form_submit_button grid header help html image info json latex link_button markdown
     menu_button metric multiselect number_input page_link pagination pills progress radio
     segmented_control select_slider selectbox slider space status subheader success table
-    tabs text text_area text_input time_input title toast toggle warning""".split()
+    tabs text text_area text_input time_input title toast toggle warning"""
+    )
 )
 
 # The node types of Streamlit 1.67's element and block messages, and the st.* commands
 # that draw elements: every kind Streamlit knows, also those nbstream does not draw yet.
 STREAMLIT_KINDS = frozenset(
-    """alert audio audio_input balloons bidi_component button button_group camera_input
+    _words(
+        """alert audio audio_input balloons bidi_component button button_group camera_input
     chat_input checkbox code color_picker component_instance dataframe date_input
     date_time_input deck_gl_json_chart download_button echarts_chart empty exception
     favicon feedback file_uploader graphviz_chart heading help_info html iframe imgs json
@@ -60,7 +68,8 @@ STREAMLIT_KINDS = frozenset(
     chat_message column dialog expandable flex_container grid_container horizontal popover
     tab tab_container transparent vertical
     altair_chart area_chart badge bar_chart line_chart map mermaid_chart pdf pydeck_chart
-    pyplot scatter_chart logo""".split()
+    pyplot scatter_chart logo"""
+    )
 )
 
 # Accessor names that are not the kind of the nodes they list.
@@ -68,15 +77,19 @@ ACCESSOR_ALIASES = {"columns": "column", "tabs": "tab", "date_time_input": "date
 
 # Accessors that list blocks (a BlockList) and widgets (a WidgetList), also when empty.
 BLOCK_ACCESSORS = frozenset(
-    """chat_message column columns container dialog expander flex_container form fragment
-    grid grid_container popover status tab tab_container tabs""".split()
+    _words(
+        """chat_message column columns container dialog expander flex_container form fragment
+    grid grid_container popover status tab tab_container tabs"""
+    )
 )
 WIDGET_ACCESSORS = frozenset(
-    """audio_input button button_group camera_input chat_input checkbox color_picker
+    _words(
+        """audio_input button button_group camera_input chat_input checkbox color_picker
     data_editor date_input date_time_input datetime_input download_button feedback
     file_uploader form_submit_button menu_button multiselect number_input pagination pills
     radio segmented_control select_slider selectbox slider text_area text_input time_input
-    toggle""".split()
+    toggle"""
+    )
 )
 
 KNOWN_KINDS = frozenset(STREAMLIT_ACCESSORS | STREAMLIT_KINDS | set(NODE_TYPES) | {"fragment"})
@@ -120,4 +133,3 @@ def unknown_name(owner: str, name: str, attributes: Iterable[str], *, kinds: boo
     what = "an attribute or element kind" if kinds else "an attribute"
     hint = f" Did you mean {close[0]!r}?" if close else ""
     return AttributeError(f"{owner!r} object has no attribute {name!r} (not {what}).{hint}")
-

@@ -60,7 +60,11 @@ def test_every_chart_kind_is_listed_by_kind():
     # Streamlit's AppTest lists every Vega-Lite chart under vega_lite_chart, st.map under
     # deck_gl_json_chart; nbstream also lists each under its own command.
     assert [e.kind for e in at.vega_lite_chart] == [
-        "line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart"
+        "line_chart",
+        "area_chart",
+        "bar_chart",
+        "scatter_chart",
+        "vega_lite_chart",
     ]
     assert [e.kind for e in at.get("deck_gl_json_chart")] == ["map"]
     for kind in ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "map"):

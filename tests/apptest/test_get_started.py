@@ -80,7 +80,9 @@ def test_from_file_prefers_the_test_folder_over_the_working_directory(tmp_path, 
 
 def test_from_file_names_both_places_when_the_script_is_missing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(FileNotFoundError, match="file that calls AppTest.from_file.*working directory"):
+    with pytest.raises(
+        FileNotFoundError, match=r"file that calls AppTest\.from_file\(\), then the working directory"
+    ):
         AppTest.from_file("apps/no_such_app.py")
 
 

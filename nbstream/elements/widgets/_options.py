@@ -92,7 +92,10 @@ class IndicesSerde:
     """Several options travel as a list of distinct indices."""
 
     def __init__(
-        self, options: Sequence[Any], max_selections: int | None = None, format_func: Callable[[Any], Any] = str
+        self,
+        options: Sequence[Any],
+        max_selections: int | None = None,
+        format_func: Callable[[Any], Any] = str,
     ) -> None:
         self.options = options
         self.max_selections = max_selections

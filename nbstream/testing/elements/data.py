@@ -31,7 +31,7 @@ class Dataframe(Widget):
 
     @property
     def editing_mode(self) -> str:
-        """``"read_only"``: an ``st.dataframe`` cannot be edited (``st.data_editor``'s is its ``num_rows``)."""
+        """``"read_only"``: ``st.dataframe`` is not editable (an editor's mode is its ``num_rows``)."""
         return "read_only"
 
     @property

@@ -27,7 +27,7 @@ class Info(Alert):
     pass
 
 
-class Warning(Alert):  # noqa: A001 - Streamlit's class name
+class Warning(Alert):
     pass
 
 
