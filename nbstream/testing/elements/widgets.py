@@ -28,6 +28,10 @@ class Button(Widget):
         return bool(self._node.value)
 
 
+class DownloadButton(Button):
+    """``st.download_button``: ``click()`` makes it return True in the next run (no file is saved)."""
+
+
 class Checkbox(Widget):
     def check(self) -> Checkbox:
         return self.set_value(True)  # type: ignore[return-value]
@@ -209,6 +213,7 @@ class Toggle(Checkbox):
 
 CLASSES: dict[str, type[Element]] = {
     "button": Button,
+    "download_button": DownloadButton,
     "checkbox": Checkbox,
     "toggle": Toggle,
     "radio": Radio,
