@@ -83,7 +83,7 @@ class Container(abc.ABC):
     def __getattr__(self, name: str) -> Any:
         if not name.startswith("_") and self._knows(name):
             return self.get(name)
-        raise kinds.unknown_name(type(self).__name__, name, dir(type(self)))
+        raise kinds.unknown_name(type(self).__name__, name, [*dir(type(self)), *vars(self)])
 
     @property
     def children(self) -> dict[int, Element]:

@@ -25,9 +25,23 @@ WIDGET_FIELDS = ["id", "label", "help", "disabled", "form_id"]  # read from the 
 # Streamlit 1.67: class -> public names (dir() of class and instance).
 STREAMLIT_NAMES: dict[str, list[str]] = {
     "AppTest": [
-        "args", "context", "default_timeout", "from_file", "from_function", "from_string", "get",
-        "get_by_key", "kwargs", "main", "query_params", "run", "secrets", "session_state", "sidebar",
-        "switch_page", "user",
+        "args",
+        "context",
+        "default_timeout",
+        "from_file",
+        "from_function",
+        "from_string",
+        "get",
+        "get_by_key",
+        "kwargs",
+        "main",
+        "query_params",
+        "run",
+        "secrets",
+        "session_state",
+        "sidebar",
+        "switch_page",
+        "user",
     ],
     "ElementList": ["len", "values"],
     "WidgetList": ["len", "values"],
@@ -40,7 +54,16 @@ STREAMLIT_NAMES: dict[str, list[str]] = {
     "Status": [*BLOCK, "icon", "label", "state"],
     "ChatMessage": [*BLOCK, "avatar", "name"],
     "Button": [*COMMON, "click", "set_value"],
-    "ButtonGroup": [*COMMON, "format_func", "formatted_values", "indices", "options", "select", "set_value", "unselect"],
+    "ButtonGroup": [
+        *COMMON,
+        "format_func",
+        "formatted_values",
+        "indices",
+        "options",
+        "select",
+        "set_value",
+        "unselect",
+    ],
     "Caption": [*COMMON, "is_caption"],
     "ChatInput": [*COMMON, "clear", "set_value", "upload"],
     "Checkbox": [*COMMON, "check", "set_value", "uncheck"],
@@ -62,7 +85,16 @@ STREAMLIT_NAMES: dict[str, list[str]] = {
     "LinkButton": COMMON,
     "Markdown": [*COMMON, "is_caption"],
     "Metric": COMMON,
-    "Multiselect": [*COMMON, "format_func", "indices", "options", "select", "set_value", "unselect", "values"],
+    "Multiselect": [
+        *COMMON,
+        "format_func",
+        "indices",
+        "options",
+        "select",
+        "set_value",
+        "unselect",
+        "values",
+    ],
     "NumberInput": [*COMMON, "decrement", "increment", "max", "min", "set_value"],
     "Progress": [*COMMON, "text"],
     "Radio": [*COMMON, "format_func", "index", "options", "set_value"],
@@ -258,9 +290,29 @@ def test_message_fields_read_as_attributes_and_on_proto(at, cls_name):
 @pytest.mark.parametrize("cls_name", sorted(STREAMLIT_NAMES))
 def test_methods_are_callable(at, cls_name):
     obj = _instance(at, cls_name)
-    methods = {"run", "set_value", "click", "check", "uncheck", "select", "unselect", "select_index",
-               "set_range", "increment", "decrement", "input", "pick", "get", "get_by_key", "from_file",
-               "from_string", "from_function", "switch_page", "upload", "clear"}
+    methods = {
+        "run",
+        "set_value",
+        "click",
+        "check",
+        "uncheck",
+        "select",
+        "unselect",
+        "select_index",
+        "set_range",
+        "increment",
+        "decrement",
+        "input",
+        "pick",
+        "get",
+        "get_by_key",
+        "from_file",
+        "from_string",
+        "from_function",
+        "switch_page",
+        "upload",
+        "clear",
+    }
     for name in set(STREAMLIT_NAMES[cls_name]) & methods:
         assert callable(getattr(obj, name)), f"{cls_name}.{name}"
 
@@ -296,7 +348,11 @@ def test_the_reference_app_behaves(at):
     assert at.date_input[0].min == dt.date(2010, 1, 1)
     assert (at.columns[0].weight, at.columns[0].gap) == (0.5, "small")
     assert at.tabs[0].label == "tab" and at.expander[0].label == "Exp"
-    assert (at.status[0].label, at.status[0].state, at.status[0].icon) == ("Stat", "complete", ":material/check:")
+    assert (at.status[0].label, at.status[0].state, at.status[0].icon) == (
+        "Stat",
+        "complete",
+        ":material/check:",
+    )
     assert at.main.type == "main" and at.sidebar.markdown.values == ["side"]
     assert at.default_timeout == 30 and at.args is None and at.kwargs is None
     assert at.user == {"email": "test@example.com"} and at.context == {}
