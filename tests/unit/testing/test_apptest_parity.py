@@ -318,13 +318,70 @@ def test_methods_are_callable(at, cls_name):
 
 
 def test_every_block_accessor_of_streamlit_lists(at):
-    accessors = """audio_input button button_group camera_input caption chat_input chat_message checkbox
-    code color_picker columns container data_editor dataframe date_input datetime_input divider
-    download_button error exception expander feedback file_uploader form form_submit_button grid
-    header help html image info json latex link_button markdown menu_button metric multiselect
-    number_input page_link pagination pills progress radio segmented_control select_slider
-    selectbox slider space status subheader success table tabs text text_area text_input
-    time_input title toast toggle warning""".split()
+    accessors = [
+        "audio_input",
+        "button",
+        "button_group",
+        "camera_input",
+        "caption",
+        "chat_input",
+        "chat_message",
+        "checkbox",
+        "code",
+        "color_picker",
+        "columns",
+        "container",
+        "data_editor",
+        "dataframe",
+        "date_input",
+        "datetime_input",
+        "divider",
+        "download_button",
+        "error",
+        "exception",
+        "expander",
+        "feedback",
+        "file_uploader",
+        "form",
+        "form_submit_button",
+        "grid",
+        "header",
+        "help",
+        "html",
+        "image",
+        "info",
+        "json",
+        "latex",
+        "link_button",
+        "markdown",
+        "menu_button",
+        "metric",
+        "multiselect",
+        "number_input",
+        "page_link",
+        "pagination",
+        "pills",
+        "progress",
+        "radio",
+        "segmented_control",
+        "select_slider",
+        "selectbox",
+        "slider",
+        "space",
+        "status",
+        "subheader",
+        "success",
+        "table",
+        "tabs",
+        "text",
+        "text_area",
+        "text_input",
+        "time_input",
+        "title",
+        "toast",
+        "toggle",
+        "warning",
+    ]
     for holder in (at, at.main, at.sidebar, at.expander[0], at.columns[0]):
         for name in accessors:
             listed = getattr(holder, name)
