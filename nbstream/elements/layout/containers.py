@@ -75,7 +75,8 @@ def columns(
     cols = []
     for w in weights:
         # Each column carries the row's settings too, as Streamlit's Column message does.
-        props = {"weight": w / total, "gap": gap, "vertical_alignment": vertical_alignment, "border": bool(border)}
+        props = {"weight": w / total, "gap": gap, "vertical_alignment": vertical_alignment}
+        props["border"] = bool(border)
         with row:
             cols.append(place(Node("column", props, children=[])))
     return cols
