@@ -187,7 +187,7 @@ def test_user_and_context_have_streamlits_defaults_and_checks():
         at.run()
     del at.context["timezon"]
     at.context["theme"] = "blue"
-    with pytest.raises(AppTestError, match="light.*dark"):
+    with pytest.raises(AppTestError, match=r"light.*dark"):
         at.run()
 
 
@@ -206,5 +206,5 @@ def test_switch_page_runs_the_page_next(tmp_path):
     assert at.text.values == ["settings"] and at.session_state.visits == 1
     at.switch_page("app.py").run()  # the main script's folder stays the root
     assert at.text.values == ["home"] and at.session_state.visits == 1
-    with pytest.raises(ValueError, match="Could not find page 'pages/nope.py'"):
+    with pytest.raises(ValueError, match=r"Could not find page 'pages/nope\.py'"):
         at.switch_page("pages/nope.py")
