@@ -17,6 +17,7 @@ from nbstream.runtime.tree import Node
 from nbstream.testing import kinds
 from nbstream.testing.elements import charts, data, status, text, widgets
 from nbstream.testing.elements._base import PROTO_FIELDS, AppDriver, Element, ProtoView, Widget
+from nbstream.testing.errors import AppTestError
 from nbstream.testing.lists import BlockList, ElementList, WidgetList
 
 ELEMENT_CLASSES: dict[str, type[Element]] = {
@@ -101,12 +102,22 @@ class Container(abc.ABC):
         return self.children[index]
 
     def get_by_key(self, key: str) -> Element:
-        """The element with this key anywhere in the container; KeyError if there is none."""
+        """The one element (widget, keyed element or container) with this key in the container.
+
+        Raises ``KeyError`` if there is none and ``AppTestError`` if several have it (query
+        a narrower container, or a list such as ``at.button(key=...)``).
+        """
         scope = self._scope()
-        for node in walk(scope):
-            if node is not scope and node.key == key:
-                return wrap(node, self.root)
-        raise KeyError(key)
+        matches = [wrap(n, self.root) for n in walk(scope) if n is not scope]
+        matches = [e for e in matches if e.key == key]
+        if not matches:
+            raise KeyError(key)
+        if len(matches) > 1:
+            raise AppTestError(
+                f"Multiple elements have key {key!r}. "
+                "Scope the query to a container or use a typed collection."
+            )
+        return matches[0]
 
 
 class Block(Container, Element):

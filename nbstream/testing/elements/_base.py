@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from nbstream.runtime.tree import Node
 from nbstream.runtime.widgets import WidgetMeta
+from nbstream.testing.errors import AppTestError
 from nbstream.testing.kinds import streamlit_type, unknown_name
 
 
@@ -137,9 +138,25 @@ class Element:
     def __iter__(self) -> Iterator[Element]:
         yield self
 
+    def _key_part(self) -> str:
+        return f" (key={self.key!r})" if self.key else ""
+
+    def _unsupported(self, method: str) -> Any:
+        def interaction(*_args: Any, **_kwargs: Any) -> Any:
+            raise AppTestError(
+                f"{method}() is not supported for {self.type}{self._key_part()}. AppTest can inspect this "
+                "element but does not implement interactions for it. Set its value through "
+                "at.session_state if it has a key, or use a browser test."
+            )
+
+        return interaction
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
+        if name in ("set_value", "click"):
+            # As Streamlit's AppTest: present on every element, an error where it means nothing.
+            return self._unsupported(name)
         props = self._node.props
         for key in (name, PROTO_FIELDS.get(name)):
             if key is not None and key in props:
@@ -189,7 +206,16 @@ class Widget(Element):
         meta = self.root._widget_meta(self)
         return meta.form_id or ""
 
+    def _assert_can_interact(self) -> None:
+        """A test cannot do what a browser user cannot: change a disabled widget."""
+        if self._node.props.get("disabled"):
+            raise AppTestError(
+                f"Cannot update a disabled {self.type} widget{self._key_part()}. "
+                "A browser user cannot interact with a disabled widget."
+            )
+
     def set_value(self, value: Any) -> Widget:
         """Set the widget's value as a user would; it reaches the app on the next ``run()``."""
+        self._assert_can_interact()
         self.root._set_widget_value(self, value)
         return self

@@ -13,6 +13,7 @@ from nbstream.testing.elements._base import Element, Widget
 class Button(Widget):
     def click(self) -> Button:
         """Click the button: in the next run it returns True."""
+        self._assert_can_interact()
         self.root._click(self)
         return self
 
@@ -77,6 +78,7 @@ class Selectbox(_Options):
         """Select the option at ``index`` (None clears the selection)."""
         if index is None:
             return self.set_value(None)  # type: ignore[return-value]
+        self._assert_can_interact()
         option = self._option_at(index)
         # The position itself travels, as from the browser: equal options stay apart.
         self.root._pending_wire[self.id] = index

@@ -208,3 +208,55 @@ def test_switch_page_runs_the_page_next(tmp_path):
     assert at.text.values == ["home"] and at.session_state.visits == 1
     with pytest.raises(ValueError, match=r"Could not find page 'pages/nope\.py'"):
         at.switch_page("pages/nope.py")
+
+
+def test_a_test_cannot_change_what_a_user_cannot():
+    at = run(
+        """
+        import nbstream as st
+        st.button("Off", disabled=True, key="off")
+        st.selectbox("Fixed", ["a", "b"], disabled=True)
+        st.slider("Locked", 0, 9, disabled=True)
+        st.markdown("text")
+        """
+    )
+    with pytest.raises(AppTestError, match=r"Cannot update a disabled button widget \(key='off'\)"):
+        at.button[0].click()
+    with pytest.raises(AppTestError, match="disabled selectbox"):
+        at.selectbox[0].select_index(1)
+    with pytest.raises(AppTestError, match="disabled slider"):
+        at.slider[0].set_value(3)
+    with pytest.raises(AppTestError, match=r"set_value\(\) is not supported for markdown"):
+        at.markdown[0].set_value("x")
+    with pytest.raises(AppTestError, match=r"click\(\) is not supported for markdown"):
+        at.markdown[0].click()
+    at.run()
+    assert at.button[0].value is False and at.slider[0].value == 0
+
+
+def test_get_by_key_finds_widgets_and_containers_and_refuses_ambiguity():
+    at = run(
+        """
+        import nbstream as st
+        with st.form("signup"):
+            st.text_input("Name", key="name")
+            st.form_submit_button("Go")
+        st.text_input("Other", key="other")
+        """
+    )
+    assert at.get_by_key("name").label == "Name"
+    assert at.get_by_key("signup").type == "form"
+    assert at.form[0].get_by_key("name") == at.get_by_key("name")
+    with pytest.raises(KeyError):
+        at.form[0].get_by_key("other")
+    twice = run(
+        """
+        import nbstream as st
+        with st.form("dup"):
+            st.text_input("A", key="dup")
+            st.form_submit_button("Go")
+        """
+    )
+    with pytest.raises(AppTestError, match="Multiple elements have key 'dup'"):
+        twice.get_by_key("dup")
+    assert twice.text_input(key="dup").label == "A"
