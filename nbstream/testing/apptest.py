@@ -81,7 +81,8 @@ class AppTest(Container):
         """
         path = Path(script_path)
         if not path.is_absolute():
-            caller = Path(inspect.stack()[1].filename).resolve().parent
+            frame = inspect.currentframe()
+            caller = Path(frame.f_back.f_code.co_filename).resolve().parent if frame and frame.f_back else Path.cwd()
             path = next((p for p in (caller / path, Path.cwd() / path) if p.is_file()), caller / path)
         path = path.resolve()
         if not path.is_file():
