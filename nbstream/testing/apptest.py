@@ -82,7 +82,9 @@ class AppTest(Container):
         path = Path(script_path)
         if not path.is_absolute():
             frame = inspect.currentframe()
-            caller = Path(frame.f_back.f_code.co_filename).resolve().parent if frame and frame.f_back else Path.cwd()
+            caller = Path.cwd()
+            if frame is not None and frame.f_back is not None:
+                caller = Path(frame.f_back.f_code.co_filename).resolve().parent
             path = next((p for p in (caller / path, Path.cwd() / path) if p.is_file()), caller / path)
         path = path.resolve()
         if not path.is_file():
