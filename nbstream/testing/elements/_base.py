@@ -203,8 +203,9 @@ class Widget(Element):
     @property
     def form_id(self) -> str:
         """The ``key`` of the form the widget is in ("" outside forms)."""
-        meta = self.root._widget_meta(self)
-        return meta.form_id or ""
+        if not self.id:  # an element that takes no input here (a dataframe without on_select)
+            return ""
+        return self.root._widget_meta(self).form_id or ""
 
     def _assert_can_interact(self) -> None:
         """A test cannot do what a browser user cannot: change a disabled widget."""
@@ -216,6 +217,8 @@ class Widget(Element):
 
     def set_value(self, value: Any) -> Widget:
         """Set the widget's value as a user would; it reaches the app on the next ``run()``."""
+        if not self.id:
+            return self._unsupported("set_value")(value)  # type: ignore[no-any-return]
         self._assert_can_interact()
         self.root._set_widget_value(self, value)
         return self

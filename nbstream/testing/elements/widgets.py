@@ -50,7 +50,8 @@ class _Options(Widget):
     @property
     def format_func(self) -> Callable[[Any], Any]:
         """The ``format_func`` the app passed (``str`` by default)."""
-        return self.root._widget_meta(self).serde.format_func
+        format_func: Callable[[Any], Any] = getattr(self.root._widget_meta(self).serde, "format_func", str)
+        return format_func
 
     def _option_at(self, index: int) -> Any:
         meta = self.root._widget_meta(self)

@@ -230,6 +230,10 @@ def test_a_test_cannot_change_what_a_user_cannot():
         at.markdown[0].set_value("x")
     with pytest.raises(AppTestError, match=r"click\(\) is not supported for markdown"):
         at.markdown[0].click()
+    table = run("import pandas as pd\nimport nbstream as st\nst.dataframe(pd.DataFrame({'a': [1]}))")
+    assert table.dataframe[0].form_id == ""
+    with pytest.raises(AppTestError, match=r"set_value\(\) is not supported for dataframe"):
+        table.dataframe[0].set_value(None)
     at.run()
     assert at.button[0].value is False and at.slider[0].value == 0
 
