@@ -21,10 +21,13 @@ from nbstream.runtime.session import AppSession
 from nbstream.runtime.tree import Node, area
 from nbstream.runtime.widgets import WidgetMeta
 from nbstream.secrets import nest_dotted
-from nbstream.testing.containers import Block, Container
+from nbstream.testing.containers import Container, SpecialBlock
 from nbstream.testing.elements._base import Widget
+from nbstream.testing.errors import AppTestError
 
 DEFAULT_TIMEOUT = 3.0
+# The keys of ``AppTest.context`` (what the app reads from ``st.context``), as in Streamlit.
+CONTEXT_KEYS = ("timezone", "timezone_offset", "locale", "url", "is_embedded", "theme")
 
 
 class AppTest(Container):
@@ -34,7 +37,10 @@ class AppTest(Container):
     with ``at.button(key="k")``, containers with ``at.main``, ``at.sidebar``,
     ``at.columns``, ``at.tabs``.  Change widgets (``set_value``, ``click``, ``input``,
     ...) and call ``run()`` to rerun.  ``session_state``, ``secrets`` and
-    ``query_params`` can be set before a run and read after it.
+    ``query_params`` can be set before a run and read after it; ``user`` and ``context``
+    are the dicts the app's ``st.user`` and ``st.context`` read; ``args`` and ``kwargs``
+    are what ``from_function`` passes to the function.  A name that is neither an
+    attribute nor an element kind raises ``AttributeError``.
     """
 
     def __init__(
@@ -42,9 +48,16 @@ class AppTest(Container):
         script: Script,
         *,
         default_timeout: float = DEFAULT_TIMEOUT,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
     ) -> None:
         self.root = self
         self.default_timeout = default_timeout
+        self.args = args
+        self.kwargs = kwargs
+        self.user: dict[str, Any] = {"email": "test@example.com"}
+        self.context: dict[str, Any] = {}
+        self._main_path = script.path
         self._session = AppSession(script, name="apptest")
         # Tests step runs explicitly: run_every timers would make them nondeterministic.
         self._session.fragments.timers_enabled = False
@@ -61,17 +74,24 @@ class AppTest(Container):
     def from_file(cls, script_path: str | Path, *, default_timeout: float = DEFAULT_TIMEOUT) -> AppTest:
         """An AppTest for the script at ``script_path``.
 
-        A relative path is resolved against the working directory (where ``pytest``
-        runs), and failing that against the folder of the calling test file.
+        An absolute path is used as given.  A relative path is looked up first beside the
+        test file that calls ``from_file`` (as Streamlit does), then in the working
+        directory (where ``pytest`` runs, as older Streamlit releases did).  Raises
+        ``FileNotFoundError`` if neither has the file.
         """
         path = Path(script_path)
-        if not path.is_absolute() and not path.exists():
-            caller = Path(inspect.stack()[1].filename).resolve().parent
-            if (caller / path).exists():
-                path = caller / path
+        if not path.is_absolute():
+            frame = inspect.currentframe()
+            caller = Path.cwd()
+            if frame is not None and frame.f_back is not None:
+                caller = Path(frame.f_back.f_code.co_filename).resolve().parent
+            path = next((p for p in (caller / path, Path.cwd() / path) if p.is_file()), caller / path)
         path = path.resolve()
         if not path.is_file():
-            raise FileNotFoundError(f"No app script at {script_path!r} (looked in {os.getcwd()} too).")
+            raise FileNotFoundError(
+                f"AppTest script not found at {path}. Relative paths are resolved against the "
+                f"file that calls AppTest.from_file(), then the working directory ({os.getcwd()})."
+            )
         return cls(Script(path.read_text(encoding="utf-8"), path=str(path)), default_timeout=default_timeout)
 
     @classmethod
@@ -96,7 +116,7 @@ class AppTest(Container):
         source = textwrap.dedent(inspect.getsource(script))
         source += f"\n{script.__name__}(*__nbstream_args__, **__nbstream_kwargs__)\n"
         seed = {"__nbstream_args__": tuple(args or ()), "__nbstream_kwargs__": dict(kwargs or {})}
-        return cls(Script(source, seed=seed), default_timeout=default_timeout)
+        return cls(Script(source, seed=seed), default_timeout=default_timeout, args=args, kwargs=kwargs)
 
     # ---- running ------------------------------------------------------------------------
 
@@ -109,6 +129,25 @@ class AppTest(Container):
         (``default_timeout`` when None).
         """
         return self._step(None, timeout)
+
+    def switch_page(self, page_path: str) -> AppTest:
+        """Show another page at the next ``run()`` (this call does not run the app).
+
+        ``page_path`` is the page's file relative to the main script's folder
+        (``"pages/settings.py"``); the main script stays the root for later switches.
+        Raises ``ValueError`` if there is no such file.
+        """
+        if self._main_path is None:
+            raise ValueError("switch_page needs an app made with AppTest.from_file().")
+        main = Path(self._main_path)
+        page = (main.parent / page_path).resolve()
+        if not page.is_file():
+            raise ValueError(
+                f"Could not find page {page_path!r} relative to the main script {str(main)!r}. "
+                f"Resolved page path: {str(page)!r}."
+            )
+        self._session.set_script(Script(page.read_text(encoding="utf-8"), path=str(page)))
+        return self
 
     def run_fragment(self, fragment: str, *, timeout: float | None = None) -> AppTest:
         """Rerun only one fragment, as a user's interaction inside it would.
@@ -125,6 +164,7 @@ class AppTest(Container):
     def _step(self, fragment_id: str | None, timeout: float | None) -> AppTest:
         timeout = self.default_timeout if timeout is None else timeout
         session = self._session
+        self._check_context()
         session.secrets_override = nest_dotted(self.secrets) if self.secrets else None
         session.query_params.clear()
         for key, value in self.query_params.items():
@@ -141,6 +181,17 @@ class AppTest(Container):
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.query_params = {k: (v[0] if len(v) == 1 else list(v)) for k, v in session.query_params.items()}
         return self
+
+    def _check_context(self) -> None:
+        unknown = sorted(set(self.context) - set(CONTEXT_KEYS))
+        if unknown:
+            raise AppTestError(
+                f"Unsupported AppTest.context key(s): {', '.join(map(repr, unknown))}. "
+                f"Supported keys: {', '.join(CONTEXT_KEYS)}."
+            )
+        theme = self.context.get("theme")
+        if theme not in (None, "light", "dark"):
+            raise AppTestError(f'AppTest.context["theme"] must be "light" or "dark", not {theme!r}.')
 
     def _form_filtered(self, changes: dict[str, Any]) -> dict[str, Any]:
         """Values set inside a form reach the app only with a click on that form's submit button."""
@@ -179,14 +230,14 @@ class AppTest(Container):
         return self._session.tree
 
     @property
-    def main(self) -> Block:
+    def main(self) -> SpecialBlock:
         """The app's main area."""
-        return Block(area(self._session.tree, "main"), self)
+        return SpecialBlock(area(self._session.tree, "main"), self)
 
     @property
-    def sidebar(self) -> Block:  # type: ignore[override]
+    def sidebar(self) -> SpecialBlock:
         """The app's sidebar."""
-        return Block(area(self._session.tree, "sidebar"), self)
+        return SpecialBlock(area(self._session.tree, "sidebar"), self)
 
     def __repr__(self) -> str:
         return f"AppTest({self._session.script.path!r}, runs={self._session.run_count})"

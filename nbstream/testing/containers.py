@@ -1,23 +1,27 @@
 """AppTest's view of the element tree: element lists by kind, containers and blocks.
 
-``at.<kind>`` is generic: any kind the app draws can be listed; the wrapper class of each
+``at.<kind>`` lists every element of a kind Streamlit or nbstream knows (an empty list
+when the app shows none); any other name raises ``AttributeError`` naming the closest
+known one, so a typo in a test fails instead of counting nothing.  Node types and the
+order of iteration follow Streamlit's AppTest (see ``kinds``); the wrapper class of each
 kind comes from the family modules in ``elements/``.
 """
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 from nbstream.runtime.tree import Node
-from nbstream.testing.elements import charts, data, status, widgets
-from nbstream.testing.elements._base import AppDriver, Element, Widget
-
-# Accessor names that differ from the element kind they list.
-ACCESSOR_KINDS = {"columns": "column", "tabs": "tab"}
+from nbstream.testing import kinds
+from nbstream.testing.elements import charts, data, status, text, widgets
+from nbstream.testing.elements._base import PROTO_FIELDS, AppDriver, Element, ProtoView, Widget
+from nbstream.testing.errors import AppTestError
+from nbstream.testing.lists import BlockList, ElementList, WidgetList
 
 ELEMENT_CLASSES: dict[str, type[Element]] = {
+    **text.CLASSES,
     **widgets.CLASSES,
     **data.CLASSES,
     **charts.CLASSES,
@@ -25,51 +29,33 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
 }
 
 
+def visible_children(node: Node) -> list[Node]:
+    """A node's children as Streamlit's AppTest lists them (no spinners)."""
+    return [c for c in node.children or [] if not kinds.is_transient(c)]
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """The node and everything in it, in display order, as Streamlit's AppTest walks it."""
+    yield node
+    for child in visible_children(node):
+        yield from walk(child)
+
+
 def wrap(node: Node, root: AppDriver) -> Element:
     if node.is_block:
-        return Block(node, root)
+        return BLOCK_CLASSES.get(node.kind, Block)(node, root)
     cls = ELEMENT_CLASSES.get(node.kind)
     if cls is None:
         cls = Widget if node.id else Element
     return cls(node, root)
 
 
-E = TypeVar("E", bound=Element)
-
-
-class ElementList(Sequence[E]):
-    """The elements of one kind, in display order; ``at.button("key")`` finds one by key."""
-
-    def __init__(self, items: list[E]) -> None:
-        self._items = items
-
-    def __getitem__(self, index: int) -> E:  # type: ignore[override]
-        return self._items[index]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __iter__(self) -> Iterator[E]:
-        return iter(self._items)
-
-    def __call__(self, key: str | None = None, **kwargs: Any) -> E:
-        key = kwargs.get("key", key)
-        for item in self._items:
-            if item.key == key:
-                return item
-        raise KeyError(f"No element with key {key!r}")
-
-    @property
-    def values(self) -> list[Any]:
-        return [e.value for e in self._items]
-
-    def __repr__(self) -> str:
-        return f"ElementList({self._items!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, ElementList):
-            return self._items == other._items
-        return list(self._items) == other
+def list_of(name: str, items: list[Element]) -> ElementList[Any]:
+    if name in kinds.BLOCK_ACCESSORS or (items and all(isinstance(i, Block) for i in items)):
+        return BlockList(items)
+    if name in kinds.WIDGET_ACCESSORS or (items and all(isinstance(i, Widget) for i in items)):
+        return WidgetList(items)
+    return ElementList(items)
 
 
 class Container(abc.ABC):
@@ -81,37 +67,65 @@ class Container(abc.ABC):
     def _scope(self) -> Node:
         """The node whose subtree this container lists."""
 
-    def get(self, kind: str) -> ElementList[Element]:
-        """Every element of ``kind`` in this container, in display order."""
-        kind = ACCESSOR_KINDS.get(kind, kind)
-        scope = self._scope()
-        nodes = [n for n in scope.walk() if n.kind == kind and n is not scope]
-        return ElementList([wrap(n, self.root) for n in nodes])
+    def get(self, element_type: str) -> ElementList[Any]:
+        """Every element of ``element_type`` in this container, in display order.
 
-    def __getattr__(self, name: str) -> ElementList[Element]:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return self.get(name)
+        ``element_type`` is an accessor name (``"button"``, ``"columns"``,
+        ``"form_submit_button"``), a Streamlit node type (``"vega_lite_chart"``,
+        ``"help_info"``) or an nbstream kind (``"line_chart"``, ``"fragment"``).
+        """
+        scope = self._scope()
+        nodes = [n for n in walk(scope) if n is not scope and kinds.matches(n, element_type)]
+        return list_of(element_type, [wrap(n, self.root) for n in nodes])
+
+    def _knows(self, name: str) -> bool:
+        return name in kinds.KNOWN_KINDS or any(n.kind == name for n in walk(self._scope()))
+
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("_") and self._knows(name):
+            return self.get(name)
+        raise kinds.unknown_name(type(self).__name__, name, [*dir(type(self)), *vars(self)])
 
     @property
     def children(self) -> dict[int, Element]:
         """The direct children by position, as Streamlit's AppTest has them."""
-        return {i: wrap(n, self.root) for i, n in enumerate(self._scope().children or [])}
+        return {i: wrap(n, self.root) for i, n in enumerate(visible_children(self._scope()))}
 
     def __iter__(self) -> Iterator[Element]:
         """This container and everything in it, in display order."""
-        return (wrap(n, self.root) for n in self._scope().walk())
+        return (wrap(n, self.root) for n in walk(self._scope()))
+
+    def __len__(self) -> int:
+        return len(visible_children(self._scope()))
+
+    def __getitem__(self, index: int) -> Element:
+        return self.children[index]
 
     def get_by_key(self, key: str) -> Element:
-        """The element with this key anywhere in the container; KeyError if there is none."""
-        for node in self._scope().walk():
-            if node.key == key:
-                return wrap(node, self.root)
-        raise KeyError(key)
+        """The one element (widget, keyed element or container) with this key in the container.
+
+        Raises ``KeyError`` if there is none and ``AppTestError`` if several have it (query
+        a narrower container, or a list such as ``at.button(key=...)``).
+        """
+        scope = self._scope()
+        matches = [wrap(n, self.root) for n in walk(scope) if n is not scope]
+        matches = [e for e in matches if e.key == key]
+        if not matches:
+            raise KeyError(key)
+        if len(matches) > 1:
+            raise AppTestError(
+                f"Multiple elements have key {key!r}. "
+                "Scope the query to a container or use a typed collection."
+            )
+        return matches[0]
 
 
 class Block(Container, Element):
-    """A container element (column, tab, expander, sidebar, ...) with ``at``'s accessors."""
+    """A container element (column, tab, expander, sidebar, ...) with ``at``'s accessors.
+
+    Its parameters read as attributes (``at.expander[0].label``); names that are neither
+    a parameter nor an element kind raise ``AttributeError``.
+    """
 
     def __init__(self, node: Node, root: AppDriver) -> None:
         Element.__init__(self, node, root)
@@ -119,36 +133,107 @@ class Block(Container, Element):
     def _scope(self) -> Node:
         return self._node
 
-    def __len__(self) -> int:
-        return len(self._node.children or [])
-
-    def __getitem__(self, index: int) -> Element:
-        return self.children[index]
+    def __iter__(self) -> Iterator[Element]:
+        return Container.__iter__(self)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        if name in self._node.props:
-            return self._node.props[name]
-        return self.get(name)
+        props = self._node.props
+        for key in (name, PROTO_FIELDS.get(name)):
+            if key is not None and key in props:
+                return props[key]
+        if self._knows(name):
+            return self.get(name)
+        raise kinds.unknown_name(type(self).__name__, name, [*dir(type(self)), *props])
 
     def run(self, *, timeout: float | None = None) -> Any:
-        """Run the app; for a fragment block, rerun only that fragment."""
-        if self.type == "fragment":
+        """Run the app; for a fragment's block, rerun only that fragment."""
+        if self._node.kind == "fragment":
             return self.root.run_fragment(self._node.props["fragment_id"], timeout=timeout)
         return self.root.run(timeout=timeout)
 
     @property
-    def weight(self) -> float | None:
-        return self._node.props.get("weight")
+    def proto(self) -> ProtoView:
+        return ProtoView(self._node.props)
 
     @property
-    def label(self) -> str | None:
-        return self._node.props.get("label")
+    def key(self) -> str | None:
+        if self._node.kind == "form":
+            return self._node.props.get("form_id")
+        return self._node.key or self._node.props.get("key")
 
     @property
     def value(self) -> Any:
         return None
 
     def __repr__(self) -> str:
-        return f"Block({self.type!r}, {len(self._node.children or [])} children)"
+        return f"{type(self).__name__}({self.type!r}, {len(self)} children)"
+
+
+class SpecialBlock(Block):
+    """The main area, the sidebar and the event area (toasts)."""
+
+
+class Column(Block):
+    @property
+    def weight(self) -> float:
+        return self._node.props["weight"]
+
+    @property
+    def gap(self) -> str:
+        return self._node.props.get("gap", "small")
+
+
+class Tab(Block):
+    @property
+    def label(self) -> str:
+        return self._node.props["label"]
+
+
+class Expander(Block):
+    @property
+    def label(self) -> str:
+        return self._node.props["label"]
+
+    @property
+    def icon(self) -> str:
+        return self._node.props.get("icon") or ""
+
+
+class Status(Expander):
+    @property
+    def state(self) -> str:
+        return self._node.props["state"]
+
+    @property
+    def icon(self) -> str:
+        icon = self._node.props.get("icon")
+        if icon:
+            return icon
+        # The icon Streamlit's st.status shows for each state.
+        return {"running": "spinner", "complete": ":material/check:", "error": ":material/error:"}.get(
+            self.state, ""
+        )
+
+
+class ChatMessage(Block):
+    @property
+    def name(self) -> str:
+        return self._node.props["name"]
+
+    @property
+    def avatar(self) -> Any:
+        return self._node.props.get("avatar")
+
+
+BLOCK_CLASSES: dict[str, type[Block]] = {
+    "main": SpecialBlock,
+    "sidebar": SpecialBlock,
+    "event": SpecialBlock,
+    "column": Column,
+    "tab": Tab,
+    "expander": Expander,
+    "status": Status,
+    "chat_message": ChatMessage,
+}

@@ -31,7 +31,7 @@ def test_children_by_position():
     assert list(children) == [0, 1, 2, 3, 4]
     assert [c.type for c in children.values()] == [
         "title",
-        "columns",
+        "flex_container",  # Streamlit's node type for the row st.columns draws
         "expander",
         "tab_container",
         "number_input",

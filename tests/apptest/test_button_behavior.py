@@ -266,7 +266,7 @@ def test_buttons_that_modify_a_rendered_widget_error():
     at.text_input[0].input("Jane").run()
     at.button[0].click().run()
     assert len(at.exception) == 1
-    assert at.exception[0].value.startswith("StreamlitAPIException: ")
+    assert at.exception[0].proto.type == "StreamlitAPIException"
     assert "`st.session_state.name` cannot be modified after the widget with key `name` is instantiated" in (
         at.exception[0].message
     )
@@ -403,7 +403,7 @@ def test_dynamic_rows_without_an_index_in_the_key_is_a_duplicate():
         """
     )
     assert len(at.exception) == 1
-    assert at.exception[0].value.startswith("DuplicateWidgetID: ")
+    assert at.exception[0].proto.type == "DuplicateWidgetID"
     assert "key='first'" in at.exception[0].message
 
 
@@ -497,7 +497,7 @@ def test_setting_a_button_through_session_state_raises():
         """
     )
     assert len(at.exception) == 1
-    assert at.exception[0].value.startswith("StreamlitValueAssignmentNotAllowedError: ")
+    assert at.exception[0].proto.type == "StreamlitValueAssignmentNotAllowedError"
     assert "my_button" in at.exception[0].message
     assert len(at.button) == 0
 

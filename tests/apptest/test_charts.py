@@ -26,7 +26,7 @@ def test_add_rows_appends_to_the_line_chart():
     at = AppTest.from_string(ADD_ROWS_EXAMPLE, default_timeout=20).run()
     assert not at.exception
     chart = at.get("line_chart")[0]
-    assert chart.type == "line_chart"
+    assert (chart.type, chart.kind) == ("vega_lite_chart", "line_chart")
     assert chart.spec["data"] == {"name": "source"}
     # 15 rows, then 10 added one at a time: 25 x-positions, 3 series each
     data = chart.data
@@ -57,9 +57,19 @@ def test_every_chart_kind_is_listed_by_kind():
         st.map(df)
         """
     ).run()
+    # Streamlit's AppTest lists every Vega-Lite chart under vega_lite_chart, st.map under
+    # deck_gl_json_chart; nbstream also lists each under its own command.
+    assert [e.kind for e in at.vega_lite_chart] == [
+        "line_chart",
+        "area_chart",
+        "bar_chart",
+        "scatter_chart",
+        "vega_lite_chart",
+    ]
+    assert [e.kind for e in at.get("deck_gl_json_chart")] == ["map"]
     for kind in ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "map"):
-        (element,) = at.get(kind)
-        assert element.type == kind
+        element = next(e for e in at.get(kind) if e.kind == kind)
+        assert element.type == ("deck_gl_json_chart" if kind == "map" else "vega_lite_chart")
         assert element.spec is not None
         # vega_lite_chart and map send the frame as it is; the built-ins melt lat and lon
         assert len(element.data) == (2 if kind in ("vega_lite_chart", "map") else 4)

@@ -181,7 +181,7 @@ def test_tabs(at):
 
 def test_exception(at):
     assert len(at.exception) == 1
-    assert "TypeError" in at.exception[0].value
+    assert at.exception[0].proto.type == "TypeError"
     assert at.exception[0].message == "unsupported operand type(s) for +: 'int' and 'str'"
 
 

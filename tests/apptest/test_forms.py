@@ -236,7 +236,7 @@ def test_form_limitations_raise_api_exceptions(body, message):
         """
     )
     assert len(at.exception) == 1
-    assert at.exception[0].value.startswith("StreamlitAPIException: ")
+    assert at.exception[0].proto.type == "StreamlitAPIException"
     assert message in at.exception[0].message
 
 

@@ -171,7 +171,7 @@ def test_fragment_scoped_rerun():
 
 def test_rerun_scope_fragment_outside_a_fragment_raises():
     at = run('import nbstream as st\nst.rerun(scope="fragment")\n')
-    assert "StreamlitAPIException" in at.exception[0].value
+    assert at.exception[0].proto.type == "StreamlitAPIException"
 
 
 def test_fragment_widgets_keep_state_across_full_reruns_and_are_cleaned_with_the_fragment():

@@ -68,12 +68,22 @@ def test_from_file_resolves_against_the_working_directory(tmp_path, monkeypatch)
     assert at.text[0].value == "from the cwd"
 
 
-def test_from_file_prefers_the_working_directory_over_the_test_folder(tmp_path, monkeypatch):
+def test_from_file_prefers_the_test_folder_over_the_working_directory(tmp_path, monkeypatch):
+    # As Streamlit: a relative path is first resolved beside the calling test file.
     (tmp_path / "apps").mkdir()
     (tmp_path / "apps" / "bean_counter.py").write_text('import nbstream as st\nst.text("cwd copy")\n')
     monkeypatch.chdir(tmp_path)
     at = AppTest.from_file("apps/bean_counter.py").run()
-    assert at.text[0].value == "cwd copy"
+    assert not at.text
+    assert at.markdown[0].value == "Beans counted: 0"
+
+
+def test_from_file_names_both_places_when_the_script_is_missing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(
+        FileNotFoundError, match=r"file that calls AppTest\.from_file\(\), then the working directory"
+    ):
+        AppTest.from_file("apps/no_such_app.py")
 
 
 def test_from_file_takes_an_absolute_path(tmp_path, monkeypatch):

@@ -85,5 +85,5 @@ def test_without_the_secret_the_callback_error_is_shown():
     at.run()
     at.text_input[0].input("streamlit").run()
     assert len(at.exception) == 1
-    assert at.exception[0].value.startswith("AttributeError: ")
+    assert at.exception[0].proto.type == "AttributeError"
     assert 'st.secrets has no attribute "password"' in at.exception[0].message

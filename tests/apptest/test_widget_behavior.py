@@ -47,7 +47,7 @@ def test_two_identical_widgets_raise_duplicate_widget_id():
     )
     assert len(at.button) == 1
     assert len(at.exception) == 1
-    assert at.exception[0].value.startswith("DuplicateWidgetID: ")
+    assert at.exception[0].proto.type == "DuplicateWidgetID"
     assert "`st.button`" in at.exception[0].message
     assert "`key`" in at.exception[0].message
 
@@ -66,7 +66,7 @@ def test_keys_distinguish_otherwise_identical_widgets():
 
 def test_the_same_key_on_two_widgets_is_a_duplicate():
     at = run("import nbstream as st\nst.slider('a', key='k')\nst.checkbox('b', key='k')")
-    assert at.exception[0].value.startswith("DuplicateWidgetID: ")
+    assert at.exception[0].proto.type == "DuplicateWidgetID"
     assert "key='k'" in at.exception[0].message
 
 
@@ -186,7 +186,8 @@ def test_callback_exception_is_shown_and_the_session_goes_on():
         """
     )
     at.checkbox[0].check().run()
-    assert at.exception[0].value == "ValueError: bad callback"
+    assert at.exception[0].proto.type == "ValueError"
+    assert at.exception[0].value == "bad callback"
     assert len(at.checkbox) == 0  # the script did not run after the failed callback
     at.run()
     assert not at.exception
@@ -431,7 +432,7 @@ def test_modifying_a_widget_key_after_it_rendered_raises():
         """
     )
     assert len(at.exception) == 1
-    assert at.exception[0].value.startswith("StreamlitAPIException: ")
+    assert at.exception[0].proto.type == "StreamlitAPIException"
     assert "`st.session_state.s` cannot be modified after the widget with key `s` is instantiated" in (
         at.exception[0].message
     )

@@ -74,10 +74,11 @@ def columns(
     total = sum(weights)
     cols = []
     for w in weights:
+        # Each column carries the row's settings too, as Streamlit's Column message does.
+        props = {"weight": w / total, "gap": gap, "vertical_alignment": vertical_alignment}
+        props["border"] = bool(border)
         with row:
-            cols.append(
-                place(Node("column", {"weight": w / total, "gap": gap, "border": bool(border)}, children=[]))
-            )
+            cols.append(place(Node("column", props, children=[])))
     return cols
 
 

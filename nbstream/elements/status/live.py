@@ -68,18 +68,21 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
     >>> with st.spinner("Wait for it..."):
     ...     time.sleep(5)
     """
-    slot = add_element("spinner", {"text": str(text), "show_time": bool(show_time), "started": time.time()})
+    # "transient": a spinner is not part of the page (Streamlit's AppTest never lists
+    # it, running or done); its slot only keeps the positions of later elements stable.
+    props = {"text": str(text), "show_time": bool(show_time), "started": time.time(), "transient": True}
+    slot = add_element("spinner", props)
     try:
         yield
     finally:
-        _clear(slot)
+        _clear(slot, transient=True)
 
 
-def _clear(slot: DeltaGenerator) -> None:
+def _clear(slot: DeltaGenerator, *, transient: bool = False) -> None:
     """Empty a slot without the interrupt check, so clean-up never raises."""
     ctx = context.get()
     if ctx is not None:
-        slot._place(ctx, Node("empty", {}))
+        slot._place(ctx, Node("empty", {"transient": True} if transient else {}))
 
 
 class StatusContainer(DeltaGenerator):

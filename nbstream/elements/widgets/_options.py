@@ -77,8 +77,9 @@ def wire_index(wire: Any, size: int) -> int:
 class IndexSerde:
     """One option (or None) travels as its index in the option list."""
 
-    def __init__(self, options: Sequence[Any]) -> None:
+    def __init__(self, options: Sequence[Any], format_func: Callable[[Any], Any] = str) -> None:
         self.options = options
+        self.format_func = format_func  # read by AppTest (``at.selectbox[0].format_func``)
 
     def serialize(self, value: Any) -> int | None:
         return None if value is None else index_of(self.options, value)
@@ -90,9 +91,15 @@ class IndexSerde:
 class IndicesSerde:
     """Several options travel as a list of distinct indices."""
 
-    def __init__(self, options: Sequence[Any], max_selections: int | None = None) -> None:
+    def __init__(
+        self,
+        options: Sequence[Any],
+        max_selections: int | None = None,
+        format_func: Callable[[Any], Any] = str,
+    ) -> None:
         self.options = options
         self.max_selections = max_selections
+        self.format_func = format_func  # read by AppTest
 
     def serialize(self, value: Any) -> list[int]:
         return [index_of(self.options, v) for v in value]

@@ -153,7 +153,7 @@ def _single_choice(
     return add_widget(
         kind,
         props,
-        serde=IndexSerde(opts),
+        serde=IndexSerde(opts, format_func),
         default=default,
         identity=identity,
         key=key,
@@ -353,7 +353,7 @@ def multiselect(
     return add_widget(
         "multiselect",
         props,
-        serde=IndicesSerde(opts, max_selections),
+        serde=IndicesSerde(opts, max_selections, format_func),
         default=chosen,
         identity=identity,
         key=key,

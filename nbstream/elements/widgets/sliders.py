@@ -298,8 +298,9 @@ def slider(
 class OptionRangeSerde:
     """An option, or a pair of options, travel as indices."""
 
-    def __init__(self, options: list[Any], is_range: bool) -> None:
+    def __init__(self, options: list[Any], is_range: bool, format_func: Callable[[Any], Any] = str) -> None:
         self.options, self.is_range = options, is_range
+        self.format_func = format_func  # read by AppTest
 
     def serialize(self, value: Any) -> Any:
         if self.is_range:
@@ -371,7 +372,7 @@ def select_slider(
             index_of(opts, v)
         except ValueError:
             raise StreamlitAPIException(f"Select slider value {v!r} is not one of its options.") from None
-    serde = OptionRangeSerde(opts, is_range)
+    serde = OptionRangeSerde(opts, is_range, format_func)
     labels = formatted(opts, format_func)
     props = widget_props(label, help, disabled, label_visibility, options=labels)
     identity = {"label": props["label"], "options": labels, "value": serde.serialize(value), "help": help}

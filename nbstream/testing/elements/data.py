@@ -30,6 +30,11 @@ class Dataframe(Widget):
         return _source(self).value
 
     @property
+    def editing_mode(self) -> str:
+        """``"read_only"``: ``st.dataframe`` is not editable (an editor's mode is its ``num_rows``)."""
+        return "read_only"
+
+    @property
     def selection(self) -> Any:
         """The selection the app got (``{"rows", "columns", "cells"}``), or the one set for the next run."""
         pending = self.root._pending_values.get(self.id)
@@ -75,6 +80,11 @@ class DataEditor(Widget):
     @property
     def value(self) -> Any:
         return _source(self).value
+
+    @property
+    def editing_mode(self) -> str:
+        """How rows may change: the editor's ``num_rows`` (``"fixed"``, ``"dynamic"``, ...)."""
+        return self._node.props.get("num_rows") or "fixed"
 
     @property
     def state(self) -> dict[str, Any]:

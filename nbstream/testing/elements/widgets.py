@@ -4,6 +4,7 @@ and times (``nbstream/elements/widgets/``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from nbstream.testing.elements._base import Element, Widget
@@ -12,6 +13,7 @@ from nbstream.testing.elements._base import Element, Widget
 class Button(Widget):
     def click(self) -> Button:
         """Click the button: in the next run it returns True."""
+        self._assert_can_interact()
         self.root._click(self)
         return self
 
@@ -27,6 +29,10 @@ class Button(Widget):
         return bool(self._node.value)
 
 
+class DownloadButton(Button):
+    """``st.download_button``: ``click()`` makes it return True in the next run (no file is saved)."""
+
+
 class Checkbox(Widget):
     def check(self) -> Checkbox:
         return self.set_value(True)  # type: ignore[return-value]
@@ -38,7 +44,14 @@ class Checkbox(Widget):
 class _Options(Widget):
     @property
     def options(self) -> list[str]:
+        """The options as the browser shows them (``str(format_func(option))``)."""
         return list(self._node.props.get("options", []))
+
+    @property
+    def format_func(self) -> Callable[[Any], Any]:
+        """The ``format_func`` the app passed (``str`` by default)."""
+        format_func: Callable[[Any], Any] = getattr(self.root._widget_meta(self).serde, "format_func", str)
+        return format_func
 
     def _option_at(self, index: int) -> Any:
         meta = self.root._widget_meta(self)
@@ -66,6 +79,7 @@ class Selectbox(_Options):
         """Select the option at ``index`` (None clears the selection)."""
         if index is None:
             return self.set_value(None)  # type: ignore[return-value]
+        self._assert_can_interact()
         option = self._option_at(index)
         # The position itself travels, as from the browser: equal options stay apart.
         self.root._pending_wire[self.id] = index
@@ -87,6 +101,12 @@ class Multiselect(_Options):
     @property
     def placeholder(self) -> str:
         return self._node.props.get("placeholder", "")
+
+    @property
+    def values(self) -> list[str]:
+        """The selected options as the browser shows them."""
+        options = self.options
+        return [options[i] for i in self.indices]
 
     def select(self, value: Any) -> Multiselect:
         """Add an option to the selection."""
@@ -129,13 +149,14 @@ class _Range(Widget):
 
 
 class Slider(_Range):
-    pass
-
-
-class SelectSlider(_Range):
     @property
     def options(self) -> list[str]:
+        """Always empty for ``st.slider`` (``select_slider`` has options), as in Streamlit."""
         return list(self._node.props.get("options", []))
+
+
+class SelectSlider(_Range, _Options):
+    pass
 
 
 class TextInput(Widget):
@@ -195,6 +216,7 @@ class Toggle(Checkbox):
 
 CLASSES: dict[str, type[Element]] = {
     "button": Button,
+    "download_button": DownloadButton,
     "checkbox": Checkbox,
     "toggle": Toggle,
     "radio": Radio,

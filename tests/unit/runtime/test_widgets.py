@@ -102,7 +102,7 @@ def test_the_same_widget_in_two_containers_is_a_duplicate():
         b.button("Go")
         """
     )
-    assert at.exception[0].value.startswith("DuplicateWidgetID: ")
+    assert at.exception[0].proto.type == "DuplicateWidgetID"
 
 
 def test_values_differ_copes_with_arrays_and_frames():
