@@ -134,7 +134,12 @@ class Block(Container, Element):
         return self.get(name)
 
     def run(self, *, timeout: float | None = None) -> Any:
-        """Run the app; for a fragment block, rerun only that fragment."""
+        """Run the app; for a fragment block, rerun only that fragment; for a dialog, only
+        the dialog (its body is a fragment), as a click inside it in the browser does."""
+        if self.type == "dialog":
+            body = next((c for c in self._node.children or [] if c.kind == "fragment"), None)
+            if body is not None:
+                return self.root.run_fragment(body.props["fragment_id"], timeout=timeout)
         if self.type == "fragment":
             return self.root.run_fragment(self._node.props["fragment_id"], timeout=timeout)
         return self.root.run(timeout=timeout)
