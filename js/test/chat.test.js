@@ -132,3 +132,23 @@ describe("append ops", () => {
     expect(out.children[0].props.body).toBe("x".repeat(40) + "yz");
   });
 });
+
+describe("dialog reopening", () => {
+  test("a dismissed dialog opens again when a later run opens it again", async () => {
+    const app = document.createElement("div");
+    app.className = "nbs-app";
+    document.body.append(app);
+    const props = { title: "Again", width: "small", dismissible: true, dismiss_id: null, opening: 1 };
+    const m = mount("dialog", props, { children: [] });
+    app.append(m.el);
+    await new Promise((r) => requestAnimationFrame(r));
+    key(app.querySelector("[role=dialog]"), "Escape");
+    expect(app.querySelector("[role=dialog]")).toBeNull();
+    m.update({ opening: 1 });
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(app.querySelector("[role=dialog]")).toBeNull();
+    m.update({ opening: 2 });
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(app.querySelector("[role=dialog]")).not.toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ user may dismiss it (Escape, the close button, a click outside) when it is dismi
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,6 +24,10 @@ from nbstream.runtime.widgets import InvalidWireValue
 F = TypeVar("F", bound=Callable[..., Any])
 
 WIDTHS = ("small", "medium", "large")
+
+# Each call that opens a dialog gets a new number: a dialog the user dismissed opens
+# again when a later run calls it again, even where the page still has its element.
+_OPENINGS = itertools.count(1)
 
 
 class _DismissSerde:
@@ -103,7 +108,13 @@ def dialog(
                     "Only one dialog is allowed to be opened at the same time. Please make sure "
                     "to not call a dialog-decorated function more than once in a script run."
                 )
-            props = {"title": title, "width": width, "dismissible": bool(dismissible), "dismiss_id": None}
+            props = {
+                "title": title,
+                "width": width,
+                "dismissible": bool(dismissible),
+                "dismiss_id": None,
+                "opening": next(_OPENINGS),
+            }
             place = add_block("dialog", props)
             with place:
                 if dismissible and on_dismiss != "ignore":

@@ -7,8 +7,8 @@
  *
  * Dismissing (Escape, the close button, a click on the backdrop) hides it here at once;
  * with props.dismiss_id (on_dismiss "rerun" or a callback) the kernel is told, through a
- * click on that hidden trigger.  A node that stays in the tree stays dismissed; a new
- * dialog is a new node.
+ * click on that hidden trigger.  Each call that opens the dialog has a new
+ * props.opening: a dismissed dialog opens again when a later run calls it again.
  */
 import { h, on } from "../_base.js";
 
@@ -65,6 +65,10 @@ export function dialog(node, ctx) {
   };
 
   const update = (/** @type {WireNode} */ n) => {
+    if (n.props.opening !== props.opening && dismissed) {
+      dismissed = false;
+      queueMicrotask(open);
+    }
     props = n.props;
     title.replaceChildren(ctx.markdown(String(props.title ?? ""), { inline: true }));
     box.setAttribute("aria-label", title.textContent || "Dialog");
