@@ -388,3 +388,27 @@ def test_on_dismiss_callable_runs_when_the_browser_dismisses():
     at.run()
     assert at.session_state.dismissed is True
     assert len(at.dialog) == 0
+
+
+def test_the_chat_example_notebook_answers_and_takes_feedback():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "notebooks" / "make_notebooks.py"
+    spec = importlib.util.spec_from_file_location("make_notebooks", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    at = app("import nbstream as st\n" + module.APPS["chat"]).run()
+    assert at.chat_message[0].markdown[0].value == "Hi! Ask me anything."
+    at.chat_input[0].set_value("tides").run()
+    assert not at.exception
+    assert [m.name for m in at.chat_message] == ["assistant", "user", "assistant"]
+    assert at.chat_message[2].markdown[0].value  # the streamed answer, kept in the history
+    at.chat_message[2].feedback[0].set_value(1).run()
+    assert at.session_state["feedback-2"] == 1
+    at.sidebar.button[0].click().run()
+    assert at.dialog[0].title == "Clear the conversation?"
+    at.dialog[0].button[0].click()
+    at.dialog[0].run()
+    assert len(at.dialog) == 0
+    assert len(at.chat_message) == 0
