@@ -115,7 +115,9 @@ class _Typewriter:
             self._node = parent.children[index]
         else:
             # As st.markdown shows it (dedented, stripped): still a prefix of the next text.
-            self._node.props["body"] = texts.clean_text(self.text)
+            # Dedenting scans the whole text: only do it when some line is indented.
+            indented = self.text[:1].isspace() or "\n " in self.text or "\n\t" in self.text
+            self._node.props["body"] = texts.clean_text(self.text) if indented else self.text.strip()
             ctx.changed()
 
 
