@@ -152,3 +152,19 @@ describe("dialog reopening", () => {
     expect(app.querySelector("[role=dialog]")).not.toBeNull();
   });
 });
+
+describe("dialog close button", () => {
+  test("the close button dismisses; with on_dismiss 'ignore' the kernel hears nothing", async () => {
+    const app = document.createElement("div");
+    app.className = "nbs-app";
+    document.body.append(app);
+    const m = mount("dialog", { title: "Bye", width: 300, dismissible: true, dismiss_id: null, opening: 1 }, { children: [] });
+    app.append(m.el);
+    await new Promise((r) => requestAnimationFrame(r));
+    const box = app.querySelector("[role=dialog]");
+    expect(box.style.width).toBe("300px");
+    box.querySelector(".nbs-st-dialog-close").click();
+    expect(app.querySelector("[role=dialog]")).toBeNull();
+    expect(m.ctx.clicks).toEqual([]);
+  });
+});
