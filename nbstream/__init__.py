@@ -19,10 +19,14 @@ from nbstream.elements.charts import (
     scatter_chart,
     vega_lite_chart,
 )
+from nbstream.elements.chat.input import chat_input
+from nbstream.elements.chat.messages import chat_message
+from nbstream.elements.chat.stream import write_stream
 from nbstream.elements.data.data_editor import data_editor
 from nbstream.elements.data.dataframe import dataframe, table
 from nbstream.elements.data.json_tree import json
 from nbstream.elements.data.metric import metric
+from nbstream.elements.flow.dialog import dialog
 from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment
@@ -43,6 +47,7 @@ from nbstream.elements.text.text import (
 )
 from nbstream.elements.text.write import echo, help, write
 from nbstream.elements.widgets.buttons import button, download_button
+from nbstream.elements.widgets.feedback import feedback
 from nbstream.elements.widgets.numeric import number_input
 from nbstream.elements.widgets.selection import checkbox, multiselect, radio, selectbox, toggle
 from nbstream.elements.widgets.sliders import select_slider, slider
@@ -61,6 +66,8 @@ __all__ = [
     "cache_data",
     "cache_resource",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "color_picker",
@@ -70,6 +77,7 @@ __all__ = [
     "data_editor",
     "dataframe",
     "date_input",
+    "dialog",
     "divider",
     "download_button",
     "echo",
@@ -77,6 +85,7 @@ __all__ = [
     "error",
     "exception",
     "expander",
+    "feedback",
     "form",
     "form_submit_button",
     "fragment",
@@ -126,6 +135,7 @@ __all__ = [
     "vega_lite_chart",
     "warning",
     "write",
+    "write_stream",
 ]
 
 

@@ -240,6 +240,53 @@ st.write("The shared resource was opened at", connection()["opened_at"])
 st.caption("The app menu's Clear cache (or the key C) empties both caches.")
 """
 
+APPS["chat"] = """
+import random
+import time
+
+st.title("Chat")
+st.caption("A stand-in assistant streams its answers: no model, no network.")
+
+def assistant(prompt):
+    answer = random.choice([
+        f"You asked about **{prompt}**. Here is a thought on it, one word at a time.",
+        "Good question! Let me think out loud for a moment before I answer.",
+        f"Echoing you: {prompt}",
+    ])
+    for word in answer.split(" "):
+        time.sleep(0.05)
+        yield word + " "
+
+@st.dialog("Clear the conversation?")
+def confirm_clear():
+    st.write("This removes every message.")
+    if st.button("Clear", type="primary"):
+        st.session_state.messages = []
+        st.rerun()
+
+if "messages" not in st.session_state:
+    st.session_state.messages = [{"role": "assistant", "content": "Hi! Ask me anything."}]
+
+with st.sidebar:
+    if st.button("Clear conversation"):
+        confirm_clear()
+
+for i, message in enumerate(st.session_state.messages):
+    with st.chat_message(message["role"]):
+        st.markdown(message["content"])
+        if message["role"] == "assistant" and i:
+            st.feedback("thumbs", key=f"feedback-{i}")
+
+if prompt := st.chat_input("Say something"):
+    st.session_state.messages.append({"role": "user", "content": prompt})
+    with st.chat_message("user"):
+        st.markdown(prompt)
+    with st.chat_message("assistant"):
+        answer = st.write_stream(assistant(prompt))
+    st.session_state.messages.append({"role": "assistant", "content": answer})
+    st.rerun()
+"""
+
 
 def notebook(name: str, script: str) -> dict:
     cells = ["import nbstream as st", f"%%stapp {name}\n{script.strip()}\n"]

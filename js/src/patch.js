@@ -12,7 +12,7 @@
  * @typedef {import("./types.js").ComponentContext} ComponentContext
  * @typedef {import("./types.js").Component} Component
  *
- * @typedef {{op: "props", at: string[], set: Record<string, any>, del: string[]}} PropsOp
+ * @typedef {{op: "props", at: string[], set: Record<string, any>, del: string[], append?: Record<string, string>}} PropsOp
  * @typedef {{op: "children", at: string[], remove: string[], place: [number, string | WireNode][]}} ChildrenOp
  * @typedef {{op: "replace", at: string[], node: WireNode}} ReplaceOp
  * @typedef {PropsOp | ChildrenOp | ReplaceOp} Op
@@ -74,6 +74,11 @@ export function applyToTree(root, ops) {
     if (op.op === "props") {
       const props = { ...node.props, ...op.set };
       for (const name of op.del) delete props[name];
+      // A long text that only grew (a streamed answer): the kernel sends just the tail.
+      for (const [name, tail] of Object.entries(op.append || {})) {
+        if (typeof props[name] !== "string") throw new PatchMismatch(`no text ${name} to append to at ${op.at.join("/")}`);
+        props[name] += tail;
+      }
       fresh = { ...node, props };
     } else if (op.op === "children") {
       fresh = { ...node, children: reorder(node.children || [], op, (n) => n) };

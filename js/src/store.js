@@ -166,9 +166,16 @@ export class AppStore {
     this.send({ t: "set", values: { [id]: value }, seq, page: this.page });
   }
 
-  /** @param {string} id */
-  click(id) {
-    if (this.interactive && id) this.send({ t: "click", id, seq: ++this.seq, page: this.page });
+  /**
+   * A click; `value` rides with a trigger that carries one (chat_input's submitted text).
+   * @param {string} id @param {any} [value]
+   */
+  click(id, value) {
+    if (!this.interactive || !id) return;
+    /** @type {Record<string, any>} */
+    const msg = { t: "click", id, seq: ++this.seq, page: this.page };
+    if (value !== undefined) msg.value = value;
+    this.send(msg);
   }
 
   /**

@@ -30,8 +30,9 @@
  * @property {(id: string, value: any) => void} setValue
  *   Commit a widget's new wire value (text inputs on Enter/blur, sliders on release).
  *   Value changes coalesce in the kernel: only the latest one matters.
- * @property {(id: string) => void} click
- *   A click on a button-like widget: an event, never merged with another click.
+ * @property {(id: string, value?: any) => void} click
+ *   A click on a button-like widget: an event, never merged with another click.  A
+ *   trigger that carries a value (chat_input's submitted text) passes it as `value`.
  * @property {(text: string, opts?: {inline?: boolean, allowHtml?: boolean}) => HTMLElement} markdown
  *   Streamlit-dialect markdown (GFM, :emoji:, :red[...], :material/icon:, $math$) as DOM.
  * @property {(hash: string) => (DataView|ArrayBuffer|undefined)} blob

@@ -174,7 +174,7 @@ export class AppView {
     const store = this.store;
     return {
       setValue: (id, value) => store.setValue(id, value),
-      click: (id) => store.click(id),
+      click: (id, value) => store.click(id, value),
       markdown: (text, opts) => store.registry.markdown(text, opts),
       blob: (hash) => store.blobs.get(hash),
       signal,

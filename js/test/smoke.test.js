@@ -51,6 +51,11 @@ const SAMPLES = {
   tab_container: { labels: ["A", "B"] },
   tab: { label: "A" },
   popover: { label: "Open", help: null, icon: null, disabled: false, use_container_width: false },
+  chat_input: { id: "c", placeholder: "Your message", max_chars: null, disabled: false, position: "bottom", width: "stretch", value: null },
+  chat_message: { name: "user", avatar_type: "icon", avatar: "user", avatar_image: null, width: "stretch" },
+  feedback: { id: "f", options: "thumbs", disabled: false, width: "content", value: null },
+  dialog: { title: "Hi", width: "small", dismissible: true, dismiss_id: null },
+  dialog_dismiss: {},
   // data (test/dataframe.test.js draws them with Arrow data)
   dataframe: { columns: [], rows: 0, data: null, whole: true, tail: [], version: 0, width: "stretch", height: "auto", selection_mode: [] },
   data_editor: widget({ columns: [], rows: 0, data: null, whole: true, tail: [], version: "", width: "stretch", height: "auto", num_rows: "dynamic", base_rows: 0, editable: true, value: { edited_rows: {}, added_rows: [], deleted_rows: [] } }),

@@ -14,7 +14,8 @@ Messages (browser -> kernel):
   committed widget values (``seq`` numbers one browser page's value messages, see
   render/stream.py);
 * ``{"t": "click", "id": widget_id, "values": {...}, "seq": n, "page": str}`` -- a click,
-  with values changed just before it;
+  with values changed just before it; a trigger that carries a value (chat_input's
+  submitted text) sends it as ``"value"``;
 * ``{"t": "rerun"}``, ``{"t": "stop"}``, ``{"t": "clear_cache"}`` -- the app menu;
 * ``{"t": "request", "rid": str, "at": [key, ...], "payload": {...}}`` -- an element
   asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
@@ -36,6 +37,7 @@ from nbstream.render.stream import MAX_PAGES, Publisher
 from nbstream.render.wire import child_keys
 from nbstream.runtime import caches
 from nbstream.runtime.session import AppSession
+from nbstream.runtime.state import carries_value
 from nbstream.runtime.tree import Node
 from nbstream.runtime.widgets import InvalidWireValue
 
@@ -71,7 +73,7 @@ class Bridge:
         self._handlers: dict[str, tuple[Callable[[dict[str, Any]], None], frozenset[str]]] = {
             "hello": (self._hello, frozenset({"v"})),
             "set": (self._set, frozenset({"values", "seq", "page"})),
-            "click": (self._click, frozenset({"id", "values", "seq", "page"})),
+            "click": (self._click, frozenset({"id", "value", "values", "seq", "page"})),
             "rerun": (self._rerun, frozenset()),
             "stop": (self._stop, frozenset()),
             "clear_cache": (self._clear_cache, frozenset()),
@@ -148,6 +150,13 @@ class Bridge:
         if meta is None or not meta.trigger:
             raise Dropped(f"click on {_short(wid)}, which is not a button of this app")
         values = self._values(msg.get("values", {}))
+        if carries_value(meta) != ("value" in msg):
+            raise Dropped(
+                f"a click on {_short(wid)} with a value it does not take, or without the one it needs"
+            )
+        if "value" in msg:  # a chat_input's submission: the text comes with the event
+            meta.serde.deserialize(msg["value"])
+            values[wid] = msg["value"]
         self.publisher.browser_values(values, _seq(msg), _page(msg))
         self.session.click(wid, values)
 

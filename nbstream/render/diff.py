@@ -6,6 +6,8 @@ A patch is a list of ops, applied in order.  ``at`` is the path of keys from the
 (the root itself is ``[]``):
 
 * ``{"op": "props", "at": [...], "set": {...}, "del": [...]}`` -- changed props only;
+  a long text prop that only grew at its end (st.write_stream's answer) comes as
+  ``"append": {name: tail}`` instead, so a streamed token costs its own length;
 * ``{"op": "children", "at": [...], "remove": [key, ...], "place": [[i, item], ...]}``
   -- a block's new child list.  Apply it as: destroy the ``remove`` keys; take out the
   children whose key is a string ``item`` (they move); then, by ascending ``i``, put
@@ -55,10 +57,34 @@ def _diff(old: WireNode, new: WireNode, at: Path, ops: list[Op]) -> None:
             _diff(before, child, [*at, child["key"]], ops)
 
 
+# Text props at least this long are sent as appends when they only grew at the end.
+APPEND_MIN_CHARS = 32
+
+
 def _props_op(old: dict[str, Any], new: dict[str, Any], at: Path) -> Op:
-    changed = {k: v for k, v in new.items() if k not in old or old[k] != v}
+    changed: dict[str, Any] = {}
+    grown: dict[str, str] = {}
+    for k, v in new.items():
+        before = old.get(k, _ABSENT)
+        if before is not _ABSENT and before == v:
+            continue
+        if (
+            isinstance(v, str)
+            and isinstance(before, str)
+            and len(before) >= APPEND_MIN_CHARS
+            and v.startswith(before)
+        ):
+            grown[k] = v[len(before) :]
+        else:
+            changed[k] = v
     removed = [k for k in old if k not in new]
-    return {"op": "props", "at": at, "set": changed, "del": removed}
+    op: Op = {"op": "props", "at": at, "set": changed, "del": removed}
+    if grown:
+        op["append"] = grown
+    return op
+
+
+_ABSENT = object()
 
 
 def _children_op(old: list[WireNode], new: list[WireNode], at: Path) -> Op | None:

@@ -45,7 +45,9 @@ class SessionState(MutableMapping[str, Any]):
         self._wires: dict[str, tuple[Any, Any, Any]] = {}
         self._rendered: dict[str, None] = {}  # widget IDs registered in the current run, in order
         self._order: list[str] = []  # widget IDs of the last finished run, in order
-        self._triggered: set[str] = set()
+        # Widgets triggered in the current run, with their value: True for a click, the
+        # submitted text for a chat_input (a trigger that carries a value).
+        self._triggered: dict[str, Any] = {}
         self._warned_default: set[str] = set()
         self.running = False
         self.enforce_serializable = False
@@ -137,13 +139,17 @@ class SessionState(MutableMapping[str, Any]):
         changed: list[str] = []
         for wid, wire in changes.items():
             meta = self._meta.get(wid)
-            if meta is None or meta.trigger:
+            if meta is None or (meta.trigger and not carries_value(meta)):
                 _LOG.debug("dropped a value for unknown widget %r", wid)
                 continue
             try:
                 value = meta.serde.deserialize(wire)
             except (InvalidWireValue, TypeError, ValueError, OverflowError) as exc:
                 _LOG.warning("dropped an invalid value for widget %r: %s", wid, exc)
+                continue
+            if meta.trigger:  # a submission: the widget holds it for this run only
+                self._triggered[wid] = self._widget[wid] = value
+                changed.append(wid)
                 continue
             if values_differ(value, self._current(wid)):
                 changed.append(wid)
@@ -154,8 +160,9 @@ class SessionState(MutableMapping[str, Any]):
             if meta is None or not meta.trigger:
                 _LOG.debug("dropped a click on unknown widget %r", wid)
                 continue
-            self._triggered.add(wid)
-            self._widget[wid] = True
+            if carries_value(meta):  # its value came with the changes (or it was invalid)
+                continue
+            self._triggered[wid] = self._widget[wid] = True
             changed.append(wid)
         rank = {wid: i for i, wid in enumerate(self._order)}
         changed.sort(key=lambda wid: rank.get(wid, len(rank)))
@@ -173,7 +180,7 @@ class SessionState(MutableMapping[str, Any]):
         self._meta[wid] = meta
         self._rendered[wid] = None
         if meta.trigger:
-            value: Any = wid in self._triggered
+            value: Any = self._triggered.get(wid, fresh(meta.default))
             if key is not None:
                 self._key_to_id[key] = wid
             self._widget[wid] = value
@@ -230,7 +237,7 @@ class SessionState(MutableMapping[str, Any]):
         self._triggered.clear()
         for wid, meta in self._meta.items():
             if meta.trigger:
-                self._widget[wid] = False
+                self._widget[wid] = fresh(meta.default)
         if completed and clean_up:
             in_scope = (lambda m: True) if fragments is None else (lambda m: m.fragment_id in fragments)
             for wid in [w for w, m in self._meta.items() if w not in self._rendered and in_scope(m)]:
@@ -304,7 +311,7 @@ class SessionState(MutableMapping[str, Any]):
         """
         meta = self._meta.get(wid)
         if meta is not None and meta.trigger:
-            return True, wid in self._triggered
+            return True, self._triggered.get(wid, meta.default)
         if key is not None and key in self._writes:
             return True, self._writes[key]
         for layer in (self._widget, self._old):
@@ -331,6 +338,11 @@ class SessionState(MutableMapping[str, Any]):
         self._shown.clear()
         self._wires.clear()
         self._key_to_id = {k: w for k, w in self._key_to_id.items() if w in self._rendered}
+
+
+def carries_value(meta: WidgetMeta) -> bool:
+    """A trigger whose event brings a value (chat_input's text), not just a click."""
+    return bool(getattr(meta.serde, "carries_value", False))
 
 
 def fresh(default: Any) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 
 from nbstream.runtime.tree import Node
 from nbstream.testing import kinds
-from nbstream.testing.elements import charts, data, status, text, widgets
+from nbstream.testing.elements import charts, chat, data, status, text, widgets
 from nbstream.testing.elements._base import PROTO_FIELDS, AppDriver, Element, ProtoView, Widget
 from nbstream.testing.errors import AppTestError
 from nbstream.testing.lists import BlockList, ElementList, WidgetList
@@ -26,6 +26,7 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     **data.CLASSES,
     **charts.CLASSES,
     **status.CLASSES,
+    **chat.CLASSES,
 }
 
 
@@ -148,7 +149,12 @@ class Block(Container, Element):
         raise kinds.unknown_name(type(self).__name__, name, [*dir(type(self)), *props])
 
     def run(self, *, timeout: float | None = None) -> Any:
-        """Run the app; for a fragment's block, rerun only that fragment."""
+        """Run the app; for a fragment's block, rerun only that fragment; for a dialog, only
+        the dialog (its body is a fragment), as a click inside it in the browser does."""
+        if self._node.kind == "dialog":
+            body = next((c for c in self._node.children or [] if c.kind == "fragment"), None)
+            if body is not None:
+                return self.root.run_fragment(body.props["fragment_id"], timeout=timeout)
         if self._node.kind == "fragment":
             return self.root.run_fragment(self._node.props["fragment_id"], timeout=timeout)
         return self.root.run(timeout=timeout)

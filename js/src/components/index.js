@@ -6,9 +6,13 @@
  */
 import * as alerts from "./status/alerts.js";
 import * as buttons from "./widgets/buttons.js";
+import * as chatInput from "./chat/input.js";
+import * as chatMessages from "./chat/messages.js";
 import * as charts from "./charts/index.js";
 import * as containers from "./layout/containers.js";
 import * as data from "./data/dataframe.js";
+import * as dialog from "./flow/dialog.js";
+import * as feedback from "./widgets/feedback.js";
 import * as forms from "./flow/forms.js";
 import * as numeric from "./widgets/numeric.js";
 import * as sliders from "./widgets/sliders.js";
@@ -95,4 +99,10 @@ export const components = {
   tab_container: containers.tab_container,
   tab: containers.tab,
   popover: containers.popover,
+  // chat/ (write_stream draws markdown); widgets/feedback.py; flow/dialog.py
+  chat_input: chatInput.chat_input,
+  chat_message: chatMessages.chat_message,
+  feedback: feedback.feedback,
+  dialog: dialog.dialog,
+  dialog_dismiss: dialog.dialog_dismiss,
 };

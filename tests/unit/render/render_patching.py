@@ -31,6 +31,8 @@ def apply(root: dict[str, Any], ops: list[dict[str, Any]]) -> dict[str, Any]:
         node = node_at(root, op["at"])
         if op["op"] == "props":
             node["props"].update(copy.deepcopy(op["set"]))
+            for name, tail in op.get("append", {}).items():
+                node["props"][name] += tail
             for name in op["del"]:
                 del node["props"][name]
         else:

@@ -115,3 +115,27 @@ def test_values_differ_copes_with_arrays_and_frames():
     frame = pd.DataFrame({"a": [1]})
     assert not values_differ(frame, frame)
     assert values_differ(frame, pd.DataFrame({"a": [1]}))  # not comparable as one bool: treated as changed
+
+
+def test_a_trigger_that_carries_a_value_holds_it_for_one_run_only():
+    from nbstream.elements.chat.input import SubmissionSerde
+    from nbstream.runtime.state import SessionState
+    from nbstream.runtime.widgets import WidgetMeta
+
+    state = SessionState()
+    meta = WidgetMeta(id="$$WID-chat_input-x-msg", kind="chat_input", key="msg", serde=SubmissionSerde(5),
+                      default=None, trigger=True)  # fmt: skip
+    state.begin_run({}, [])
+    assert state.register_widget(meta, has_default=False) is None
+    state.end_run(completed=True)
+    callbacks = state.begin_run({meta.id: "hi"}, [meta.id])
+    assert callbacks == []  # no on_submit given
+    assert state.register_widget(meta, has_default=False) == "hi"
+    assert state["msg"] == "hi"
+    state.end_run(completed=True)
+    state.begin_run({meta.id: "far too long"}, [meta.id])  # over max_chars: dropped
+    assert state.register_widget(meta, has_default=False) is None
+    state.end_run(completed=True)
+    state.begin_run({}, [meta.id])  # a click without its text: dropped
+    assert state.register_widget(meta, has_default=False) is None
+    assert state["msg"] is None

@@ -1,0 +1,144 @@
+"""``@st.dialog``: a function whose elements show in a modal dialog.
+
+Calling the decorated function opens the dialog; its body is a fragment, so its widgets
+rerun only the dialog.  The dialog stays open as long as the script calls the function:
+``st.rerun()`` inside it starts a full run that no longer calls it, which closes it.  The
+user may dismiss it (Escape, the close button, a click outside) when it is dismissible;
+``on_dismiss`` says whether that reruns the app.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from nbstream.elements._base import add_block, add_widget
+from nbstream.elements.flow.fragments import fragment
+from nbstream.runtime import context
+from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.tree import Node
+from nbstream.runtime.widgets import InvalidWireValue
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+WIDTHS = ("small", "medium", "large")
+
+# Each call that opens a dialog gets a new number: a dialog the user dismissed opens
+# again when a later run calls it again, even where the page still has its element.
+_OPENINGS = itertools.count(1)
+
+
+class _DismissSerde:
+    """The dismissal is an event: the browser clicks it, never sends it a value."""
+
+    def serialize(self, value: Any) -> bool:
+        return bool(value)
+
+    def deserialize(self, wire: Any) -> bool:
+        raise InvalidWireValue("a dialog's dismissal takes clicks, not values")
+
+
+def _check(title: Any, width: Any, on_dismiss: Any) -> None:
+    if not isinstance(title, str) or not title.strip():
+        raise StreamlitAPIException(
+            "A non-empty `title` argument has to be provided for dialogs, for example "
+            '`@st.dialog("Example Title")`.'
+        )
+    if width not in WIDTHS and not (isinstance(width, int) and not isinstance(width, bool) and width > 0):
+        raise StreamlitAPIException(
+            f"Invalid width value: {width!r}. "
+            "Width must be 'small', 'medium', 'large' or a positive int (pixels)."
+        )
+    if on_dismiss not in ("ignore", "rerun") and not callable(on_dismiss):
+        raise StreamlitAPIException(
+            f"You have passed {on_dismiss!r} to `on_dismiss`. It must be 'ignore', 'rerun', or a callable."
+        )
+
+
+def dialog(
+    title: str,
+    *,
+    width: str | int = "small",
+    dismissible: bool = True,
+    on_dismiss: str | Callable[..., Any] = "ignore",
+) -> Callable[[F], F]:
+    """Turn a function into a modal dialog: calling it opens the dialog.
+
+    The function's elements show in a modal over the app.  It is a fragment: a widget
+    inside it reruns only the function.  Call ``st.rerun()`` inside it to close it (and
+    rerun the app, e.g. after storing the user's input in ``st.session_state``).  Only
+    one dialog can be open at a time.
+
+    Parameters
+    ----------
+    title : str
+        The dialog's title (Markdown); it cannot be empty.
+    width : "small", "medium", "large" or int
+        Up to 500, 750 or 1280 pixels wide, or a fixed width in pixels.
+    dismissible : bool
+        Whether the user can close the dialog (Escape, the close button, a click
+        outside it).  With False, only the app closes it (``st.rerun()``).
+    on_dismiss : "ignore", "rerun" or callable
+        What dismissing does: nothing in the kernel ("ignore", the default), rerun the
+        app ("rerun"), or call this function and rerun.
+
+    Example
+    -------
+    >>> @st.dialog("Cast your vote")
+    ... def vote(item):
+    ...     reason = st.text_input("Because...")
+    ...     if st.button("Submit"):
+    ...         st.session_state.vote = {"item": item, "reason": reason}
+    ...         st.rerun()
+    """
+    _check(title, width, on_dismiss)
+
+    def decorate(fn: F) -> F:
+        body = fragment(fn)
+
+        @functools.wraps(fn)
+        def open_dialog(*args: Any, **kwargs: Any) -> Any:
+            ctx = context.require()
+            if ctx.session.is_bare:
+                return fn(*args, **kwargs)
+            if any(node.kind == "dialog" for node in ctx.root.walk()):
+                raise StreamlitAPIException(
+                    "Only one dialog is allowed to be opened at the same time. Please make sure "
+                    "to not call a dialog-decorated function more than once in a script run."
+                )
+            props = {
+                "title": title,
+                "width": width,
+                "dismissible": bool(dismissible),
+                "dismiss_id": None,
+                "opening": next(_OPENINGS),
+            }
+            place = add_block("dialog", props)
+            with place:
+                if dismissible and on_dismiss != "ignore":
+                    assert place._block is not None
+                    props["dismiss_id"] = _dismiss_trigger(place._block, title, on_dismiss)
+                return body(*args, **kwargs)
+
+        return open_dialog  # type: ignore[return-value]
+
+    return decorate
+
+
+def _dismiss_trigger(block: Node, title: str, on_dismiss: Any) -> str:
+    """A hidden trigger in the dialog that the browser clicks when the user dismisses it:
+    its run is a full rerun, after ``on_dismiss`` if that is a callable."""
+    add_widget(
+        "dialog_dismiss",
+        {},
+        serde=_DismissSerde(),
+        default=False,
+        identity={"title": title},
+        key=None,
+        on_change=on_dismiss if callable(on_dismiss) else None,
+        trigger=True,
+    )
+    assert block.children
+    return block.children[-1].id

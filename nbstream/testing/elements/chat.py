@@ -1,0 +1,36 @@
+"""AppTest wrappers of the chat elements (``nbstream/elements/chat/``).
+
+``chat_message`` is a block (``at.chat_message[0]`` has ``.name``, ``.avatar`` and the
+accessors of a container); ``chat_input`` submits its text once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nbstream.testing.elements._base import Element, Widget
+
+
+class ChatInput(Widget):
+    """``set_value("hi")`` submits "hi": the next run gets it, the run after that None."""
+
+    def set_value(self, value: Any) -> ChatInput:
+        meta = self.root._widget_meta(self)
+        if value is not None:
+            meta.serde.deserialize(value)  # what a user could not type, a test cannot send
+            self.root._pending_wire[self.id] = value
+        else:
+            self.root._pending_wire.pop(self.id, None)
+        self.root._pending_values[self.id] = value
+        return self
+
+    @property
+    def placeholder(self) -> str:
+        return self._node.props.get("placeholder", "")
+
+    @property
+    def max_chars(self) -> int | None:
+        return self._node.props.get("max_chars")
+
+
+CLASSES: dict[str, type[Element]] = {"chat_input": ChatInput}
