@@ -44,6 +44,9 @@
  *   element's kind (nbstream/elements/_base.py: REQUEST_HANDLERS / @answers(kind)); the
  *   promise rejects on timeout or error.  The message carries the element's key so the
  *   kernel finds the element in the current tree.
+ * @property {(msg: Record<string, any>, chunk: ArrayBuffer | null) => Promise<{content: any, buffers: DataView[]}>} upload
+ *   Send one chunk of a file to an uploader widget (`msg`: id, file, name, type, size,
+ *   offset; or cancel); resolves with `{received}` once the kernel holds it.
  */
 
 /**

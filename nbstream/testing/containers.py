@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 from nbstream.runtime.tree import Node
-from nbstream.testing.elements import charts, data, status, widgets
+from nbstream.testing.elements import charts, data, media, status, uploads, widgets
 from nbstream.testing.elements._base import AppDriver, Element, Widget
 
 # Accessor names that differ from the element kind they list.
@@ -22,6 +22,8 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     **data.CLASSES,
     **charts.CLASSES,
     **status.CLASSES,
+    **uploads.CLASSES,
+    **media.CLASSES,
 }
 
 
