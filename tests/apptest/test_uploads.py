@@ -45,16 +45,16 @@ def test_the_value_is_an_uploaded_file_readable_every_run():
         import pandas as pd
         f = st.file_uploader("CSV")
         if f is not None:
-            st.write(f.name, f.type, f.size, len(f.file_id) > 0)
-            st.write(int(pd.read_csv(f)["a"].sum()))
+            st.text(f"{f.name} {f.type} {f.size} {len(f.file_id) > 0}")
+            st.text(int(pd.read_csv(f)["a"].sum()))
             st.checkbox("again")
         """
     )
     at.file_uploader[0].upload("numbers.csv", CSV).run()
-    assert at.markdown[0].value == "numbers.csv text/csv 12 True"
-    assert at.markdown[1].value == "4"
+    assert at.text[0].value == "numbers.csv text/csv 12 True"
+    assert at.text[1].value == "4"
     at.checkbox[0].check().run()  # another run reads the file from its start again
-    assert at.markdown[1].value == "4"
+    assert at.text[1].value == "4"
 
 
 def test_several_files_a_removed_file_and_a_directory():
@@ -62,21 +62,21 @@ def test_several_files_a_removed_file_and_a_directory():
         """
         import nbstream as st
         files = st.file_uploader("Files", accept_multiple_files=True)
-        st.write([f.name for f in files])
+        st.text([f.name for f in files])
         folder = st.file_uploader("Folder", accept_multiple_files="directory")
-        st.write(sorted((f.name, f.getvalue()) for f in folder))
+        st.text(sorted((f.name, f.getvalue()) for f in folder))
         """
     )
-    assert at.markdown[0].value == "[]"
+    assert at.text[0].value == "[]"
     at.file_uploader[0].upload("a.txt", "A").upload("b.txt", "B").run()
-    assert at.markdown[0].value == "['a.txt', 'b.txt']"
+    assert at.text[0].value == "['a.txt', 'b.txt']"
     at.file_uploader[0].remove("a.txt").run()
-    assert at.markdown[0].value == "['b.txt']"
+    assert at.text[0].value == "['b.txt']"
     at.file_uploader[0].clear().run()
-    assert at.markdown[0].value == "[]"
+    assert at.text[0].value == "[]"
     up = at.file_uploader[1]
     up.upload("photos/x.txt", b"1").upload("photos/sub/y.txt", b"2").run()
-    assert at.markdown[1].value == "[('photos/sub/y.txt', b'2'), ('photos/x.txt', b'1')]"
+    assert at.text[1].value == "[('photos/sub/y.txt', b'2'), ('photos/x.txt', b'1')]"
     assert at.file_uploader[1].proto["multiple"] == "directory"
 
 
@@ -85,14 +85,14 @@ def test_a_single_uploader_replaces_its_file():
         """
         import nbstream as st
         f = st.file_uploader("One")
-        st.write(None if f is None else f.getvalue())
+        st.text(None if f is None else f.getvalue())
         """
     )
     at.file_uploader[0].upload("1.bin", b"one").run()
     at.file_uploader[0].upload("2.bin", b"two").run()
-    assert at.markdown[0].value == "b'two'"
+    assert at.text[0].value == "b'two'"
     at.file_uploader[0].remove(0).run()
-    assert at.markdown[0].value == "None"
+    assert at.text[0].value == "None"
 
 
 @pytest.mark.parametrize("type_arg", ["csv", ".CSV", ["png", "csv"], [".Csv"]])
@@ -101,19 +101,19 @@ def test_type_filters_by_extension_case_insensitive(type_arg):
         f"""
         import nbstream as st
         f = st.file_uploader("Data", type={type_arg!r})
-        st.write("none" if f is None else f.name)
+        st.text("none" if f is None else f.name)
         """
     )
     with pytest.raises(UploadRefused, match=r"\.txt files are not allowed"):
         at.file_uploader[0].upload("notes.txt", b"x")
     at.file_uploader[0].upload("DATA.CSV", CSV).run()
-    assert at.markdown[0].value == "DATA.CSV"
+    assert at.text[0].value == "DATA.CSV"
 
 
 def test_jpg_and_jpeg_go_together():
-    at = run('import nbstream as st\nf = st.file_uploader("Pic", type="jpg")\nst.write(f and f.name)')
+    at = run('import nbstream as st\nf = st.file_uploader("Pic", type="jpg")\nst.text(f and f.name)')
     at.file_uploader[0].upload("cat.jpeg", b"\xff\xd8\xff").run()
-    assert at.markdown[0].value == "cat.jpeg"
+    assert at.text[0].value == "cat.jpeg"
 
 
 def test_over_the_limit_is_refused_with_streamlits_message():
@@ -132,18 +132,19 @@ def test_over_the_limit_is_refused_with_streamlits_message():
     assert at.file_uploader[0].value.size == 1024 * 1024
 
 
-def test_server_max_upload_size_option():
-    at = run(
-        """
-        import nbstream as st
-        st.set_option("server.maxUploadSize", 2)
-        st.file_uploader("Up")
-        """
-    )
+def test_server_max_upload_size_option(monkeypatch):
+    from nbstream import config
+
+    monkeypatch.setenv("STREAMLIT_SERVER_MAX_UPLOAD_SIZE", "2")
+    config.reload()
     try:
+        at = run('import nbstream as st\nst.file_uploader("Up")')
         assert at.file_uploader[0].proto["max_bytes"] == 2 * 1024 * 1024
+        with pytest.raises(UploadRefused, match="File must be 2MB or smaller."):
+            at.file_uploader[0].upload("big.bin", b"x" * (2 * 1024 * 1024 + 1))
     finally:
-        run('import nbstream as st\nst.set_option("server.maxUploadSize", 200)')
+        monkeypatch.delenv("STREAMLIT_SERVER_MAX_UPLOAD_SIZE")
+        config.reload()
 
 
 def test_spec_a_file_uploader_cannot_be_set_through_session_state():
@@ -167,14 +168,14 @@ def test_its_key_holds_the_current_value_and_on_change_runs():
         def changed():
             st.session_state.changes += 1
         st.file_uploader("Upload", key="up", on_change=changed, accept_multiple_files=True)
-        st.write([f.name for f in st.session_state.up], st.session_state.changes)
+        st.text(f"{[f.name for f in st.session_state.up]} {st.session_state.changes}")
         """
     )
-    assert at.markdown[0].value == "[] 0"
+    assert at.text[0].value == "[] 0"
     at.file_uploader[0].upload("a.txt", "x").run()
-    assert at.markdown[0].value == "['a.txt'] 1"
+    assert at.text[0].value == "['a.txt'] 1"
     at.run()
-    assert at.markdown[0].value == "['a.txt'] 1"
+    assert at.text[0].value == "['a.txt'] 1"
 
 
 def test_spec_fragment_with_a_file_uploader():
@@ -188,13 +189,13 @@ def test_spec_fragment_with_a_file_uploader():
             cols = st.columns(2)
             cols[0].checkbox("Filter")
             f = cols[1].file_uploader("Upload image")
-            st.write(f and f.name)
+            st.text(f and f.name)
         filter_and_file()
         st.write(st.session_state.runs)
         """
     )
     at.file_uploader[0].upload("pic.png", b"\x89PNG\r\n\x1a\n").run()
-    assert at.markdown[0].value == "pic.png"
+    assert at.text[0].value == "pic.png"
 
 
 def test_uploaded_files_work_with_pil_and_pickle():
@@ -208,12 +209,12 @@ def test_uploaded_files_work_with_pil_and_pickle():
         from PIL import Image
         f = st.file_uploader("Picture", type=["png"])
         if f:
-            st.write(Image.open(f).size)
+            st.text(Image.open(f).size)
             st.session_state.kept = f
         """
     )
     at.file_uploader[0].upload("red.png", png.getvalue()).run()
-    assert at.markdown[0].value == "(3, 2)"
+    assert at.text[0].value == "(3, 2)"
     kept = at.session_state["kept"]
     assert pickle.loads(pickle.dumps(kept)).getvalue() == png.getvalue()
 
@@ -224,13 +225,13 @@ def test_camera_and_audio_input():
         import nbstream as st
         pic = st.camera_input("Take a picture")
         rec = st.audio_input("Record a voice message", sample_rate=48000)
-        st.write(pic and (pic.name, pic.type), rec and (rec.name, rec.type))
+        st.text(f"{pic and (pic.name, pic.type)} {rec and (rec.name, rec.type)}")
         """
     )
     assert at.camera_input[0].value is None and at.audio_input[0].proto["sample_rate"] == 48000
     at.camera_input[0].take_picture(b"\xff\xd8\xff\xe0").run()
     at.audio_input[0].record(b"RIFF\0\0\0\0WAVE").run()
-    assert at.markdown[0].value == "('image.jpg', 'image/jpeg') ('audio.wav', 'audio/wav')"
+    assert at.text[0].value == "('image.jpg', 'image/jpeg') ('audio.wav', 'audio/wav')"
     with pytest.raises(UploadRefused):
         at.camera_input[0].upload("x.png", b"png")
 
