@@ -26,10 +26,10 @@ from nbstream.elements.data.metric import metric
 from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment
+from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
 from nbstream.elements.media.documents import link_button, logo, pdf
 from nbstream.elements.media.image import image
 from nbstream.elements.media.playback import audio, video
-from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
 from nbstream.elements.state.views import query_params, session_state
 from nbstream.elements.status.alerts import error, exception, info, success, warning
 from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast

@@ -84,7 +84,10 @@ class Bridge:
             "request": (self._request, frozenset({"rid", "at", "payload"})),
             "bundle": (self._bundle, frozenset()),
             "views": (self._views, frozenset({"page", "n"})),
-            "upload": (self._upload, frozenset({"rid", "id", "file", "name", "type", "size", "offset", "cancel"})),
+            "upload": (
+                self._upload,
+                frozenset({"rid", "id", "file", "name", "type", "size", "offset", "cancel"}),
+            ),
         }
         self._buffers: list[Any] = []
         self._page_views: dict[str, int] = {}

@@ -63,9 +63,10 @@ class UploadedFile(io.BytesIO):
         return hash(self.file_id)
 
     def __repr__(self) -> str:
-        return f"UploadedFile(file_id={self.file_id!r}, name={self.name!r}, type={self.type!r}, size={self.size})"
+        fields = f"file_id={self.file_id!r}, name={self.name!r}, type={self.type!r}, size={self.size}"
+        return f"UploadedFile({fields})"
 
-    def __reduce__(self) -> Any:  # picklable (runner.enforceSerializableSessionState)
+    def __reduce__(self) -> Any:  # picklable: runner.enforceSerializableSessionState
         return (UploadedFile, (self._rec,))
 
 

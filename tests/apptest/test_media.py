@@ -194,7 +194,10 @@ def test_pdf_logo_and_link_button(tmp_path):
         """
     )
     assert at.pdf[0].data.startswith(b"%PDF") and at.pdf[0].height == 300
-    assert at.link_button[0].value == "https://streamlit.io/gallery" and at.link_button[0].proto["type"] == "primary"
+    assert (
+        at.link_button[0].value == "https://streamlit.io/gallery"
+        and at.link_button[0].proto["type"] == "primary"
+    )
     logo = at.sidebar.get("logo")[0]
     assert logo.size == "large" and logo.image["size"] == [8, 4] and logo.link == "https://streamlit.io"
     at = run('import nbstream as st\nst.pdf(b"not a pdf")')

@@ -126,7 +126,7 @@ def test_over_the_limit_is_refused_with_streamlits_message():
     )
     assert at.file_uploader[0].proto["max_bytes"] == 1024 * 1024
     assert at.file_uploader[1].proto["max_bytes"] == 200 * 1024 * 1024
-    with pytest.raises(UploadRefused, match="File must be 1MB or smaller"):
+    with pytest.raises(UploadRefused, match=r"File must be 1MB or smaller"):
         at.file_uploader[0].upload("big.bin", b"x" * (1024 * 1024 + 1))
     at.file_uploader[0].upload("ok.bin", b"x" * (1024 * 1024)).run()
     assert at.file_uploader[0].value.size == 1024 * 1024
@@ -140,7 +140,7 @@ def test_server_max_upload_size_option(monkeypatch):
     try:
         at = run('import nbstream as st\nst.file_uploader("Up")')
         assert at.file_uploader[0].proto["max_bytes"] == 2 * 1024 * 1024
-        with pytest.raises(UploadRefused, match="File must be 2MB or smaller."):
+        with pytest.raises(UploadRefused, match=r"File must be 2MB or smaller\."):
             at.file_uploader[0].upload("big.bin", b"x" * (2 * 1024 * 1024 + 1))
     finally:
         monkeypatch.delenv("STREAMLIT_SERVER_MAX_UPLOAD_SIZE")

@@ -30,7 +30,9 @@ def pdf(data: Any, *, height: int | str = 500, key: str | None = None) -> DeltaG
         An optional key for the element.
     """
     if not (height == "stretch" or (isinstance(height, int) and not isinstance(height, bool) and height > 0)):
-        raise StreamlitAPIException(f"Invalid height value: {height!r}. Height must be a positive integer or 'stretch'.")
+        raise StreamlitAPIException(
+            f"Invalid height value: {height!r}. Height must be a positive integer or 'stretch'."
+        )
     if is_url(data):
         src: Any = data.strip()
     else:
@@ -41,9 +43,7 @@ def pdf(data: Any, *, height: int | str = 500, key: str | None = None) -> DeltaG
 
 
 @command
-def logo(
-    image: Any, *, size: str = "medium", link: str | None = None, icon_image: Any = None
-) -> None:
+def logo(image: Any, *, size: str = "medium", link: str | None = None, icon_image: Any = None) -> None:
     """Display a logo at the top of the app's sidebar (one per app: the last call wins).
 
     Parameters
@@ -58,7 +58,9 @@ def logo(
         A smaller image shown instead when the sidebar is collapsed.
     """
     if size not in LOGO_SIZES:
-        raise StreamlitAPIException(f'The size argument to st.logo must be "small", "medium", or "large". Got: {size!r}')
+        raise StreamlitAPIException(
+            f'The size argument to st.logo must be "small", "medium", or "large". Got: {size!r}'
+        )
     if link is not None and not (isinstance(link, str) and link.lower().startswith(("http://", "https://"))):
         raise StreamlitAPIException(f"Invalid link: {link!r}. The link must start with http:// or https://.")
     fmt = {"clamp": False, "channels": "RGB", "output_format": "auto"}

@@ -18,7 +18,9 @@ def _pil() -> Any:
     try:
         from PIL import Image
     except ImportError as exc:  # pragma: no cover - Pillow comes with matplotlib
-        raise StreamlitAPIException("st.image needs Pillow for this kind of image: pip install pillow") from exc
+        raise StreamlitAPIException(
+            "st.image needs Pillow for this kind of image: pip install pillow"
+        ) from exc
     return Image
 
 

@@ -66,7 +66,9 @@ class UploadSerde:
 
     def receive(self, file_id: str, *, name: str, type: str, size: int, offset: int, chunk: Any) -> int:
         """One chunk of a file sent to this widget; the bytes received so far."""
-        return self.store.receive(self.rules, file_id, name=name, type=type, size=size, offset=offset, chunk=chunk)
+        return self.store.receive(
+            self.rules, file_id, name=name, type=type, size=size, offset=offset, chunk=chunk
+        )
 
     def cancel(self, file_id: str) -> None:
         self.store.cancel(file_id)
@@ -121,7 +123,9 @@ def max_upload_bytes(max_upload_size: int | float | None) -> int:
     """The size limit in bytes: ``max_upload_size`` or ``server.maxUploadSize`` (megabytes)."""
     megabytes = config.get_option("server.maxUploadSize") if max_upload_size is None else max_upload_size
     if isinstance(megabytes, bool) or not isinstance(megabytes, (int, float)) or megabytes <= 0:
-        raise StreamlitAPIException(f"max_upload_size must be a positive number of megabytes, not {megabytes!r}.")
+        raise StreamlitAPIException(
+            f"max_upload_size must be a positive number of megabytes, not {megabytes!r}."
+        )
     return int(megabytes * 1024 * 1024)
 
 
@@ -156,7 +160,13 @@ def _upload_widget(
         width=width,
         **extra,
     )
-    identity = {"label": props["label"], "help": help, "types": rules.extensions, "multiple": multiple, **extra}
+    identity = {
+        "label": props["label"],
+        "help": help,
+        "types": rules.extensions,
+        "multiple": multiple,
+        **extra,
+    }
     serde = UploadSerde(ctx.session.uploads, rules, multiple is not False)
     return add_widget(
         kind,

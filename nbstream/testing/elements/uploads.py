@@ -47,7 +47,9 @@ class FileUploader(Widget):
     def remove(self, file: str | int) -> FileUploader:
         """Remove an uploaded file, by name or position (the "x" next to it)."""
         files = self.files
-        index = file if isinstance(file, int) else next((i for i, f in enumerate(files) if f.name == file), None)
+        index = (
+            file if isinstance(file, int) else next((i for i, f in enumerate(files) if f.name == file), None)
+        )
         if index is None or not -len(files) <= index < len(files):
             raise UploadRefused(f"no uploaded file {file!r}")
         del files[index]

@@ -85,7 +85,7 @@ def test_the_kernel_refuses_what_the_browser_should_not_send(live):
 
 
 def test_an_unfinished_upload_never_reaches_the_value(live):
-    app, widget, sent = live
+    app, widget, _ = live
     wid = uploader_id(widget)
     widget._handle_msg(chunk(wid, "half", 0, b"a,b\n", 8))
     ref = {"file_id": "half", "name": "data.csv", "type": "text/csv", "size": 8}
@@ -96,10 +96,19 @@ def test_an_unfinished_upload_never_reaches_the_value(live):
 
 
 def test_malformed_upload_messages_are_dropped(live):
-    app, widget, sent = live
+    app, widget, _ = live
     wid = uploader_id(widget)
     bridge = widget.bridge
-    base = {"t": "upload", "rid": "r", "id": wid, "file": "f", "name": "a.csv", "type": "", "size": 1, "offset": 0}
+    base = {
+        "t": "upload",
+        "rid": "r",
+        "id": wid,
+        "file": "f",
+        "name": "a.csv",
+        "type": "",
+        "size": 1,
+        "offset": 0,
+    }
     assert not bridge.handle(base, [])  # no buffer
     assert not bridge.handle(base, [b"x", b"y"])  # two buffers
     assert not bridge.handle({**base, "id": "$$WID-nope"}, [b"x"])

@@ -46,6 +46,8 @@ def test_hold_forgets_files_no_widget_holds():
     assert store.get("a") is None and store.get("b") is not None
 
 
-@pytest.mark.parametrize(("name", "ext"), [("a.CSV", ".csv"), ("dir/x.tar.gz", ".gz"), ("noext", ""), (".hidden", "")])
+@pytest.mark.parametrize(
+    ("name", "ext"), [("a.CSV", ".csv"), ("dir/x.tar.gz", ".gz"), ("noext", ""), (".hidden", "")]
+)
 def test_extension_of(name, ext):
     assert extension_of(name) == ext
