@@ -127,17 +127,19 @@ function uploadList(ctx, props) {
       let next = 0;
       /** @type {Set<Promise<void>>} */
       const flying = new Set();
-      const one = async (/** @type {number} */ offset) => {
-        const chunk = await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
-        const answer = await ctx.upload({ id: p.id, file: ref.file_id, name, type: ref.type, size: ref.size, offset }, chunk);
-        entry.received = Math.max(entry.received, Number(answer.content?.received) || 0);
-        draw();
-      };
-      // Chunks go in order (the kernel appends them), a few unacknowledged at a time.
+      // Chunks are read and sent in order (the kernel appends them), a few
+      // unacknowledged at a time.
       do {
         if (entry.abort) return;
-        const job = one(next).finally(() => flying.delete(job));
+        const offset = next;
+        const chunk = await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
+        const msg = { id: p.id, file: ref.file_id, name, type: ref.type, size: ref.size, offset };
+        const job = ctx.upload(msg, chunk).then((answer) => {
+          entry.received = Math.max(entry.received, Number(answer.content?.received) || 0);
+          draw();
+        });
         flying.add(job);
+        job.finally(() => flying.delete(job)).catch(() => {});
         next += CHUNK_BYTES;
         if (flying.size >= IN_FLIGHT) await Promise.race(flying);
       } while (next < file.size);
