@@ -75,7 +75,6 @@ export const components = {
   video: playback.video,
   pdf: playback.pdf,
   link_button: links.link_button,
-  // data/dataframe.py, data/data_editor.py
   // data/dataframe.py, data_editor.py, metric.py, json_tree.py
   dataframe: data.dataframe,
   data_editor: data.data_editor,
