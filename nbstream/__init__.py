@@ -31,6 +31,9 @@ from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment
 from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.media.documents import link_button, logo, pdf
+from nbstream.elements.media.image import image
+from nbstream.elements.media.playback import audio, video
 from nbstream.elements.state.views import query_params, session_state
 from nbstream.elements.status.alerts import error, exception, info, success, warning
 from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast
@@ -53,18 +56,22 @@ from nbstream.elements.widgets.selection import checkbox, multiselect, radio, se
 from nbstream.elements.widgets.sliders import select_slider, slider
 from nbstream.elements.widgets.textual import color_picker, text_area, text_input
 from nbstream.elements.widgets.time import date_input, time_input
+from nbstream.elements.widgets.uploads import audio_input, camera_input, file_uploader
 from nbstream.secrets import secrets
 
 __all__ = [
     "__version__",
     "altair_chart",
     "area_chart",
+    "audio",
+    "audio_input",
     "balloons",
     "bar_chart",
     "button",
     "cache",
     "cache_data",
     "cache_resource",
+    "camera_input",
     "caption",
     "chat_input",
     "chat_message",
@@ -86,21 +93,26 @@ __all__ = [
     "exception",
     "expander",
     "feedback",
+    "file_uploader",
     "form",
     "form_submit_button",
     "fragment",
     "get_option",
     "header",
     "help",
+    "image",
     "info",
     "json",
     "latex",
     "line_chart",
+    "link_button",
+    "logo",
     "map",
     "markdown",
     "metric",
     "multiselect",
     "number_input",
+    "pdf",
     "plotly_chart",
     "popover",
     "progress",
@@ -133,6 +145,7 @@ __all__ = [
     "toast",
     "toggle",
     "vega_lite_chart",
+    "video",
     "warning",
     "write",
     "write_stream",

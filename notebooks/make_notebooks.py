@@ -95,6 +95,27 @@ st.write(f"Clicked {st.session_state.clicks} times.")
 st.download_button("Download a text file", "Hello from nbstream\\n", file_name="hello.txt")
 """
 
+APPS["media"] = """
+import numpy as np
+import pandas as pd
+st.title("Files and media")
+f = st.file_uploader("Upload a CSV", type="csv")
+if f is None:
+    st.info("No file yet: showing a sample.")
+    df = pd.DataFrame({"x": range(10), "y": np.arange(10) ** 2})
+else:
+    df = pd.read_csv(f)
+st.dataframe(df)
+st.line_chart(df)
+st.subheader("Gallery")
+ramp = np.linspace(0, 1, 64 * 64).reshape(64, 64)
+tiles = [ramp, ramp.T, np.dstack([ramp, ramp.T, 1 - ramp])]
+st.image(tiles, caption=["Ramp", "Turned", "Colours"], width=120)
+t = np.linspace(0, 1, 8000, endpoint=False)
+st.audio(np.sin(2 * np.pi * 440 * t), sample_rate=8000)
+st.link_button("Streamlit docs", "https://docs.streamlit.io")
+"""
+
 APPS["selection"] = """
 st.title("Choosing")
 agree = st.checkbox("I agree")

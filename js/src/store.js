@@ -19,6 +19,7 @@
 import { applyToTree, nodeAt, PatchMismatch } from "./patch.js";
 
 const REQUEST_TIMEOUT_MS = 10_000;
+const UPLOAD_TIMEOUT_MS = 60_000;
 // Keep the saved `_snapshot` current this long after the last patch (saving a
 // notebook then stores the app as last shown).
 const SAVE_DELAY_MS = 500;
@@ -218,6 +219,32 @@ export class AppStore {
       }, timeoutMs);
       this.pending.set(rid, { resolve, reject, timer });
       if (!this.send({ t: "request", rid, at, payload })) {
+        clearTimeout(timer);
+        this.pending.delete(rid);
+        reject(new Error("no kernel"));
+      }
+    });
+  }
+
+  /**
+   * Send one chunk of an uploaded file (a binary buffer, never base64); resolves with
+   * the kernel's answer `{received}` or rejects with its refusal.
+   * @param {Record<string, any>} msg  the "upload" message without `t` and `rid`
+   * @param {ArrayBuffer | null} chunk
+   * @param {number} [timeoutMs]
+   * @returns {Promise<{content: any, buffers: DataView[]}>}
+   */
+  upload(msg, chunk, timeoutMs = UPLOAD_TIMEOUT_MS) {
+    const rid = `u${++this.requestCounter}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(rid);
+        reject(new Error("the upload stalled: no answer from the kernel"));
+      }, timeoutMs);
+      this.pending.set(rid, { resolve, reject, timer });
+      try {
+        this.model.send({ t: "upload", rid, ...msg }, undefined, chunk ? [chunk] : []);
+      } catch (error) {
         clearTimeout(timer);
         this.pending.delete(rid);
         reject(new Error("no kernel"));

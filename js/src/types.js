@@ -37,6 +37,9 @@
  *   Streamlit-dialect markdown (GFM, :emoji:, :red[...], :material/icon:, $math$) as DOM.
  * @property {(hash: string) => (DataView|ArrayBuffer|undefined)} blob
  *   A binary buffer the kernel sent, by content hash (props refer to it as {"$blob": hash}).
+ * @property {(msg: Record<string, any>, chunk: ArrayBuffer | null) => Promise<{content: any, buffers: DataView[]}>} upload
+ *   Send one chunk of a file to an uploader widget (msg: id, file, name, type, size,
+ *   offset; or cancel); resolves with the bytes the kernel holds of it ("received").
  * @property {AbortSignal} signal
  *   Aborted when the element is removed: scope event listeners with it.
  * @property {(payload: Record<string, any>, timeoutMs?: number) => Promise<{content: any, buffers: DataView[]}>} request

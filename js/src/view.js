@@ -179,6 +179,7 @@ export class AppView {
       blob: (hash) => store.blobs.get(hash),
       signal,
       request: (payload, timeoutMs) => store.request(pathOf(entry), payload, timeoutMs),
+      upload: (msg, chunk) => store.upload(msg, chunk),
     };
   }
 

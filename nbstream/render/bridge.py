@@ -21,7 +21,12 @@ Messages (browser -> kernel):
   asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
 * ``{"t": "bundle"}`` -- the loader found no bundle on the server: send it (once);
 * ``{"t": "views", "page": str, "n": int}`` -- a browser page now shows ``n`` views of
-  the app; with no view anywhere, the app's ``run_every`` fragments pause.
+  the app; with no view anywhere, the app's ``run_every`` fragments pause;
+* ``{"t": "upload", "rid": str, "id": widget_id, "file": str, "name": str, "type": str,
+  "size": int, "offset": int}`` with exactly one binary buffer -- one chunk of a file
+  for an uploader widget (``"cancel": true`` and no buffer drops an unfinished one);
+  answered with a ``response`` holding ``{"received": n}`` or the refusal.  The
+  widget's serde checks the file (runtime/uploads.py); a later ``set`` names it.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from nbstream.runtime import caches
 from nbstream.runtime.session import AppSession
 from nbstream.runtime.state import carries_value
 from nbstream.runtime.tree import Node
+from nbstream.runtime.uploads import UploadRefused
 from nbstream.runtime.widgets import InvalidWireValue
 
 _LOG = logging.getLogger("nbstream")
@@ -80,7 +86,12 @@ class Bridge:
             "request": (self._request, frozenset({"rid", "at", "payload"})),
             "bundle": (self._bundle, frozenset()),
             "views": (self._views, frozenset({"page", "n"})),
+            "upload": (
+                self._upload,
+                frozenset({"rid", "id", "file", "name", "type", "size", "offset", "cancel"}),
+            ),
         }
+        self._buffers: list[Any] = []
         self._page_views: dict[str, int] = {}
         self._answering: list[concurrent.futures.Future[None]] = []
 
@@ -88,6 +99,7 @@ class Bridge:
         """Act on one message; False (and a log line) if it was dropped."""
         try:
             handler = self._check(content, buffers)
+            self._buffers = list(buffers or [])
             handler(content)
         except (Dropped, InvalidWireValue) as exc:
             self.dropped += 1
@@ -102,9 +114,9 @@ class Bridge:
     def _check(self, content: Any, buffers: list[Any] | None) -> Callable[[dict[str, Any]], None]:
         if not isinstance(content, dict):
             raise Dropped(f"not an object but {type(content).__name__}")
-        if buffers:
-            raise Dropped("unexpected binary buffers")
         kind = content.get("t")
+        if buffers and (kind != "upload" or len(buffers) != 1):
+            raise Dropped("unexpected binary buffers")
         entry = self._handlers.get(kind) if isinstance(kind, str) else None
         if entry is None:
             raise Dropped(f"unknown message type {_short(kind)}")
@@ -159,6 +171,38 @@ class Bridge:
             values[wid] = msg["value"]
         self.publisher.browser_values(values, _seq(msg), _page(msg))
         self.session.click(wid, values)
+
+    def _upload(self, msg: dict[str, Any]) -> None:
+        rid = _field(msg, "rid", str)
+        wid = _field(msg, "id", str)
+        file_id = _field(msg, "file", str)
+        if len(rid) > MAX_ID_CHARS or len(wid) > MAX_ID_CHARS:
+            raise Dropped("an 'upload' with an ID too long to be one")
+        meta = self.session.state.widget_meta(wid)
+        receiver = getattr(meta.serde, "receive", None) if meta is not None else None
+        if meta is None or receiver is None:
+            raise Dropped(f"an upload to {_short(wid)}, which is not an uploader of this app")
+        if msg.get("cancel") is True and not self._buffers:
+            meta.serde.cancel(file_id)  # type: ignore[attr-defined]
+            self.reply({"t": "response", "rid": rid, "content": {"received": 0}}, [])
+            return
+        if "cancel" in msg or len(self._buffers) != 1:
+            raise Dropped("an upload chunk needs exactly one buffer")
+        try:
+            received = receiver(
+                file_id,
+                name=_field(msg, "name", str),
+                type=_field(msg, "type", str),
+                size=_field(msg, "size", int),
+                offset=_field(msg, "offset", int),
+                chunk=self._buffers[0],
+            )
+        except UploadRefused as exc:
+            self.dropped += 1
+            _LOG.warning("nbstream: upload refused: %s", exc)
+            self.reply({"t": "response", "rid": rid, "error": str(exc)}, [])
+            return
+        self.reply({"t": "response", "rid": rid, "content": {"received": received}}, [])
 
     def _rerun(self, msg: dict[str, Any]) -> None:
         self.session.rerun()
@@ -216,6 +260,10 @@ class Bridge:
             if meta is None or meta.trigger:
                 raise Dropped(f"a value for {_short(wid)}, which is not a widget of this app")
             meta.serde.deserialize(wire)  # raises for what the widget could not have sent
+        for wid, wire in values.items():
+            settle = getattr(self.session.state.widget_meta(wid).serde, "settle", None)
+            if settle is not None:  # an uploader forgets the files it no longer holds
+                settle(wid, wire)
         return values
 
 

@@ -22,6 +22,7 @@ from nbstream.runtime.fragments import Fragment, Fragments
 from nbstream.runtime.runner import Runner, RunRequest
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
+from nbstream.runtime.uploads import UploadStore
 
 _LOG = logging.getLogger("nbstream")
 
@@ -44,6 +45,7 @@ class AppSession:
     def __init__(self, script: Script | None = None, *, page: str = "", name: str = "app") -> None:
         self.script = script or Script("")
         self.state = SessionState()
+        self.uploads = UploadStore()  # files users uploaded, by file_uploader widget
         self.query_params: dict[str, list[str]] = {}
         # Secrets that replace the secrets files for this session (AppTest.secrets).
         self.secrets_override: Mapping[str, Any] | None = None

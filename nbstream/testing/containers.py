@@ -15,7 +15,7 @@ from typing import Any
 
 from nbstream.runtime.tree import Node
 from nbstream.testing import kinds
-from nbstream.testing.elements import charts, chat, data, status, text, widgets
+from nbstream.testing.elements import charts, chat, data, media, status, text, uploads, widgets
 from nbstream.testing.elements._base import PROTO_FIELDS, AppDriver, Element, ProtoView, Widget
 from nbstream.testing.errors import AppTestError
 from nbstream.testing.lists import BlockList, ElementList, WidgetList
@@ -27,6 +27,8 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     **charts.CLASSES,
     **status.CLASSES,
     **chat.CLASSES,
+    **uploads.CLASSES,
+    **media.CLASSES,
 }
 
 

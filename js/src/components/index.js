@@ -14,6 +14,9 @@ import * as data from "./data/dataframe.js";
 import * as dialog from "./flow/dialog.js";
 import * as feedback from "./widgets/feedback.js";
 import * as forms from "./flow/forms.js";
+import * as image from "./media/image.js";
+import * as links from "./media/links.js";
+import * as playback from "./media/playback.js";
 import * as numeric from "./widgets/numeric.js";
 import * as sliders from "./widgets/sliders.js";
 import * as selection from "./widgets/selection.js";
@@ -21,6 +24,7 @@ import * as status from "./status/live.js";
 import * as text from "./text/text.js";
 import * as textual from "./widgets/textual.js";
 import * as time from "./widgets/time.js";
+import * as uploads from "./widgets/uploads.js";
 import * as write from "./text/write.js";
 
 /** @typedef {import("../types.js").Component} Component */
@@ -64,6 +68,17 @@ export const components = {
   // widgets/time.py
   date_input: time.date_input,
   time_input: time.time_input,
+  // widgets/uploads.py
+  file_uploader: uploads.file_uploader,
+  camera_input: uploads.camera_input,
+  audio_input: uploads.audio_input,
+  // media/image.py, media/playback.py, media/documents.py
+  image: image.image,
+  logo: image.logo,
+  audio: playback.audio,
+  video: playback.video,
+  pdf: playback.pdf,
+  link_button: links.link_button,
   // data/dataframe.py, data_editor.py, metric.py, json_tree.py
   dataframe: data.dataframe,
   data_editor: data.data_editor,
