@@ -112,7 +112,7 @@ def test_chat_input_cannot_be_set_through_session_state():
         """
     )
     assert len(at.exception) == 1
-    assert "StreamlitValueAssignmentNotAllowedError" in at.exception[0].value
+    assert at.exception[0].proto.type == "StreamlitValueAssignmentNotAllowedError"
 
 
 def test_chat_input_is_pinned_in_main_and_inline_in_containers():
@@ -149,7 +149,7 @@ def test_chat_input_is_pinned_in_main_and_inline_in_containers():
 def test_misuse_raises_streamlit_api_exception(source, message):
     at = run("import nbstream as st\n" + source)
     assert len(at.exception) == 1
-    assert "StreamlitAPIException" in at.exception[0].value
+    assert at.exception[0].proto.type == "StreamlitAPIException"
     assert message in at.exception[0].value
 
 

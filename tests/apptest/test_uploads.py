@@ -35,7 +35,7 @@ def test_spec_nesting_a_process_inside_a_button():
     assert at.dataframe[0].value.to_dict("list") == {"a": [1, 3], "b": [2, 4]}
     at.button[1].click().run()
     assert len(at.dataframe) == 0
-    assert "NameError" in at.exception[0].value
+    assert at.exception[0].proto.type == "NameError"
 
 
 def test_the_value_is_an_uploaded_file_readable_every_run():
@@ -156,7 +156,7 @@ def test_spec_a_file_uploader_cannot_be_set_through_session_state():
         st.file_uploader("Upload", key="up")
         """
     )
-    assert at.exception[0].value.startswith("StreamlitValueAssignmentNotAllowedError")
+    assert at.exception[0].proto.type == "StreamlitValueAssignmentNotAllowedError"
     assert 'file_uploader widget with key "up"' in at.exception[0].value
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbstream.testing.elements._base import Element, Widget
+from nbstream.testing.errors import AppTestError
 
 
 class ChatInput(Widget):
@@ -23,6 +24,17 @@ class ChatInput(Widget):
             self.root._pending_wire.pop(self.id, None)
         self.root._pending_values[self.id] = value
         return self
+
+    def clear(self) -> ChatInput:
+        """Take back a submission set in this test before it ran (the next run gets None)."""
+        return self.set_value(None)
+
+    def upload(self, *files: Any) -> ChatInput:
+        """Attach files to the next submission: only for a ``chat_input`` that accepts files."""
+        raise AppTestError(
+            "This chat_input does not accept files: files in chat_input (accept_file) are not "
+            "supported by nbstream yet."
+        )
 
     @property
     def placeholder(self) -> str:
