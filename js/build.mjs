@@ -64,7 +64,14 @@ function filesUnder(dir, prefix = "") {
     .sort();
 }
 
+const started = Date.now();
+/** One line per build step (a first build takes about a minute with `npm install`). */
+function step(/** @type {string} */ what) {
+  if (!watch) console.log(`nbstream front end: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
 async function buildOnce() {
+  step("bundling the app (shell, components, markdown, Vega on demand)");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // The entry is generated; it lives outside the source tree and imports by absolute path.
@@ -85,6 +92,7 @@ async function buildOnce() {
       loader: { ".woff2": "file", ".woff": "empty", ".ttf": "empty" },
     });
     // Sent as text (widget state, or by the kernel): one file, fonts inlined.
+    step("bundling the one-file copy (fonts inlined)");
     const inline = await esbuild.build({
       ...common,
       ...resolve,
@@ -99,6 +107,7 @@ async function buildOnce() {
   } finally {
     rmSync(entryDir, { recursive: true, force: true });
   }
+  step("bundling the loader and the HTML-export shim");
   await esbuild.build({ ...common, entryPoints: [join(src, "loader.js")], outfile: join(out, "loader.js") });
   await esbuild.build({
     ...common,
