@@ -22,13 +22,23 @@ const PLACEHOLDER = "__NBSTREAM_BUILD__";
 const watch = process.argv.includes("--watch");
 
 /**
+ * Streamlit's look comes from Source Sans 3 (text) and Source Code Pro (code), under the SIL
+ * Open Font License: bundled (Latin subsets, the weights the theme uses) so pages look the
+ * same offline, in JupyterLab and in Voila.
+ */
+const FONTS = [
+  ...["400", "400-italic", "600", "700"].flatMap((w) => [`@fontsource/source-sans-3/latin-${w}.css`, `@fontsource/source-sans-3/latin-ext-${w}.css`]),
+  ...["400", "600"].map((w) => `@fontsource/source-code-pro/latin-${w}.css`),
+];
+
+/**
  * The bundle's entry, made from what exists: the components and the markdown renderer
  * are written alongside the shell, and a kind without a component uses the shell's
  * fallback.
  */
 function entrySource() {
   const at = (/** @type {string} */ path) => JSON.stringify(join(src, path));
-  const lines = [`import "katex/dist/katex.min.css";`, `import ${at("app.css")};`];
+  const lines = [`import "katex/dist/katex.min.css";`, ...FONTS.map((css) => `import "${css}";`), `import ${at("app.css")};`];
   const styles = join(src, "styles");
   if (existsSync(styles)) {
     const files = readdirSync(styles).filter((f) => f.endsWith(".css"));

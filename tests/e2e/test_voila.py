@@ -153,3 +153,26 @@ def test_theme_follows_voila_and_the_settings_menu_overrides_it(chromium, voila)
         assert app.get_attribute("data-theme") == "light"
     finally:
         close_page(page)
+
+
+def test_text_is_drawn_in_the_bundled_source_sans_with_no_network(chromium, voila):
+    # The browser reaches no outside host (e2e settings), so a font that loads is ours.
+    page = open_app(chromium, voila, "counter")
+    try:
+        wait_text(page, "Count: 0")
+        family = page.locator(".nbs-app [data-kind='markdown']").first.evaluate(
+            "el => getComputedStyle(el).fontFamily"
+        )
+        assert family.split(",")[0].strip().strip('"') == "Source Sans 3"
+        loaded = page.evaluate(
+            """async () => {
+                await document.fonts.ready;
+                await Promise.all([document.fonts.load('16px "Source Sans 3"'), document.fonts.load('600 16px "Source Sans 3"'),
+                                   document.fonts.load('16px "Source Code Pro"')]);
+                return [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replaceAll('"', ''));
+            }"""
+        )
+        assert "Source Sans 3" in loaded
+        assert "Source Code Pro" in loaded
+    finally:
+        close_page(page)
