@@ -4,7 +4,21 @@
 export function prepareVoilaPage(/** @type {AbortSignal} */ signal) {
   document.body.classList.add("nbs-voila-page");
   ensureXsrfCookie();
-  signal.addEventListener("abort", () => document.body.classList.remove("nbs-voila-page"));
+  // The view is in the page by the next frame (anywidget attaches it after render).
+  requestAnimationFrame(fillWindowIfSole);
+  signal.addEventListener("abort", () => {
+    document.body.classList.remove("nbs-voila-page");
+    requestAnimationFrame(fillWindowIfSole);
+  });
+}
+
+/**
+ * A page with one app is that app: it fills the window, as Streamlit's page does.  A
+ * notebook with several apps shows each as tall as its content (no empty screens between).
+ */
+export function fillWindowIfSole() {
+  const apps = document.querySelectorAll(".nbs-app.nbs-voila");
+  for (const app of apps) app.classList.toggle("nbs-voila-sole", apps.length === 1);
 }
 
 /**
