@@ -17,7 +17,11 @@ VIEWPORT = {"width": 1280, "height": 800}
 def voila(workdir: Path) -> Iterator[Server]:
     apps = workdir / "apps"
     apps.mkdir()
-    write_app(apps, "side", 'st.sidebar.write("In the sidebar")\nst.title("Main")\nst.write("short")')
+    write_app(
+        apps,
+        "side",
+        'st.sidebar.write("In the sidebar")\nst.title("Main")\nst.write("short")\nst.slider("Level", 0, 10, 3)',
+    )
     write_app(apps, "two", 'st.write("first app")', cells=['%%stapp second\nst.write("second app")'])
     server = start_voila(apps, workdir)
     yield server
@@ -75,5 +79,15 @@ def test_several_apps_are_each_as_tall_as_their_content(chromium, voila, workdir
         assert second["height"] < VIEWPORT["height"] / 2
         assert second["top"] == pytest.approx(first["top"] + first["height"], abs=1)
         page.screenshot(path=str(workdir / "voila-two-apps.png"))
+    finally:
+        close_page(page)
+
+
+def test_slider_value_and_ends_use_the_text_font(chromium, voila):
+    page = open_app(chromium, voila, "side", "short")
+    try:
+        for selector in (".nbs-slider-value", ".nbs-slider-ends"):
+            family = page.locator(selector).first.evaluate("el => getComputedStyle(el).fontFamily")
+            assert family.split(",")[0].strip().strip('"') == "Source Sans 3", selector
     finally:
         close_page(page)
