@@ -1,39 +1,6 @@
 """``st.column_config`` as a module, so ``import nbstream.column_config`` works as in Streamlit."""
 
-from nbstream.elements.data.column_config import (
-    AreaChartColumn,
-    BarChartColumn,
-    CheckboxColumn,
-    Column,
-    DateColumn,
-    DatetimeColumn,
-    ImageColumn,
-    JsonColumn,
-    LineChartColumn,
-    LinkColumn,
-    ListColumn,
-    NumberColumn,
-    ProgressColumn,
-    SelectboxColumn,
-    TextColumn,
-    TimeColumn,
-)
+from nbstream.elements.data import column_config as _column_config
+from nbstream.elements.data.column_config import *  # noqa: F403 - the same names, one list
 
-__all__ = [
-    "AreaChartColumn",
-    "BarChartColumn",
-    "CheckboxColumn",
-    "Column",
-    "DateColumn",
-    "DatetimeColumn",
-    "ImageColumn",
-    "JsonColumn",
-    "LineChartColumn",
-    "LinkColumn",
-    "ListColumn",
-    "NumberColumn",
-    "ProgressColumn",
-    "SelectboxColumn",
-    "TextColumn",
-    "TimeColumn",
-]
+__all__ = _column_config.__all__
