@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nbstream.runtime.context import RunContext
+from nbstream.runtime.pages import PageTarget
 
 _LOG = logging.getLogger("nbstream")
 
@@ -32,6 +33,8 @@ class RunRequest:
     changes: dict[str, Any] = field(default_factory=dict)
     triggers: list[str] = field(default_factory=list)
     fragment_id: str | None = None
+    # A page to show (navigation from the browser, st.switch_page, AppTest.switch_page).
+    page: PageTarget | None = None
 
     @property
     def is_click(self) -> bool:
