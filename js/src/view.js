@@ -80,14 +80,15 @@ export class AppView {
     );
     this.root.addEventListener("keydown", (e) => this.onKey(e), { signal });
     watchHost(() => this.configure(), signal);
-    store.views.add(this);
-    store.viewsChanged();
-    this.rebuild();
+    // Before the first draw: the page's URL is synced once the page is Voila's.
     if (store.config.host === "voila") {
       prepareVoilaPage(signal);
       // Back and Forward: show the page the URL now names, without reloading the kernel.
       window.addEventListener("popstate", () => store.navigate(pageInUrl(), queryInUrl(), false), { signal });
     }
+    store.views.add(this);
+    store.viewsChanged();
+    this.rebuild();
   }
 
   dispose() {

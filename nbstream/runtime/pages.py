@@ -298,7 +298,10 @@ def folder_route(route: Route, entry: Script, home_label: str, show_menu: bool) 
             "sections": [
                 {
                     "header": "",
-                    "pages": [_menu_page(n, c.url_path) for n, c in zip(names, candidates, strict=True)],
+                    "pages": [
+                        _menu_page(n, c.url_path, i == 0)
+                        for i, (n, c) in enumerate(zip(names, candidates, strict=True))
+                    ],
                 }
             ],
             "current": candidates[index].url_path,
@@ -310,5 +313,5 @@ def folder_route(route: Route, entry: Script, home_label: str, show_menu: bool) 
     return FolderRun(script, "" if index == 0 else f"page:{chosen.url_path}", menu, page)
 
 
-def _menu_page(name: PageName, url_path: str) -> dict[str, Any]:
-    return {"url_path": url_path, "title": name.label, "icon": name.icon}
+def _menu_page(name: PageName, url_path: str, default: bool) -> dict[str, Any]:
+    return {"url_path": url_path, "title": name.label, "icon": name.icon, "default": default}
