@@ -195,6 +195,9 @@ class Route:
     current_is_default: bool = True
     # URL pathname of the default page the last run offered.
     default: str = ""
+    # The layout the session's last st.set_page_config chose: a page that does not call
+    # it keeps that layout (titles and icons are per page).
+    layout: str | None = None
     # The pages the last run offered, by URL pathname.
     offered: dict[str, Candidate] = field(default_factory=dict)
 

@@ -254,6 +254,8 @@ class AppSession:
     def _run_script(self, ctx: RunContext) -> None:
         """Run the entrypoint, or the page of the ``pages/`` folder the session shows."""
         script = self.script
+        if self.route.layout is not None:  # kept for the session until set_page_config changes it
+            ctx.root.props["page_config"] = {"layout": self.route.layout}
         run = folder_route(
             self.route, script, self.name, bool(config.get_option("client.showSidebarNavigation"))
         )

@@ -223,3 +223,23 @@ def test_a_notebook_as_a_page(project):
     assert not at.exception, at.exception
     assert markdown(at) == ["from the notebook"]
     assert nav(at)["sections"][0]["pages"][0]["title"] == "report"
+
+
+def test_page_config_title_is_per_page_and_layout_is_kept(project):
+    write(
+        project,
+        {
+            "home.py": "import nbstream as st\nst.set_page_config(page_title='Home', layout='wide')\n",
+            "pages/plain.py": "import nbstream as st\nst.markdown('plain')\n",
+            "pages/narrow.py": "import nbstream as st\nst.set_page_config(layout='centered')\n",
+        },
+    )
+    at = AppTest.from_file("home.py").run()
+    assert at._session.tree.props["page_config"]["page_title"] == "Home"
+    at.switch_page("pages/plain.py").run()
+    config = at._session.tree.props["page_config"]
+    assert config["layout"] == "wide" and "page_title" not in config
+    assert page(at)["title"] == "plain"
+    at.switch_page("pages/narrow.py").run()
+    at.switch_page("pages/plain.py").run()
+    assert at._session.tree.props["page_config"]["layout"] == "centered"
