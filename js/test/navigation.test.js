@@ -82,6 +82,22 @@ describe("the navigation menu", () => {
     expect(el.querySelector(".nbs-sidebar").hidden).toBe(true);
   });
 
+  test("expanded=False folds a long menu behind 'View more'; a number sets how many show", () => {
+    const pages = Array.from({ length: 13 }, (_, i) => ({ url_path: `p${i}`, title: `Page ${i}`, icon: "", default: i === 0 }));
+    const menu = { sections: [{ header: "", pages }], current: "p12", position: "sidebar", expanded: false };
+    const { el, model } = app({}, { navigation: menu });
+    const links = () => [...el.querySelectorAll(".nbs-sidebar .nbs-nav a")].map((a) => a.textContent);
+    expect(links()).toEqual([...pages.slice(0, 10).map((p) => p.title), "Page 12"]); // the current page stays
+    const more = el.querySelector(".nbs-nav-more");
+    expect(more.textContent).toBe("View 3 more");
+    more.click();
+    expect(links()).toHaveLength(13);
+    expect(el.querySelector(".nbs-nav-more").textContent).toBe("View less");
+    model.emit({ t: "patch", v: 2, base: 1, blobs: [], drop: [], run: null, ops: [{ op: "props", at: ["sidebar"], set: { navigation: { ...menu, expanded: 2, current: "p0" } }, del: [] }] });
+    el.querySelector(".nbs-nav-more").click(); // back to folded
+    expect(links()).toEqual(["Page 0", "Page 1"]);
+  });
+
   test("position top draws the menu above the page", () => {
     const { el } = app({ navigation: { ...MENU, position: "top" } }, {});
     const nav = el.querySelector(".nbs-nav--top");

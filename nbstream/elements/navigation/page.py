@@ -14,7 +14,7 @@ from nbstream.runtime.errors import StreamlitAPIException, StreamlitPageNotFound
 def entry_folder() -> str:
     """The folder that page paths are relative to (the entrypoint's)."""
     ctx = context.get()
-    if ctx is None or getattr(ctx.session, "is_bare", True):
+    if ctx is None or ctx.session.is_bare:
         return os.getcwd()
     return ctx.session.script.entry_folder
 

@@ -21,7 +21,11 @@ import { pageHref } from "../../voila.js";
  * @property {{header: string, pages: MenuPage[]}[]} sections
  * @property {string} current
  * @property {string} position  "sidebar" or "top"
+ * @property {boolean | number} [expanded]  all pages (true), the first few (false: 10), or how many
  */
+
+// st.navigation(expanded=False): a long sidebar menu shows this many pages, then "View more".
+const FOLDED = 10;
 
 /**
  * The navigation menu; `update` redraws it from an area's `navigation` prop (none: hidden).
@@ -32,6 +36,7 @@ export function navMenu(navigate, signal) {
   const el = h("nav", { class: "nbs-nav", "aria-label": "Pages" });
   el.hidden = true;
   let last = "";
+  let unfolded = false;
   /** @param {Menu | undefined} menu */
   const update = (menu) => {
     const key = JSON.stringify(menu || null);
@@ -43,12 +48,18 @@ export function navMenu(navigate, signal) {
       return;
     }
     el.className = `nbs-nav nbs-nav--${menu.position === "top" ? "top" : "sidebar"}`;
+    const total = menu.sections.reduce((n, s) => n + s.pages.length, 0);
+    const limit = menu.position === "top" || menu.expanded === true ? total : typeof menu.expanded === "number" ? menu.expanded : FOLDED;
+    let shown = 0;
     el.replaceChildren(
       ...menu.sections.map((section) => {
         const list = h("ul", { class: "nbs-nav-list" });
         for (const page of section.pages) {
           const path = page.default ? "" : page.url_path;
           const current = page.url_path === menu.current;
+          shown += 1;
+          // A folded menu still shows the current page.
+          if (shown > limit && !unfolded && !current) continue;
           const link = h(
             "a",
             { class: "nbs-nav-link", href: pageHref(path), "aria-current": current ? "page" : null },
@@ -70,6 +81,19 @@ export function navMenu(navigate, signal) {
         return h("div", { class: "nbs-nav-section" }, h("div", { class: "nbs-nav-header" }, section.header), list);
       }),
     );
+    if (total > limit) {
+      const more = h("button", { type: "button", class: "nbs-nav-more" }, unfolded ? "View less" : `View ${total - limit} more`);
+      more.addEventListener(
+        "click",
+        () => {
+          unfolded = !unfolded;
+          last = "";
+          update(menu);
+        },
+        { signal },
+      );
+      el.append(more);
+    }
   };
   return { el, update };
 }
