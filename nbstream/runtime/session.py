@@ -206,6 +206,7 @@ class AppSession:
                 session=self, root=self.tree, uninterruptible=request.is_click, fragment_id=fragment.id
             )
             ctx.stack.append(fragment.place)
+            ctx.page = fragment.page
             assert fragment.block.children is not None
             fragment.block.children.clear()
         ctx.changes = dict(request.changes)

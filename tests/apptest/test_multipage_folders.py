@@ -243,3 +243,31 @@ def test_page_config_title_is_per_page_and_layout_is_kept(project):
     at.switch_page("pages/narrow.py").run()
     at.switch_page("pages/plain.py").run()
     assert at._session.tree.props["page_config"]["layout"] == "centered"
+def test_a_fragment_on_a_page_keeps_its_widgets_when_it_reruns_alone(project):
+    write(
+        project,
+        {
+            "streamlit_app.py": """
+                import nbstream as st
+
+                def counter():
+                    @st.fragment
+                    def part():
+                        st.number_input("Step", value=0, key="step")
+                        if st.button("Add"):
+                            st.session_state.total = st.session_state.get("total", 0) + st.session_state.step
+                        st.markdown(f"total {st.session_state.get('total', 0)}")
+                    part()
+
+                st.navigation([st.Page(counter)]).run()
+            """,
+        },
+    )
+    at = AppTest.from_file("streamlit_app.py").run()
+    page_id = at.number_input[0].id
+    at.number_input[0].set_value(3)
+    at.button[0].click()
+    at.run_fragment("counter.<locals>.part")
+    assert not at.exception, at.exception
+    assert markdown(at) == ["total 3"]
+    assert at.number_input[0].id == page_id and at.number_input[0].value == 3
