@@ -67,8 +67,6 @@ class RunContext:
     # The page whose script runs now (part of every widget ID made meanwhile): "" for the
     # entrypoint, the frame around the pages of st.navigation.
     page: str = ""
-    # st.navigation was called this run (it may be called once per run).
-    navigated: bool = False
 
     def check_interrupt(self) -> None:
         """Called at every ``st.*`` call: ends the run if newer input superseded it."""

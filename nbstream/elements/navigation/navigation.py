@@ -55,7 +55,6 @@ def navigation(
     if session.is_bare:
         default._can_be_called = True
         return default
-    ctx.navigated = True
     pages.mark_uses_navigation(pages.entry_key(session.script))
     candidates = [pages.Candidate(p._url_path, p.script_path, p.title, p.icon) for p in flat]
     index, not_found = pages.choose(session.route, candidates, flat.index(default))
