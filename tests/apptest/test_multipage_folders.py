@@ -243,6 +243,8 @@ def test_page_config_title_is_per_page_and_layout_is_kept(project):
     at.switch_page("pages/narrow.py").run()
     at.switch_page("pages/plain.py").run()
     assert at._session.tree.props["page_config"]["layout"] == "centered"
+
+
 def test_a_fragment_on_a_page_keeps_its_widgets_when_it_reruns_alone(project):
     write(
         project,
