@@ -34,6 +34,9 @@ from nbstream.elements.layout.containers import columns, container, empty, expan
 from nbstream.elements.media.documents import link_button, logo, pdf
 from nbstream.elements.media.image import image
 from nbstream.elements.media.playback import audio, video
+from nbstream.elements.navigation.links import page_link, switch_page
+from nbstream.elements.navigation.navigation import navigation
+from nbstream.elements.navigation.page import Page
 from nbstream.elements.state.views import query_params, session_state
 from nbstream.elements.status.alerts import error, exception, info, success, warning
 from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast
@@ -60,6 +63,7 @@ from nbstream.elements.widgets.uploads import audio_input, camera_input, file_up
 from nbstream.secrets import secrets
 
 __all__ = [
+    "Page",
     "__version__",
     "altair_chart",
     "area_chart",
@@ -111,7 +115,9 @@ __all__ = [
     "markdown",
     "metric",
     "multiselect",
+    "navigation",
     "number_input",
+    "page_link",
     "pdf",
     "plotly_chart",
     "popover",
@@ -135,6 +141,7 @@ __all__ = [
     "stop",
     "subheader",
     "success",
+    "switch_page",
     "table",
     "tabs",
     "text",

@@ -16,6 +16,7 @@ the notebook).
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -56,7 +57,8 @@ class StappMagics(Magics):
             raise UsageError(f"%%stapp NAME must be a Python identifier, not {args.name!r}")
         if args.height is not None and args.height <= 0:
             raise UsageError("--height must be a positive number of pixels")
-        script = Script(self.shell.transform_cell(cell), seed=self.shell.user_ns)  # type: ignore[union-attr]
+        # The notebook's folder is the app's: its st.Page paths and pages/ folder are there.
+        script = Script(self.shell.transform_cell(cell), seed=self.shell.user_ns, folder=os.getcwd())  # type: ignore[union-attr]
         key = args.name or _cell_id(self.shell)
         with _lock:
             app = _APPS.get(key) if key else None

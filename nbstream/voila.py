@@ -24,11 +24,28 @@ def in_voila() -> bool:
 def query_params() -> dict[str, list[str]]:
     """The page URL's query parameters, as ``st.query_params`` holds them.
 
-    Voila's own parameters (``voila-template``, ``voila-theme``) are left out.
+    Voila's own parameters (``voila-template``, ``voila-theme``) and the page of a
+    multipage app (``page``) are left out.
     """
     raw = os.environ.get("QUERY_STRING", "")
     params = parse_qs(raw, keep_blank_values=True, max_num_fields=1000)
-    return {k: v for k, v in params.items() if not k.startswith("voila-") and k not in ("template", "theme")}
+    return {
+        k: v
+        for k, v in params.items()
+        if not k.startswith("voila-") and k not in ("template", "theme", PAGE_PARAM)
+    }
+
+
+# The query parameter that holds a multipage app's page in a Voila URL
+# (``/voila/render/app.ipynb?page=url_path``; none for the default page).
+PAGE_PARAM = "page"
+
+
+def requested_page() -> str | None:
+    """The page the Voila URL asks for (its URL pathname), None for the default page."""
+    raw = os.environ.get("QUERY_STRING", "")
+    values = parse_qs(raw, keep_blank_values=True, max_num_fields=1000).get(PAGE_PARAM)
+    return values[-1].strip("/") if values else None
 
 
 def app_identity() -> str | None:

@@ -309,6 +309,63 @@ if prompt := st.chat_input("Say something"):
 """
 
 
+APPS["multipage"] = """
+# A multipage app (spec chapter 7): this cell is the entrypoint, the frame around every
+# page; st.navigation picks the page and returns it, and pg.run() draws it.
+if "logged_in" not in st.session_state:
+    st.session_state.logged_in = False
+
+def login():
+    st.title("Log in")
+    if st.button("Log in"):
+        st.session_state.logged_in = True
+        st.rerun()
+
+def logout():
+    st.title("Log out")
+    if st.button("Log out"):
+        st.session_state.logged_in = False
+        st.rerun()
+
+def dashboard():
+    st.title(":material/dashboard: Dashboard")
+    st.metric("Open bugs", 12, -3)
+    st.write(f"Team **{st.session_state.team}**")
+    st.page_link(search_page, label="Search the reports", icon=":material/search:")
+
+def search():
+    st.title("Search")
+    query = st.text_input("Search for")
+    st.write(f"Results for **{query}**" if query else "Type something to search.")
+    if st.button("Back to the dashboard"):
+        st.switch_page(dashboard_page)
+
+login_page = st.Page(login, title="Log in", icon=":material/login:")
+logout_page = st.Page(logout, title="Log out", icon=":material/logout:")
+dashboard_page = st.Page(dashboard, title="Dashboard", icon=":material/dashboard:", default=True)
+search_page = st.Page(search, title="Search", icon=":material/search:")
+
+if st.session_state.logged_in:
+    pg = st.navigation({"Account": [logout_page], "Reports": [dashboard_page, search_page]})
+else:
+    pg = st.navigation([login_page])
+# A widget in the entrypoint keeps its value on every page (spec 7.4, option 1).
+st.sidebar.selectbox("Team", ["Core", "Data", "Docs"], key="team")
+pg.run()
+"""
+
+# The pages/ folder variant lives in its own folder (pages_app/), so that its pages/ folder
+# is not the other notebooks' too: this cell is the home page, each pages/*.py a page.
+FOLDER_APPS: dict[str, str] = {
+    "pages_app/home": """
+st.title("Home")
+st.write("Each `.py` file of `pages/` beside this notebook is a page of the app.")
+st.session_state.visits = st.session_state.get("visits", 0) + 1
+st.page_link("pages/1_📈_Chart.py", label="Go to the chart")
+""",
+}
+
+
 def notebook(name: str, script: str) -> dict:
     cells = ["import nbstream as st", f"%%stapp {name}\n{script.strip()}\n"]
     return {
@@ -336,6 +393,10 @@ def main() -> None:
     for name, script in APPS.items():
         path = HERE / f"{name}.ipynb"
         path.write_text(json.dumps(notebook(name, script), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(HERE.parent)}")
+    for where, script in FOLDER_APPS.items():
+        path = HERE / f"{where}.ipynb"
+        path.write_text(json.dumps(notebook(path.stem, script), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(HERE.parent)}")
 
 

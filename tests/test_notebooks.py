@@ -14,7 +14,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+_FOLDER = Path(__file__).resolve().parent.parent / "notebooks"
+# An app with a pages/ folder sits in a folder of its own (notebooks/pages_app/).
+NOTEBOOKS = sorted(_FOLDER.glob("*.ipynb")) + sorted(_FOLDER.glob("*/*.ipynb"))
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 # Exception elements an app shows on purpose (st.exception), by notebook.
 SHOWN_EXCEPTIONS = {"alerts": 1}

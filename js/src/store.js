@@ -17,6 +17,7 @@
  * @typedef {import("./view.js").AppView} AppView
  */
 import { applyToTree, nodeAt, PatchMismatch } from "./patch.js";
+import { onVoilaPage, pageHref } from "./voila.js";
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const UPLOAD_TIMEOUT_MS = 60_000;
@@ -165,6 +166,20 @@ export class AppStore {
     this.sentSeq.set(id, seq);
     this.sentValue.set(id, value);
     this.send({ t: "set", values: { [id]: value }, seq, page: this.page });
+  }
+
+  /**
+   * Show another page of a multipage app.  In Voila the URL follows at once (`push`: a new
+   * history entry; Back/Forward already moved the URL).
+   * @param {string} path  the page's URL pathname ("" for the default page)
+   * @param {Record<string, string[]>} [query]  the query parameters the page starts with
+   */
+  navigate(path, query, push = true) {
+    if (!this.interactive) return;
+    if (push && this.config.host === "voila" && onVoilaPage()) {
+      history.pushState(history.state, "", pageHref(path, query || {}));
+    }
+    this.send(query ? { t: "page", path, query } : { t: "page", path });
   }
 
   /**

@@ -42,6 +42,9 @@
  *   offset; or cancel); resolves with the bytes the kernel holds of it ("received").
  * @property {AbortSignal} signal
  *   Aborted when the element is removed: scope event listeners with it.
+ * @property {(path: string, query?: Record<string, string[]>) => void} navigate
+ *   Show another page of a multipage app (its URL pathname, "" for the default page),
+ *   starting with these query parameters (st.page_link, the navigation menu).
  * @property {(payload: Record<string, any>, timeoutMs?: number) => Promise<{content: any, buffers: DataView[]}>} request
  *   Ask the kernel something about this element (rows of a large table on scroll, a
  *   sorted or searched window).  The kernel answers with the handler registered for the

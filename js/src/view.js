@@ -19,7 +19,8 @@ import { Chrome } from "./chrome.js";
 import { broken, fallback } from "./fallback.js";
 import { Reconciler } from "./patch.js";
 import { applyTheme, resolveTheme, watchHost } from "./theme.js";
-import { prepareVoilaPage } from "./voila.js";
+import { navMenu } from "./components/navigation/navigation.js";
+import { pageInUrl, prepareVoilaPage, queryInUrl, setFavicon, syncUrl } from "./voila.js";
 
 /**
  * One view of an app (a notebook output, a Voila page).
@@ -60,6 +61,16 @@ export class AppView {
       signal,
     );
     this.root.append(this.chrome.el, this.body, this.outputEl);
+    /** The page props this view saw last (voila.js syncUrl). */
+    this.seenPage = { last: "" };
+    this.notFound = document.createElement("div");
+    this.notFound.className = "nbs-page-not-found";
+    this.notFound.setAttribute("role", "alert");
+    this.notFound.hidden = true;
+    this.root.insertBefore(this.notFound, this.body);
+    // st.navigation(position="top"): the menu above the page (the root's `navigation` prop).
+    this.topMenu = navMenu((path) => store.navigate(path, {}), signal);
+    this.root.insertBefore(this.topMenu.el, this.notFound);
     host.replaceChildren(this.root);
 
     this.reconciler = new Reconciler(
@@ -69,10 +80,15 @@ export class AppView {
     );
     this.root.addEventListener("keydown", (e) => this.onKey(e), { signal });
     watchHost(() => this.configure(), signal);
+    // Before the first draw: the page's URL is synced once the page is Voila's.
+    if (store.config.host === "voila") {
+      prepareVoilaPage(signal);
+      // Back and Forward: show the page the URL now names, without reloading the kernel.
+      window.addEventListener("popstate", () => store.navigate(pageInUrl(), queryInUrl(), false), { signal });
+    }
     store.views.add(this);
     store.viewsChanged();
     this.rebuild();
-    if (store.config.host === "voila") prepareVoilaPage(signal);
   }
 
   dispose() {
@@ -125,7 +141,35 @@ export class AppView {
     }
     const page = this.pageConfig();
     this.chrome.configure(config, page);
-    if (config.host === "voila" && typeof page.page_title === "string" && page.page_title) document.title = page.page_title;
+    this.topMenu.update(this.store.tree.props?.navigation);
+    const shown = this.store.tree.props?.page;
+    this.showNotFound(shown?.not_found);
+    if (config.host === "voila") {
+      syncUrl(shown, this.seenPage);
+      const title = page.page_title || shown?.title;
+      if (typeof title === "string" && title) document.title = title;
+      if (page.page_icon || shown) setFavicon(page.page_icon || shown?.icon);
+    }
+  }
+
+  /** Streamlit's "Page not found": the URL named a page the app does not have. */
+  showNotFound(/** @type {string | null | undefined} */ path) {
+    const text = path === null || path === undefined ? "" : String(path);
+    if (this.notFound.dataset.path === text) return;
+    this.notFound.dataset.path = text;
+    this.notFound.hidden = !text;
+    if (!text) return this.notFound.replaceChildren();
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "nbs-page-not-found-close";
+    close.setAttribute("aria-label", "Close");
+    close.textContent = "×";
+    close.addEventListener("click", () => (this.notFound.hidden = true));
+    const title = document.createElement("strong");
+    title.textContent = "Page not found";
+    const body = document.createElement("p");
+    body.textContent = `You have requested page /${text}, but no corresponding page was found in the app. Running the app's default page.`;
+    this.notFound.replaceChildren(close, title, body);
   }
 
   /** Dim the elements a running script has not redrawn yet. */
@@ -180,6 +224,7 @@ export class AppView {
       signal,
       request: (payload, timeoutMs) => store.request(pathOf(entry), payload, timeoutMs),
       upload: (msg, chunk) => store.upload(msg, chunk),
+      navigate: (path, query) => store.navigate(path, query),
     };
   }
 
@@ -247,7 +292,11 @@ const AREAS = {
     toggle.className = "nbs-sidebar-toggle";
     const slot = document.createElement("div");
     slot.className = "nbs-sidebar-content";
-    el.append(toggle, slot);
+    // The pages' menu (st.navigation, a pages/ folder) tops the sidebar.
+    const menu = navMenu((path) => ctx.navigate(path, {}), ctx.signal);
+    el.append(toggle, menu.el, slot);
+    let empty = true;
+    const showArea = () => (el.hidden = empty && menu.el.hidden);
     const show = (/** @type {boolean} */ open) => {
       el.classList.toggle("nbs-collapsed", !open);
       toggle.setAttribute("aria-expanded", String(open));
@@ -256,12 +305,17 @@ const AREAS = {
     };
     show(true);
     toggle.addEventListener("click", () => show(el.classList.contains("nbs-collapsed")), { signal: ctx.signal });
+    menu.update(node.props.navigation);
     return {
       el,
       slot,
-      update() {},
+      update(n) {
+        menu.update(n.props.navigation);
+        showArea();
+      },
       childrenChanged(children) {
-        el.hidden = children.length === 0;
+        empty = children.length === 0;
+        showArea();
       },
     };
   },

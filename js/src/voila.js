@@ -41,3 +41,89 @@ export function ensureXsrfCookie() {
   }
   document.cookie = `_xsrf=${token}; path=${base}; SameSite=Strict`;
 }
+
+// ---- a multipage app's page in the URL ---------------------------------------------------------
+// Voila's own URL stays; the page is the `page` query parameter (none for the default page),
+// the other parameters are st.query_params.  Only Voila pages show the app's page in the URL.
+
+export const PAGE_PARAM = "page";
+
+/** Is this document a Voila page (where the app's page lives in the URL)? */
+export function onVoilaPage() {
+  return document.body.classList.contains("nbs-voila-page");
+}
+
+/** The page the URL shows ("" for the default page). */
+export function pageInUrl() {
+  return new URL(location.href).searchParams.get(PAGE_PARAM) ?? "";
+}
+
+/** The app's query parameters in the URL (Voila's own and the page left out). */
+export function queryInUrl() {
+  /** @type {Record<string, string[]>} */
+  const query = {};
+  for (const [key, value] of new URL(location.href).searchParams) {
+    if (key === PAGE_PARAM || key.startsWith("voila-") || key === "template" || key === "theme") continue;
+    (query[key] ||= []).push(value);
+  }
+  return query;
+}
+
+/**
+ * The URL of a page of the app: this document's, with `page` set (removed for the default
+ * page) and the app's query parameters replaced by `query`.
+ * @param {string} path  @param {Record<string, string[]>} [query]
+ */
+export function pageHref(path, query = {}) {
+  if (typeof location === "undefined" || !onVoilaPage()) return "#";
+  const url = new URL(location.href);
+  for (const key of [...url.searchParams.keys()]) {
+    if (!key.startsWith("voila-") && key !== "template" && key !== "theme") url.searchParams.delete(key);
+  }
+  if (path) url.searchParams.set(PAGE_PARAM, path);
+  for (const [key, values] of Object.entries(query)) for (const v of values) url.searchParams.append(key, v);
+  return url.pathname + url.search + url.hash;
+}
+
+/**
+ * Show the page the kernel shows in the URL.  A page the user asked for is already there
+ * (pushed on click, or Back/Forward); a page the app switched to (st.switch_page, another
+ * view's menu) is pushed; a URL whose page was not found is replaced by the default page's.
+ * @param {{url_path?: string, not_found?: string | null} | undefined} page
+ * @param {{last: string}} seen  the page props this view saw last (to push only on a change)
+ */
+export function syncUrl(page, seen) {
+  if (!page || !onVoilaPage()) return;
+  const key = JSON.stringify(page);
+  const shown = page.url_path || "";
+  const inUrl = pageInUrl();
+  if (shown === inUrl) {
+    seen.last = key;
+    return;
+  }
+  if (page.not_found !== null && page.not_found !== undefined && page.not_found === inUrl) {
+    history.replaceState(history.state, "", pageHref(shown, queryInUrl()));
+  } else if (key !== seen.last) {
+    history.pushState(history.state, "", pageHref(shown, queryInUrl()));
+  }
+  seen.last = key;
+}
+
+/** An emoji as the tab's favicon (an SVG image); Material icons and "" remove ours. */
+export function setFavicon(/** @type {string | undefined} */ iconText) {
+  let link = /** @type {HTMLLinkElement | null} */ (document.querySelector("link[data-nbs-favicon]"));
+  if (!iconText || iconText.startsWith(":")) {
+    link?.remove();
+    return;
+  }
+  if (!link) {
+    link = document.createElement("link");
+    link.rel = "icon";
+    link.setAttribute("data-nbs-favicon", "");
+    document.head.append(link);
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text y=".9em" font-size="90">${iconText
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")}</text></svg>`;
+  link.href = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}

@@ -28,6 +28,7 @@ export function makeCtx() {
     click: (id) => clicks.push(id),
     markdown: (text, opts) => renderMarkdown(text, opts),
     blob: () => undefined,
+    navigate: (path, query) => sent.push(["navigate", path, query]),
     signal: controller.signal,
     abort: () => controller.abort(),
   };

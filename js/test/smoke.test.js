@@ -50,6 +50,7 @@ const SAMPLES = {
   expander: { label: "More", expanded: false, icon: null },
   tab_container: { labels: ["A", "B"] },
   tab: { label: "A" },
+  page_link: { label: "Home", icon: "🏠", help: null, disabled: false, use_container_width: false, query_params: {}, url: null, page: "home", current: false },
   popover: { label: "Open", help: null, icon: null, disabled: false, use_container_width: false },
   chat_input: { id: "c", placeholder: "Your message", max_chars: null, disabled: false, position: "bottom", width: "stretch", value: null },
   chat_message: { name: "user", avatar_type: "icon", avatar: "user", avatar_image: null, width: "stretch" },

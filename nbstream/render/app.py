@@ -15,6 +15,7 @@ from nbstream.elements.state.views import StateView
 from nbstream.render import assets
 from nbstream.render.stream import Publisher
 from nbstream.render.widget import AppWidget
+from nbstream.runtime.pages import PageTarget
 from nbstream.runtime.script import Script
 from nbstream.runtime.session import AppSession
 
@@ -68,6 +69,9 @@ class App:
         self.session.app_id = voila.app_identity()
         if voila.in_voila():
             self.session.query_params = voila.query_params()
+            page = voila.requested_page()
+            if page is not None:
+                self.session.route.target = PageTarget(url_path=page)
         self.publisher = Publisher(self.session, prints="log" if voila.in_voila() else "app")
         self.height = height
         self.wide = wide

@@ -19,6 +19,9 @@ Messages (browser -> kernel):
 * ``{"t": "rerun"}``, ``{"t": "stop"}``, ``{"t": "clear_cache"}`` -- the app menu;
 * ``{"t": "request", "rid": str, "at": [key, ...], "payload": {...}}`` -- an element
   asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
+* ``{"t": "page", "path": str, "query": {key: [str, ...]}}`` -- show the page with this
+  URL pathname ("" for the default page), with these query parameters (optional: kept
+  when absent); a pathname no page has shows the default page and "Page not found";
 * ``{"t": "bundle"}`` -- the loader found no bundle on the server: send it (once);
 * ``{"t": "views", "page": str, "n": int}`` -- a browser page now shows ``n`` views of
   the app; with no view anywhere, the app's ``run_every`` fragments pause;
@@ -41,6 +44,7 @@ from nbstream.render import assets
 from nbstream.render.stream import MAX_PAGES, Publisher
 from nbstream.render.wire import child_keys
 from nbstream.runtime import caches
+from nbstream.runtime.pages import PageTarget
 from nbstream.runtime.session import AppSession
 from nbstream.runtime.state import carries_value
 from nbstream.runtime.tree import Node
@@ -54,6 +58,7 @@ MAX_DEPTH = 32
 MAX_VALUES = 1_000
 MAX_ID_CHARS = 1_000
 MAX_VERSION = 2**53
+MAX_PATH_CHARS = 500
 
 _REQUEST_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="nbstream-request")
 
@@ -90,6 +95,7 @@ class Bridge:
                 self._upload,
                 frozenset({"rid", "id", "file", "name", "type", "size", "offset", "cancel"}),
             ),
+            "page": (self._page, frozenset({"path", "query"})),
         }
         self._buffers: list[Any] = []
         self._page_views: dict[str, int] = {}
@@ -203,6 +209,22 @@ class Bridge:
             self.reply({"t": "response", "rid": rid, "error": str(exc)}, [])
             return
         self.reply({"t": "response", "rid": rid, "content": {"received": received}}, [])
+
+    def _page(self, msg: dict[str, Any]) -> None:
+        path = _field(msg, "path", str)
+        if len(path) > MAX_PATH_CHARS or any(c in path for c in "\x00\n\r\t"):
+            raise Dropped("a page path too long or with control characters")
+        query = None
+        if "query" in msg:
+            raw = _field(msg, "query", dict)
+            if len(raw) > MAX_VALUES:
+                raise Dropped("too many query parameters")
+            query = {}
+            for key, values in raw.items():
+                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                    raise Dropped(f"query parameter {_short(key)} must be a list of strings")
+                query[key] = list(values)
+        self.session.open_page(PageTarget(url_path=path.strip("/"), query=query))
 
     def _rerun(self, msg: dict[str, Any]) -> None:
         self.session.rerun()

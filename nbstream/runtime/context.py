@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from nbstream.runtime.errors import NoSessionContext, RunInterrupted
 from nbstream.runtime.fragments import Fragments
+from nbstream.runtime.pages import Route
+from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
 from nbstream.runtime.tree import Node
 
@@ -26,6 +28,9 @@ class RunSession(Protocol):
     state: SessionState
     fragments: Fragments
     page: str
+    route: Route
+    script: Script
+    query_params: dict[str, list[str]]
     app_id: str | None
     is_bare: bool
     secrets_override: Mapping[str, Any] | None
@@ -59,6 +64,9 @@ class RunContext:
     # Set while a cached function runs (nbstream.caching.replay): told of every element
     # placed and widget registered, so that a cache hit can replay them.
     cache_recorder: Any = None
+    # The page whose script runs now (part of every widget ID made meanwhile): "" for the
+    # entrypoint, the frame around the pages of st.navigation.
+    page: str = ""
 
     def check_interrupt(self) -> None:
         """Called at every ``st.*`` call: ends the run if newer input superseded it."""

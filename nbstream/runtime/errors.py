@@ -6,6 +6,8 @@ catches ``streamlit.errors.StreamlitAPIException`` works with only its import ch
 
 from __future__ import annotations
 
+import os
+
 
 class Error(Exception):
     """Base of every nbstream error."""
@@ -34,6 +36,30 @@ class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
             "buttons, download buttons and file uploaders only take their value from the user. "
             "Use a different key for the value you want to keep."
         )
+
+
+class StreamlitPageNotFoundError(StreamlitAPIException):
+    """``st.switch_page`` or ``st.page_link`` named a page the app does not have."""
+
+    def __init__(
+        self, page: str, main_script_directory: str | None = None, uses_pages_directory: bool = False
+    ):
+        if main_script_directory is None:
+            message = f"Unable to create Page. The file `{page}` could not be found."
+        elif uses_pages_directory:
+            directory = os.path.basename(main_script_directory.rstrip(os.sep))
+            message = (
+                f"Could not find page: `{page}`. You must provide a file path relative to the "
+                f"entrypoint file (from the directory `{directory}`). Only the entrypoint file and "
+                "files in the `pages/` directory are supported."
+            )
+        else:
+            message = (
+                f"Could not find page: `{page}`. You must provide a `Page` object or file path "
+                "relative to the entrypoint file. Only pages previously defined by `st.Page` and "
+                "passed to `st.navigation` are allowed."
+            )
+        super().__init__(message)
 
 
 class StreamlitAPIWarning(StreamlitAPIException, Warning):
@@ -147,6 +173,15 @@ class RerunScript(ScriptControl):
     def __init__(self, scope: str = "app") -> None:
         super().__init__(scope)
         self.scope = scope
+
+
+class SwitchPage(ScriptControl):
+    """Raised by ``st.switch_page()``: the run ends here and the target page runs next."""
+
+    def __init__(self, url_path: str | None = None, script_path: str | None = None) -> None:
+        super().__init__(url_path or script_path)
+        self.url_path = url_path
+        self.script_path = script_path
 
 
 class RunInterrupted(ScriptControl):

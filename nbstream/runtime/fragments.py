@@ -27,6 +27,8 @@ class Fragment:
     place: Any  # the element layer's DeltaGenerator that writes into ``block``
     run_every: float | None = None
     parent: str | None = None
+    # The page the fragment was drawn on (RunContext.page): its reruns make the same widget IDs.
+    page: str = ""
     timer: threading.Timer | None = field(default=None, repr=False)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nbstream.runtime.context import RunContext
+from nbstream.runtime.pages import PageTarget
 
 _LOG = logging.getLogger("nbstream")
 
@@ -32,6 +33,8 @@ class RunRequest:
     changes: dict[str, Any] = field(default_factory=dict)
     triggers: list[str] = field(default_factory=list)
     fragment_id: str | None = None
+    # A page to show (navigation from the browser, st.switch_page, AppTest.switch_page).
+    page: PageTarget | None = None
 
     @property
     def is_click(self) -> bool:
@@ -141,10 +144,15 @@ class Runner:
                 self._current = None
                 # st.rerun starts the next run at once, unless a queued run already covers it.
                 head = self._queue[0] if self._queue else None
-                if again is not None and not (
-                    head is not None and head.fragment_id in (None, again.fragment_id)
-                ):
-                    self._queue.appendleft(again)
+                if again is not None:
+                    if head is None or head.fragment_id not in (None, again.fragment_id):
+                        self._queue.appendleft(again)
+                    elif again.page is not None:
+                        # The queued run covers the rerun but not the page st.switch_page asked for.
+                        if head.fragment_id is None and head.page is None:
+                            head.page = again.page
+                        else:
+                            self._queue.appendleft(again)
                 self._busy = False
                 self._cond.notify_all()
 

@@ -33,6 +33,9 @@ class Script:
     path: str = "<app>"
     magic: bool = True
     seed: dict[str, Any] | None = None
+    # Where the app's relative page paths and its pages/ folder are (a notebook's folder
+    # for a %%stapp cell); a script file's own folder when None.
+    folder: str | None = None
     # Compiled once per magic setting (``runner.magicEnabled`` may change between runs).
     _codes: dict[bool, CodeType] = field(default_factory=dict, repr=False)
 
@@ -57,6 +60,18 @@ class Script:
             lines = self.source.splitlines(keepends=True)
             linecache.cache[self.path] = (len(self.source), None, lines, self.path)
         return code
+
+    @property
+    def is_file(self) -> bool:
+        return os.path.isfile(self.path)
+
+    @property
+    def entry_folder(self) -> str:
+        """The folder that page paths are relative to: the entrypoint file's, else ``folder``
+        (a notebook's), else the working directory."""
+        if self.is_file:
+            return os.path.dirname(os.path.abspath(self.path))
+        return os.path.abspath(self.folder or os.getcwd())
 
     def add_folder_to_path(self) -> None:
         """Let a script file import the modules beside it, as ``streamlit run`` does."""

@@ -13,12 +13,14 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from nbstream import config
 from nbstream.runtime import context, tree
 from nbstream.runtime.context import RunContext
-from nbstream.runtime.errors import RerunScript, RunInterrupted, ScriptControl, StopScript
+from nbstream.runtime.errors import RerunScript, RunInterrupted, ScriptControl, StopScript, SwitchPage
 from nbstream.runtime.exceptions import exception_node
 from nbstream.runtime.forms import PendingForms
 from nbstream.runtime.fragments import Fragment, Fragments
+from nbstream.runtime.pages import PageTarget, Route, folder_route
 from nbstream.runtime.runner import Runner, RunRequest
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
@@ -50,6 +52,9 @@ class AppSession:
         # Secrets that replace the secrets files for this session (AppTest.secrets).
         self.secrets_override: Mapping[str, Any] | None = None
         self.page = page
+        self.name = name
+        # Which page of a multipage app this session shows (runtime/pages.py).
+        self.route = Route()
         self.tree = tree.new_root()
         self.forms = PendingForms()
         self.fragments = Fragments(self._fragment_tick)
@@ -104,10 +109,21 @@ class AppSession:
             return fragments.pop()
         return None
 
-    def submit(self, changes: dict[str, Any], triggers: list[str], fragment_id: str | None = None) -> None:
+    def submit(
+        self,
+        changes: dict[str, Any],
+        triggers: list[str],
+        fragment_id: str | None = None,
+        page: PageTarget | None = None,
+    ) -> None:
         """One step of a test: these values and clicks together start exactly one run
-        (of the whole script, or of one fragment)."""
-        self._runner.submit(RunRequest(dict(changes), list(triggers), fragment_id))
+        (of the whole script, or of one fragment, or of the ``page`` asked for)."""
+        self._runner.submit(RunRequest(dict(changes), list(triggers), fragment_id, page))
+
+    def open_page(self, target: PageTarget) -> None:
+        """Show another page of a multipage app (a menu or page link, Back/Forward, a URL):
+        a run of its own, which stops the current one."""
+        self._runner.submit(RunRequest(page=target))
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until no run is going on or queued; False on timeout."""
@@ -150,7 +166,12 @@ class AppSession:
 
     def _execute(self, request: RunRequest, started: Callable[[RunContext], None]) -> RunRequest | None:
         """Run the script (or one fragment); return the run the script asked for next, if any."""
-        fragment = self._fragment_for(request)
+        if request.page is not None:
+            self.route.target = request.page
+            if request.page.query is not None:
+                self.query_params.clear()
+                self.query_params.update(request.page.query)
+        fragment = self._fragment_for(request) if request.page is None else None
         ctx = self._context_for(request, fragment)
         started(ctx)
         t0 = time.perf_counter()
@@ -185,6 +206,7 @@ class AppSession:
                 session=self, root=self.tree, uninterruptible=request.is_click, fragment_id=fragment.id
             )
             ctx.stack.append(fragment.place)
+            ctx.page = fragment.page
             assert fragment.block.children is not None
             fragment.block.children.clear()
         ctx.changes = dict(request.changes)
@@ -204,8 +226,7 @@ class AppSession:
                 if fragment is not None:
                     fragment.fn(*fragment.args, **fragment.kwargs)
                 else:
-                    self.script.add_folder_to_path()
-                    exec(self.script.code, self.script.namespace(self._magic))
+                    self._run_script(ctx)
                 reached_end = True
             except StopScript:
                 pass
@@ -213,6 +234,9 @@ class AppSession:
                 ctx.rerun_requested = True
                 again = fragment.id if fragment is not None and exc.scope == "fragment" else None
                 follow = RunRequest(fragment_id=again)
+            except SwitchPage as exc:
+                ctx.rerun_requested = True
+                follow = RunRequest(page=PageTarget(url_path=exc.url_path, script_path=exc.script_path))
             except RunInterrupted:
                 completed = False
             except ScriptControl:
@@ -227,6 +251,23 @@ class AppSession:
                 scope = self.fragments.within(fragment.id) if fragment is not None else None
                 self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
         return completed, follow
+
+    def _run_script(self, ctx: RunContext) -> None:
+        """Run the entrypoint, or the page of the ``pages/`` folder the session shows."""
+        script = self.script
+        if self.route.layout is not None:  # kept for the session until set_page_config changes it
+            ctx.root.props["page_config"] = {"layout": self.route.layout}
+        run = folder_route(
+            self.route, script, self.name, bool(config.get_option("client.showSidebarNavigation"))
+        )
+        if run is not None:
+            ctx.page = run.page_id
+            ctx.root.props["page"] = run.page
+            if run.menu is not None:
+                tree.area(ctx.root, "sidebar").props["navigation"] = run.menu
+            script = run.script
+        self.script.add_folder_to_path()
+        exec(script.code, script.namespace(self._magic))
 
     def _finish_forms(self, ctx: RunContext, full: bool) -> None:
         if full:

@@ -16,6 +16,7 @@ from typing import Any
 
 from nbstream.elements.state.views import StateView
 from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.pages import PageTarget
 from nbstream.runtime.script import Script
 from nbstream.runtime.session import AppSession
 from nbstream.runtime.tree import Node, area
@@ -67,6 +68,7 @@ class AppTest(Container):
         self._pending_values: dict[str, Any] = {}
         self._pending_wire: dict[str, Any] = {}
         self._pending_clicks: list[str] = []
+        self._pending_page: PageTarget | None = None
 
     # ---- constructors -------------------------------------------------------------------
 
@@ -134,8 +136,10 @@ class AppTest(Container):
         """Show another page at the next ``run()`` (this call does not run the app).
 
         ``page_path`` is the page's file relative to the main script's folder
-        (``"pages/settings.py"``); the main script stays the root for later switches.
-        Raises ``ValueError`` if there is no such file.
+        (``"pages/settings.py"``); the main script stays the root for later switches.  The
+        next run goes through the app's router, as a browser's would: the page of a
+        ``pages/`` folder runs, or the entrypoint runs and ``st.navigation`` returns the
+        page made from that file.  Raises ``ValueError`` if there is no such file.
         """
         if self._main_path is None:
             raise ValueError("switch_page needs an app made with AppTest.from_file().")
@@ -146,7 +150,7 @@ class AppTest(Container):
                 f"Could not find page {page_path!r} relative to the main script {str(main)!r}. "
                 f"Resolved page path: {str(page)!r}."
             )
-        self._session.set_script(Script(page.read_text(encoding="utf-8"), path=str(page)))
+        self._pending_page = PageTarget(script_path=str(page))
         return self
 
     def run_fragment(self, fragment: str, *, timeout: float | None = None) -> AppTest:
@@ -175,7 +179,8 @@ class AppTest(Container):
         self._pending_values.clear()
         self._pending_wire.clear()
         self._pending_clicks.clear()
-        session.submit(changes, clicks, fragment_id)
+        page, self._pending_page = self._pending_page, None
+        session.submit(changes, clicks, fragment_id, page)
         if not session.wait(timeout):
             session.stop()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")

@@ -1,4 +1,5 @@
-"""`nbstream run app.py` serves a Streamlit-style script (only its import changed) in Voila."""
+"""`nbstream run app.py` serves a Streamlit-style script (only its import changed) in Voila,
+with its pages/ folder as the app's other pages."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ def served(workdir: Path) -> Iterator[Server]:
     (project / "app.py").write_text(SCRIPT)
     (project / "helper.py").write_text("def greeting():\n    return 'Visited'\n")
     (project / "note.txt").write_text("read from the script's folder")
+    (project / "pages").mkdir()
+    (project / "pages" / "1_📊_Other.py").write_text(
+        "import nbstream as st\nst.write(f'Other page after {st.session_state.n} visits')\n"
+    )
     port = free_port()
     argv = [sys.executable, "-m", "nbstream.cli", "run", str(project / "app.py"),
             "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]  # fmt: skip
@@ -48,5 +53,26 @@ def test_a_script_runs_from_its_folder_and_reacts(chromium, served):
         wait_text(page, "Visited 1 times")
         page.get_by_role("button", name="Visit").click()
         wait_text(page, "Visited 2 times")
+    finally:
+        close_page(page)
+
+
+def test_its_pages_folder_makes_pages_with_their_own_url(chromium, served):
+    page = chromium.new_context().new_page()
+    try:
+        page.goto(served.url)
+        wait_text(page, "Visited 0 times", timeout=60_000)
+        page.get_by_role("button", name="Visit").click()
+        wait_text(page, "Visited 1 times")
+        menu = page.locator(".nbs-sidebar nav[aria-label=Pages]")
+        assert menu.locator(".nbs-nav-label").all_inner_texts() == ["app", "Other"]
+        menu.get_by_role("link", name="Other").click()
+        wait_text(page, "Other page after 1 visits")
+        assert "page=Other" in page.url
+        page.reload()  # a new session on the same page
+        wait_text(page, "Other page after", timeout=60_000)
+        page.wait_for_timeout(200)
+        page.go_back()  # back to the home page, in the same document
+        wait_text(page, "Visited", timeout=60_000)
     finally:
         close_page(page)

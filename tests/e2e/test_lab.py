@@ -41,6 +41,23 @@ PLAIN_CELL = (
     "st.header('From a plain cell')\nvalue = st.slider('Plain', 0, 10, 4)\nst.write(f'value {value}')"
 )
 
+PAGES = """
+def home():
+    st.write("Home page")
+    st.page_link(report_page, label="Open the report")
+
+def report():
+    st.write(f"Report page for {st.session_state.team}")
+    if st.button("Back home"):
+        st.switch_page(home_page)
+
+home_page = st.Page(home, title="Home", icon="🏠")
+report_page = st.Page(report, title="Report")
+pg = st.navigation([home_page, report_page])
+st.sidebar.selectbox("Team", ["Core", "Data"], key="team")
+pg.run()
+"""
+
 
 SAVED = """
 st.title("Saved report")
@@ -72,6 +89,7 @@ def lab(workdir: Path) -> Iterator[Server]:
     write_app(root, "counter", COUNTER)
     write_app(root, "ticking", TICKING)
     write_app(root, "keys", KEYS, cells=[PLAIN_CELL])
+    write_app(root, "pages", PAGES)
     saved_notebook(root, workdir / "data")
     server = start_lab(root, workdir)
     yield server
@@ -187,3 +205,20 @@ def test_a_reopened_notebook_shows_its_app_as_last_drawn(page):
         "() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => c.model.sharedModel.execution_count)"
     )
     assert cells == [1, 2], "the cells keep their saved execution counts: nothing ran again"
+
+
+def test_a_stapp_multipage_app_keeps_its_page_itself(page):
+    run_notebook(page, "pages")
+    url = page.url
+    app = current(page, ".nbs-app")
+    wait_text(page, "Home page", scope=SHOWN)
+    menu = app.locator(".nbs-sidebar nav[aria-label=Pages]")
+    menu.get_by_role("link", name="Report").click()
+    wait_text(page, "Report page for Core", scope=SHOWN)
+    assert "Home page" not in app_text(page, SHOWN)
+    assert menu.locator("[aria-current=page]").inner_text().strip() == "Report"
+    app.get_by_role("button", name="Back home").click()
+    wait_text(page, "Home page", scope=SHOWN)
+    app.get_by_role("link", name="Open the report").click()
+    wait_text(page, "Report page for Core", scope=SHOWN)
+    assert page.url == url, "the notebook's URL does not change with the app's page"

@@ -138,3 +138,17 @@ def test_under_a_jupyter_server_no_export_script_is_shown(ip, monkeypatch):
     ip.run_cell_magic("stapp", "served", "import nbstream as st\nst.title('Served')")
     assert ip.shown == [ip.user_ns["served"].widget]
     assert ip.scripts == []
+
+
+def test_a_stapp_cell_is_the_home_page_of_a_pages_folder_beside_the_notebook(ip, tmp_path, monkeypatch):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "1_Report.py").write_text("import nbstream as st\nst.title('Report')\n")
+    monkeypatch.chdir(tmp_path)
+    ip.run_cell_magic("stapp", "home", "import nbstream as st\nst.title('Home')")
+    app = ip.user_ns["home"]
+    menu = app.session.tree.children[1].props["navigation"]
+    assert [p["title"] for p in menu["sections"][0]["pages"]] == ["home", "Report"]
+    monkeypatch.chdir("/")  # the app keeps the notebook's folder
+    app.widget.bridge.handle({"t": "page", "path": "Report"})
+    assert app.session.wait(10)
+    assert main_texts(app) == ["Report"]

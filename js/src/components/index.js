@@ -17,6 +17,7 @@ import * as forms from "./flow/forms.js";
 import * as image from "./media/image.js";
 import * as links from "./media/links.js";
 import * as playback from "./media/playback.js";
+import * as navigation from "./navigation/navigation.js";
 import * as numeric from "./widgets/numeric.js";
 import * as sliders from "./widgets/sliders.js";
 import * as selection from "./widgets/selection.js";
@@ -105,6 +106,8 @@ export const components = {
   pyplot: charts.pyplot,
   plotly_chart: charts.plotly_chart,
   map: charts.map,
+  // navigation/links.py (the menu is drawn by the sidebar and the shell)
+  page_link: navigation.page_link,
   // layout/containers.py (the areas main and sidebar are drawn by the shell)
   columns: containers.columns,
   column: containers.column,

@@ -87,6 +87,7 @@ def set_page_config(
                     f'("{name}" is not a valid key.)'
                 )
     ctx = context.require()
+    ctx.session.route.layout = layout
     ctx.root.props["page_config"] = {
         "page_title": page_title,
         "page_icon": page_icon,

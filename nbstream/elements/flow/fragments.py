@@ -68,7 +68,17 @@ def fragment(func: Any = None, *, run_every: float | dt.timedelta | str | None =
             )
             assert place._block is not None
             ctx.session.fragments.register(
-                Fragment(fid, fn, args, kwargs, place._block, place, interval, parent=ctx.fragment_id)
+                Fragment(
+                    fid,
+                    fn,
+                    args,
+                    kwargs,
+                    place._block,
+                    place,
+                    interval,
+                    parent=ctx.fragment_id,
+                    page=ctx.page,
+                )
             )
             outer, ctx.fragment_id = ctx.fragment_id, fid
             try:

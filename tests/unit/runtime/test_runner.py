@@ -265,3 +265,34 @@ def test_a_click_on_a_non_button_is_dropped(harness):
     assert h.session.wait(WAIT)
     assert h.texts() == ["False 0"]
     assert "clicks" not in h.session.state
+
+
+SWITCHER = """
+import nbstream as st
+import threading
+def home():
+    if st.button("Go"):
+        st.session_state.gate.wait(5)  # input arrives while this click's run goes on
+        st.switch_page(st.Page(other))
+    st.text_input("Name", key="name")
+def other():
+    st.markdown("other page")
+st.navigation([st.Page(home), st.Page(other)]).run()
+"""
+
+
+def test_switch_page_is_not_lost_to_input_queued_during_the_run():
+    session = AppSession(Script(textwrap.dedent(SWITCHER)))
+    gate = threading.Event()
+    session.state["gate"] = gate
+    session.rerun()
+    assert session.wait(5)
+    ids = {node.kind: node.id for node in session.tree.walk() if node.id}
+    session.click(ids["button"])
+    session.set_values({ids["text_input"]: "Ada"})  # queued behind the click's run
+    gate.set()
+    assert session.wait(5)
+    bodies = [node.props.get("body") for node in session.tree.walk()]
+    assert "other page" in bodies
+    assert session.route.current == "other"
+    session.close()

@@ -1,0 +1,1 @@
+"""Multipage apps: st.Page, st.navigation, st.switch_page, st.page_link."""
