@@ -4,10 +4,11 @@
 This module only re-exports; each command lives in ``nbstream/elements/``.
 """
 
-from nbstream import column_config
+from nbstream import column_config, connections
 from nbstream._version import __version__
 from nbstream.caching import cache, cache_data, cache_resource
 from nbstream.config import get_option, set_option
+from nbstream.connections import connection
 from nbstream.elements.charts import (
     altair_chart,
     area_chart,
@@ -84,6 +85,8 @@ __all__ = [
     "color_picker",
     "column_config",
     "columns",
+    "connection",
+    "connections",
     "container",
     "data_editor",
     "dataframe",
