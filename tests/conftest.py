@@ -21,3 +21,24 @@ def _fresh_config(tmp_path_factory, monkeypatch):
     yield
     config.reload()
     secrets.reload()
+
+
+@pytest.fixture(scope="session")
+def postgresql():
+    """A PostgreSQL server on 127.0.0.1 for the session (see tests/databases.py)."""
+    from tests.databases import postgresql_server
+
+    with postgresql_server() as database:
+        if database is None:
+            pytest.skip("PostgreSQL is not installed (.ci/run installs Debian's postgresql)")
+        yield database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """Each connection test runs against a SQLite file and a real PostgreSQL server."""
+    from tests.databases import sqlite_database
+
+    if request.param == "sqlite":
+        return sqlite_database(tmp_path)
+    return request.getfixturevalue("postgresql")

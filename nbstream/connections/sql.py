@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from typing import TYPE_CHECKING, Any
 
 from nbstream.caching.api import ttl_seconds
@@ -105,12 +106,18 @@ class SQLConnection(BaseConnection["Engine"]):
 
     @property
     def _cache_scope(self) -> str:
-        """Which database query results belong to: the name and a digest of the URL."""
+        """Which database query results belong to: the name, and a digest of the URL and of
+        every setting (two engines on one URL may differ, in ``connect_args`` say)."""
         engine = self._instance
         scope = self.__dict__.get("_scope")
         if scope is None or scope[0] is not engine:
-            url = engine.url.render_as_string(hide_password=False)
-            digest = hashlib.blake2b(url.encode(), digest_size=12).hexdigest()
+            settings = {
+                "url": engine.url.render_as_string(hide_password=False),
+                "kwargs": self._kwargs,
+                "secrets": self._secrets.to_dict(),
+            }
+            text = json.dumps(settings, sort_keys=True, default=repr)
+            digest = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
             scope = self.__dict__["_scope"] = (engine, f"{self._connection_name}.{digest}")
         return scope[1]
 
