@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, KeysView, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,10 @@ class AttrDict(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    def keys(self) -> KeysView[str]:
+        # Mapping's KeysView would repr as the whole mapping: values and all (passwords).
+        return self._data.keys()
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (v.to_dict() if isinstance(v, AttrDict) else v) for k, v in ((k, self[k]) for k in self)}
@@ -161,6 +165,9 @@ class Secrets(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._current())
+
+    def keys(self) -> KeysView[str]:
+        return self._current().keys()
 
     def to_dict(self) -> dict[str, Any]:
         return self._current().to_dict()

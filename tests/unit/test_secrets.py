@@ -126,3 +126,11 @@ def test_reload_reads_the_files_again(dirs, monkeypatch):
     assert st.secrets.token == "one"  # read once
     secrets.reload()
     assert st.secrets.token == "two"
+
+
+def test_keys_do_not_show_values(dirs):
+    """``st.write(st.secrets.keys())`` lists names only: a Mapping's KeysView would repr values."""
+    write(dirs[1], ".streamlit", '[db]\nuser = "u"\npassword = "hunter2"\n')
+    assert "hunter2" not in repr(st.secrets.db.keys())
+    assert "hunter2" not in repr(st.secrets.keys())
+    assert list(st.secrets.db.keys()) == ["user", "password"]
