@@ -308,6 +308,31 @@ if prompt := st.chat_input("Say something"):
     st.rerun()
 """
 
+APPS["connections"] = """
+import os
+import tempfile
+
+st.title("Connections")
+st.caption(
+    "st.connection over a SQLite file. In a project, put the URL in .streamlit/secrets.toml "
+    "under [connections.pets_db] and call st.connection('pets_db', type='sql')."
+)
+db = os.path.join(tempfile.gettempdir(), "nbstream-pets.db")
+conn = st.connection("pets_db", type="sql", url=f"sqlite:///{db}")
+
+with conn.session as s:
+    s.execute("CREATE TABLE IF NOT EXISTS pet_owners (person TEXT, pet TEXT)")
+    s.execute("DELETE FROM pet_owners")
+    for person, pet in {"jerry": "fish", "barbara": "cat", "alex": "puppy", "ann": "cat"}.items():
+        s.execute("INSERT INTO pet_owners VALUES (:person, :pet)", params={"person": person, "pet": pet})
+    s.commit()
+
+pet = st.selectbox("Pet", ["cat", "fish", "puppy"])
+owners = conn.query("select person from pet_owners where pet = :pet", params={"pet": pet}, ttl=60)
+st.dataframe(owners)
+st.caption(f"Driver: {conn.driver}. Each query is cached for 60 s (ttl=60).")
+"""
+
 
 APPS["multipage"] = """
 # A multipage app (spec chapter 7): this cell is the entrypoint, the frame around every
