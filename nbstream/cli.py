@@ -1,28 +1,46 @@
 """The ``nbstream`` command.
 
-``nbstream run app.py``      serve a Streamlit-style script as an app (in Voila)
-``nbstream run app.ipynb``   serve a notebook's apps (``voila app.ipynb``)
-``nbstream config show``     print every configuration option and its current value
+``nbstream run app.py [--section.option value ...] [-- script args]``
+    serve a Streamlit-style script as an app (in Voila); also a notebook (``app.ipynb``),
+    a folder (its ``streamlit_app.py``) or the URL of a script
+``nbstream config show``
+    print every configuration option with its description, default and current value
 
-Arguments after the target go to Voila (``nbstream run app.py --port=8501``).
+Options given as flags (``--server.port 80``) take precedence over environment variables
+and ``config.toml`` files; other arguments before ``--`` go to Voila
+(``--Voila.ip=127.0.0.1``), those after it to the script (its ``sys.argv``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from nbstream import config
+from nbstream._options import OPTIONS
+
+_SECTIONS = {name.partition(".")[0] for name in config.DEFAULTS}
 
 
-def script_notebook(script: Path) -> dict:
+class UsageError(Exception):
+    """A command line nbstream cannot run: the message says why."""
+
+
+def script_notebook(script: Path, argv: list[str] | None = None) -> dict:
     """A notebook that runs ``script`` as an app, from the script's own folder."""
     folder, path = str(script.parent), str(script)
-    source = f"import os\nos.chdir({folder!r})\nfrom nbstream.render.app import App\nApp.from_file({path!r})"
+    source = (
+        f"import os, sys\nos.chdir({folder!r})\nsys.argv = {[path, *(argv or [])]!r}\n"
+        f"from nbstream.render.app import App\nApp.from_file({path!r})"
+    )
     return {
         "cells": [
             {
@@ -43,33 +61,146 @@ def script_notebook(script: Path) -> dict:
     }
 
 
-def run(target: str, voila_args: list[str]) -> int:
+def split_run_args(args: list[str]) -> tuple[dict[str, object], list[str], list[str]]:
+    """The config flags, Voila's arguments and the script's arguments of ``nbstream run``."""
+    flags: dict[str, object] = {}
+    voila: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return flags, voila, args[i + 1 :]
+        name, has_value, value = arg[2:].partition("=")
+        if arg.startswith("--") and "." in name and name.partition(".")[0] in _SECTIONS:
+            if name not in config.DEFAULTS:
+                raise UsageError(f"No such option: --{name}")
+            if not has_value:
+                if i + 1 >= len(args):
+                    raise UsageError(f"Option '--{name}' requires an argument.")
+                i += 1
+                value = args[i]
+            flags[name] = config.parse_value(value, config.DEFAULTS[name])
+        else:
+            voila.append(arg)
+        i += 1
+    return flags, voila, []
+
+
+def server_args() -> list[str]:
+    """Voila's arguments for the ``server.*`` options Voila has options for."""
+    args = [f"--port={int(config.get_option('server.port'))}"]
+    address = config.get_option("server.address")
+    if address:
+        args.append(f"--Voila.ip={address}")
+    base = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    if base:
+        args.append(f"--Voila.base_url=/{base}/")
+    if not _opens_browser():
+        args.append("--no-browser")
+    return args
+
+
+def _with_flags(flags: dict[str, object], read: Callable[[], list[str]]) -> list[str]:
+    """``read()`` with the command line's options in force (and checked: HTTPS's pair)."""
+    before = os.environ.get(config.CLI_OPTIONS_ENV)
+    os.environ[config.CLI_OPTIONS_ENV] = json.dumps(flags)
+    config.reload()
+    try:
+        from nbstream.launch import ssl_context
+
+        ssl_context()  # exits with Streamlit's message when misconfigured
+        return read()
+    finally:
+        if before is None:
+            os.environ.pop(config.CLI_OPTIONS_ENV, None)
+        else:
+            os.environ[config.CLI_OPTIONS_ENV] = before
+        config.reload()
+
+
+def _opens_browser() -> bool:
+    if config.get_option("server.headless"):
+        return False
+    # As Streamlit does: on Linux without a display there is no browser to open.
+    return not (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def _fetch_script(url: str, folder: Path) -> Path:
+    """A script given by URL, saved in ``folder`` (as ``streamlit run https://...`` does)."""
+    name = Path(urllib.parse.urlparse(url).path).name or "streamlit_app.py"
+    path = folder / (name if name.endswith(".py") else name + ".py")
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            path.write_bytes(response.read())
+    except OSError as error:
+        raise UsageError(f"Unable to fetch {url}.\n{error}") from None
+    return path
+
+
+def _target_path(target: str, folder: Path) -> Path:
+    if urllib.parse.urlparse(target).scheme in ("http", "https"):
+        return _fetch_script(target, folder)
     path = Path(target).resolve()
+    if path.is_dir():
+        path = path / "streamlit_app.py"
     if not path.is_file():
-        print(f"nbstream: no such file: {target}", file=sys.stderr)
+        raise UsageError(f"no such file: {target}")
+    if path.suffix not in (".py", ".ipynb"):
+        raise UsageError("nbstream run takes a .py script or a .ipynb notebook")
+    return path
+
+
+def run(target: str, args: list[str]) -> int:
+    try:
+        flags, voila_args, script_args = split_run_args(args)
+        with tempfile.TemporaryDirectory(prefix="nbstream-run-") as scratch:
+            path = _target_path(target, Path(scratch))
+            env = {
+                **os.environ,
+                config.CLI_OPTIONS_ENV: json.dumps(flags),
+                "NBSTREAM_APP_DIR": str(path.parent),
+            }
+            launcher = [
+                sys.executable,
+                "-m",
+                "nbstream.launch",
+                *_with_flags(flags, server_args),
+                *voila_args,
+            ]
+            if path.suffix == ".ipynb":
+                return subprocess.call([*launcher, str(path)], env=env)
+            notebook = Path(scratch) / f"{path.stem}.ipynb"
+            notebook.write_text(json.dumps(script_notebook(path, script_args)), encoding="utf-8")
+            return subprocess.call([*launcher, str(notebook)], env=env)
+    except UsageError as error:
+        print(f"nbstream: {error}", file=sys.stderr)
         return 2
-    voila = [sys.executable, "-m", "voila", *voila_args]
-    if path.suffix == ".ipynb":
-        return subprocess.call([*voila, str(path)])
-    if path.suffix != ".py":
-        print("nbstream run takes a .py script or a .ipynb notebook", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="nbstream-run-") as folder:
-        notebook = Path(folder) / f"{path.stem}.ipynb"
-        notebook.write_text(json.dumps(script_notebook(path)), encoding="utf-8")
-        return subprocess.call([*voila, str(notebook)])
+
+
+def _toml(value: object) -> str:
+    return json.dumps(value)
 
 
 def show_config() -> int:
-    """Print the options by section, as TOML one could paste into config.toml."""
+    """Print every option by section -- description, default, where the value comes from --
+    as TOML one could paste into config.toml."""
     section = None
     for name in sorted(config.DEFAULTS):
         head, _, option = name.partition(".")
         if head != section:
             print(f"\n[{head}]" if section is not None else f"[{head}]")
             section = head
-        value = config.get_option(name)
-        print(f"# {option} = (unset)" if value is None else f"{option} = {json.dumps(value)}")
+        default, description = OPTIONS[name]
+        value, source = config.get_option(name), config.source(name)
+        print(f"\n# {description}")
+        print(f"# Default: {'(unset)' if default is None else _toml(default)}")
+        if source != "default":
+            print(f"# The value below was set in {source}")
+        print(f"# {option} =" if value is None else f"{option} = {_toml(value)}")
     return 0
 
 
@@ -78,14 +209,16 @@ def main(argv: list[str] | None = None) -> int:
         prog="nbstream", description="Run nbstream apps and inspect configuration."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    run_cmd = commands.add_parser("run", help="serve app.py or app.ipynb with Voila")
-    run_cmd.add_argument("target", help="a Streamlit-style .py script or a notebook")
-    run_cmd.add_argument("voila_args", nargs=argparse.REMAINDER, help="options passed on to voila")
+    run_cmd = commands.add_parser("run", help="serve app.py, app.ipynb, a folder or a script's URL")
+    run_cmd.add_argument("target", help="a Streamlit-style .py script, a notebook, a folder or a URL")
+    run_cmd.add_argument(
+        "args", nargs=argparse.REMAINDER, help="--section.option value flags, Voila's options, -- script args"
+    )
     config_cmd = commands.add_parser("config", help="configuration")
     config_cmd.add_argument("action", choices=["show"])
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.target, args.voila_args)
+        return run(args.target, args.args)
     return show_config()
 
 

@@ -7,11 +7,13 @@ Sources, lowest precedence first (as Streamlit reads them):
    there is no ``.nbstream`` folder);
 3. the project file ``$CWD/.nbstream/config.toml`` (or ``$CWD/.streamlit/config.toml``);
 4. environment variables ``NBSTREAM_SECTION_OPTION_NAME`` (or ``STREAMLIT_...``);
-5. ``set_option`` at run time (client, runner, theme, global, logger and cache options).
+5. command-line flags: ``nbstream run app.py --server.port 80`` (``NBSTREAM_CLI_OPTIONS``);
+6. ``set_option`` at run time (client, runner, theme, global, logger and cache options).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -20,59 +22,16 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from nbstream._options import OPTIONS
 from nbstream.runtime.errors import StreamlitAPIException
 
 _LOG = logging.getLogger("nbstream")
 
-DEFAULTS: dict[str, Any] = {
-    "global.disableWidgetStateDuplicationWarning": False,
-    "global.showWarningOnDirectExecution": True,
-    "logger.level": "info",
-    "logger.messageFormat": "%(asctime)s %(message)s",
-    "client.showErrorDetails": "full",
-    "client.toolbarMode": "auto",
-    "client.showSidebarNavigation": True,
-    "runner.magicEnabled": True,
-    "runner.postScriptGC": True,
-    "runner.fastReruns": True,
-    "runner.enforceSerializableSessionState": False,
-    "runner.enumCoercion": "nameOnly",
-    "server.folderWatchBlacklist": [],
-    "server.fileWatcherType": "auto",
-    "server.headless": False,
-    "server.runOnSave": False,
-    "server.address": None,
-    "server.port": 8501,
-    "server.scriptHealthCheckEnabled": True,
-    "server.baseUrlPath": "",
-    "server.enableCORS": True,
-    "server.enableXsrfProtection": True,
-    "server.maxUploadSize": 200,
-    "server.maxMessageSize": 200,
-    "server.enableWebsocketCompression": False,
-    "server.enableStaticServing": False,
-    "server.sslCertFile": None,
-    "server.sslKeyFile": None,
-    "browser.serverAddress": "localhost",
-    "browser.gatherUsageStats": True,
-    "browser.serverPort": 8501,
-    "mapbox.token": "",
-    "map.tileUrl": "",
-    "map.tileAttribution": "",
-    "theme.base": None,
-    "theme.primaryColor": None,
-    "theme.backgroundColor": None,
-    "theme.secondaryBackgroundColor": None,
-    "theme.textColor": None,
-    "theme.font": None,
-    # [cache] -- st.cache_data's store shared by the kernels of an app (nbstream only).
-    # persist: share cache_data entries between kernels (Voila tabs) through files in `dir`.
-    "cache.persist": True,
-    # dir: where; empty for the user's cache folder (~/.cache/nbstream/cache on Linux).
-    "cache.dir": "",
-    # maxDiskSize: megabytes the files may take in all; least recently used entries go first.
-    "cache.maxDiskSize": 2048,
-}
+DEFAULTS: dict[str, Any] = {name: default for name, (default, _) in OPTIONS.items()}
+
+# `nbstream run app.py --server.port 80`: the command line's options, as JSON, for the
+# server process and the kernels it starts (which inherit its environment).
+CLI_OPTIONS_ENV = "NBSTREAM_CLI_OPTIONS"
 
 _SETTABLE_SECTIONS = ("client.", "runner.", "theme.", "global.", "logger.", "cache.")
 _ENUM_COERCION = ("off", "nameOnly", "nameAndValue")
@@ -80,6 +39,7 @@ _TOOLBAR_MODES = ("auto", "developer", "viewer", "minimal")
 
 _lock = threading.RLock()
 _values: dict[str, Any] | None = None
+_sources: dict[str, str] = {}
 _overrides: dict[str, Any] = {}
 
 
@@ -109,7 +69,8 @@ def _env_name(option: str, prefix: str) -> str:
     return f"{prefix}_{section.upper()}_{snake}"
 
 
-def _parse_env(raw: str, default: Any) -> Any:
+def parse_value(raw: str, default: Any) -> Any:
+    """A value given as text (an environment variable, a command-line flag), typed as its default."""
     if isinstance(default, bool) or raw.lower() in ("true", "false"):
         return raw.lower() in ("1", "true", "yes", "on")
     if isinstance(default, int):
@@ -117,24 +78,74 @@ def _parse_env(raw: str, default: Any) -> Any:
             return int(raw)
         except ValueError:
             return raw
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError:
+            return raw
+    if isinstance(default, list):
+        return [part.strip() for part in raw.split(",") if part.strip()]
     return raw
+
+
+def _warn_unknown(names: list[str], where: str) -> None:
+    for name in names:
+        if name not in DEFAULTS:
+            _LOG.warning(
+                '"%s" is not a valid config option (in %s). If you previously had this config '
+                "option set, it may have been removed.",
+                name,
+                where,
+            )
 
 
 def _load() -> dict[str, Any]:
     values = dict(DEFAULTS)
+    _sources.clear()
     for path in _config_files():
         try:
             with path.open("rb") as f:
-                values.update(_flatten(tomllib.load(f)))
+                flat = _flatten(tomllib.load(f))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             _LOG.warning("nbstream: could not read %s: %s", path, exc)
+            continue
+        _warn_unknown(list(flat), str(path))
+        values.update(flat)
+        _sources.update(dict.fromkeys(flat, str(path)))
     for option in list(values):
         for prefix in ("NBSTREAM", "STREAMLIT"):
-            raw = os.environ.get(_env_name(option, prefix))
+            name = _env_name(option, prefix)
+            raw = os.environ.get(name)
             if raw is not None:
-                values[option] = _parse_env(raw, DEFAULTS.get(option))
+                values[option] = parse_value(raw, DEFAULTS.get(option))
+                _sources[option] = f"the environment variable {name}"
                 break
+    flags = _cli_options()
+    values.update(flags)
+    _sources.update(dict.fromkeys(flags, "a command-line flag"))
     return values
+
+
+def _cli_options() -> dict[str, Any]:
+    raw = os.environ.get(CLI_OPTIONS_ENV)
+    if not raw:
+        return {}
+    try:
+        flags = json.loads(raw)
+    except ValueError:
+        _LOG.warning("nbstream: ignored %s, which is not JSON", CLI_OPTIONS_ENV)
+        return {}
+    return {k: v for k, v in flags.items() if k in DEFAULTS} if isinstance(flags, dict) else {}
+
+
+def source(key: str) -> str:
+    """Where the current value of ``key`` comes from: "default", a file's path, an
+    environment variable, "a command-line flag" or "st.set_option"."""
+    with _lock:
+        _all()
+        if key in _overrides:
+            return "st.set_option"
+        return _sources.get(key, "default")
 
 
 def _all() -> dict[str, Any]:

@@ -1,0 +1,7 @@
+"""``python -m nbstream run app.py``: the ``nbstream`` command."""
+
+import sys
+
+from nbstream.cli import main
+
+sys.exit(main())

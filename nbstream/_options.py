@@ -1,0 +1,83 @@
+"""Every configuration option: its default and what it does (``nbstream config show``).
+
+Names and defaults are Streamlit's; nbstream-only options are marked so.  Options of
+the ``server`` and ``browser`` sections are read once, when ``nbstream run`` starts the
+server; the others are read by the kernel (theme options again when the file changes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+OPTIONS: dict[str, tuple[Any, str]] = {
+    "global.disableWidgetStateDuplicationWarning": (
+        False,
+        "Do not warn when a widget gets a default value and a Session State value at once.",
+    ),
+    "global.showWarningOnDirectExecution": (
+        True,
+        "Warn when a script is run with `python app.py` instead of `nbstream run app.py`.",
+    ),
+    "logger.level": ("info", 'Level of nbstream\'s log: "error", "warning", "info" or "debug".'),
+    "logger.messageFormat": ("%(asctime)s %(message)s", "Format of the log's messages (Python logging)."),
+    "client.showErrorDetails": (
+        "full",
+        'How much of an uncaught exception the app shows: "full", "stacktrace", "type" or "none" '
+        "(true means full, false none).",
+    ),
+    "client.toolbarMode": (
+        "auto",
+        'Which menu options show: "developer", "viewer", "minimal", or "auto" (developer '
+        "options in JupyterLab, not in a served app).",
+    ),
+    "client.showSidebarNavigation": (True, "Show the page navigation in the sidebar of multipage apps."),
+    "runner.magicEnabled": (True, "Write bare expressions of the script to the app (magic)."),
+    "runner.postScriptGC": (True, "Collect garbage after each run."),
+    "runner.fastReruns": (True, "Stop a run as soon as a widget changes and start the next one."),
+    "runner.enforceSerializableSessionState": (
+        False,
+        "Refuse Session State values that cannot be pickled.",
+    ),
+    "runner.enumCoercion": (
+        "nameOnly",
+        'How widget options that are Enum members compare across reruns: "off", "nameOnly" '
+        'or "nameAndValue".',
+    ),
+    "server.folderWatchBlacklist": ([], "Folders not to watch for changes."),
+    "server.fileWatcherType": ("auto", 'How to watch files: "auto", "watchdog", "poll" or "none".'),
+    "server.headless": (False, "Do not open a browser when `nbstream run` starts the server."),
+    "server.runOnSave": (False, "Rerun the app when its script is saved."),
+    "server.address": (None, "The address the server listens on (unset: all of the machine's)."),
+    "server.port": (8501, "The port the server listens on."),
+    "server.scriptHealthCheckEnabled": (True, "Check that the script runs before serving it."),
+    "server.baseUrlPath": ("", 'The URL path the app is served under, such as "my/app".'),
+    "server.enableCORS": (True, "Refuse cross-origin requests."),
+    "server.enableXsrfProtection": (True, "Check XSRF tokens on the server's requests."),
+    "server.maxUploadSize": (200, "The largest file a user may upload, in megabytes."),
+    "server.maxMessageSize": (200, "The largest message to the browser, in megabytes."),
+    "server.enableWebsocketCompression": (False, "Compress websocket messages."),
+    "server.enableStaticServing": (
+        False,
+        "Serve the files of the ./static folder beside the app at app/static/<file>.",
+    ),
+    "server.sslCertFile": (None, "Certificate file: with server.sslKeyFile, serve the app over HTTPS."),
+    "server.sslKeyFile": (None, "Private key file: with server.sslCertFile, serve the app over HTTPS."),
+    "browser.serverAddress": ("localhost", "The address the browser opens."),
+    "browser.gatherUsageStats": (True, "Accepted for Streamlit's sake: nbstream never collects anything."),
+    "browser.serverPort": (8501, "The port the browser opens."),
+    "mapbox.token": ("", "Mapbox token for map tiles."),
+    "map.tileUrl": ("", "URL template of the tiles st.map draws."),
+    "map.tileAttribution": ("", "The attribution shown with map.tileUrl's tiles."),
+    "theme.base": (None, 'The theme the others options change: "light" or "dark".'),
+    "theme.primaryColor": (None, "The accent color of widgets (a CSS color)."),
+    "theme.backgroundColor": (None, "The background color of the app."),
+    "theme.secondaryBackgroundColor": (None, "The background of the sidebar and of most widgets."),
+    "theme.textColor": (None, "The color of text."),
+    "theme.font": (None, 'The font: "sans serif", "serif" or "monospace".'),
+    "cache.persist": (
+        True,
+        "(nbstream) Share st.cache_data entries between an app's kernels through files in cache.dir.",
+    ),
+    "cache.dir": ("", "(nbstream) Where; empty for the user's cache folder (~/.cache/nbstream/cache)."),
+    "cache.maxDiskSize": (2048, "(nbstream) Megabytes the cache files may take; least used go first."),
+}

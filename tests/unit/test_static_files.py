@@ -1,0 +1,78 @@
+"""Spec 4.3 "Static file serving": what is served from ./static, as what, and what is refused."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+import tornado.testing
+import tornado.web
+
+from nbstream.static_files import StaticFilesHandler, content_type, resolve
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def make_static(tmp_path):
+    folder = tmp_path / "app" / "static"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "cat.png").write_bytes(PNG)
+    (folder / "page.html").write_text("<script>alert(1)</script>")
+    (folder / "sub" / "dog.JPG").write_bytes(b"jpeg")
+    (tmp_path / "app" / "app.py").write_text("secret = 1")
+    (tmp_path / "outside.txt").write_text("outside")
+    os.symlink(tmp_path / "outside.txt", folder / "link_out.txt")
+    os.symlink(folder / "cat.png", folder / "link_in.png")
+    return folder
+
+
+@pytest.fixture
+def static(tmp_path):
+    return make_static(tmp_path)
+
+
+def test_content_types():
+    assert [content_type(n) for n in ("a.jpg", "a.jpeg", "a.png", "a.gif", "A.PNG")] == [
+        "image/jpeg", "image/jpeg", "image/png", "image/gif", "image/png",
+    ]  # fmt: skip
+    assert {content_type(n) for n in ("a.html", "a.svg", "a.js", "a.css", "a.txt", "noext", "a.webp")} == {
+        "text/plain"
+    }
+
+
+def test_only_files_inside_the_folder(static):
+    assert resolve(static, "cat.png") == static / "cat.png"
+    assert resolve(static, "sub/dog.JPG") == static / "sub" / "dog.JPG"
+    assert resolve(static, "link_in.png") == (static / "cat.png").resolve()
+    for bad in ("../app.py", "sub/../../app.py", "/etc/passwd", "sub", "", "link_out.txt", "missing.png",
+                "..\\app.py", "./cat.png", "sub//dog.JPG", "cat.png\x00"):  # fmt: skip
+        assert resolve(static, bad) is None, bad
+
+
+class TestServedOverHTTP(tornado.testing.AsyncHTTPTestCase):
+    def get_app(self):
+        self.scratch = tempfile.TemporaryDirectory()
+        folder = make_static(Path(self.scratch.name))
+        return tornado.web.Application([(r"/app/static/(.*)", StaticFilesHandler, {"folder": str(folder)})])
+
+    def tearDown(self):
+        super().tearDown()
+        self.scratch.cleanup()
+
+    def test_serving(self):
+        cat = self.fetch("/app/static/cat.png")
+        assert cat.code == 200 and cat.body == PNG
+        assert cat.headers["Content-Type"] == "image/png"
+        assert cat.headers["X-Content-Type-Options"] == "nosniff"
+        page = self.fetch("/app/static/page.html")
+        assert page.code == 200 and page.headers["Content-Type"] == "text/plain"
+        assert page.headers["X-Content-Type-Options"] == "nosniff"
+        head = self.fetch("/app/static/cat.png", method="HEAD")
+        assert head.code == 200 and head.body == b"" and head.headers["Content-Length"] == str(len(PNG))
+        for bad in ("..%2Fapp.py", "%2E%2E/app.py", "sub%2F..%2F..%2Fapp.py", "link_out.txt", "%2Fetc%2Fpasswd",
+                    "missing.png", "sub"):  # fmt: skip
+            answer = self.fetch("/app/static/" + bad)
+            assert answer.code == 404, bad
+            assert answer.headers["X-Content-Type-Options"] == "nosniff"
