@@ -31,6 +31,55 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     enable_nodelay(KernelWebsocketHandler)
     if getattr(KernelWebsocketHandler, _PATCHED, False):
         server_app.log.info("nbstream: TCP_NODELAY on kernel websockets")
+    from nbstream import config
+
+    if config.get_option("server.enableStaticServing"):
+        # Kernels inherit the server's environment: with their notebook's path, this root
+        # gives the notebook's folder in page URLs (nbstream.render.app).
+        os.environ["NBSTREAM_SERVER_ROOT"] = os.path.abspath(server_app.root_dir)
+        add_static_serving(server_app)
+        server_app.log.info("nbstream: serving each notebook folder's ./static at app/static/")
+
+
+def add_static_serving(server_app: Any) -> None:
+    """``server.enableStaticServing`` in JupyterLab (and Voila as a server extension): an
+    app's ``app/static/<file>`` is the ``static`` folder beside its notebook."""
+    from pathlib import Path
+
+    from jupyter_server.base.handlers import JupyterHandler
+    from jupyter_server.utils import url_path_join
+    from tornado import web
+
+    from nbstream.static_files import JUPYTER_ROUTE, StaticFilesHandler, notebook_static_folder
+
+    root = Path(server_app.root_dir)
+
+    class NotebookStaticHandler(JupyterHandler):
+        def set_default_headers(self) -> None:
+            super().set_default_headers()
+            self.set_header("X-Content-Type-Options", "nosniff")
+
+        @web.authenticated
+        def get(self, notebook_dir: str | None, requested: str) -> None:
+            self._serve(notebook_dir, requested, body=True)
+
+        @web.authenticated
+        def head(self, notebook_dir: str | None, requested: str) -> None:
+            self._serve(notebook_dir, requested, body=False)
+
+        def _serve(self, notebook_dir: str | None, requested: str, body: bool) -> None:
+            folder = notebook_static_folder(root, notebook_dir)
+            if folder is None:
+                raise web.HTTPError(404)
+            StaticFilesHandler.serve_from(self, folder, requested, body)
+
+    app = server_app.web_app
+    route = url_path_join(app.settings["base_url"], JUPYTER_ROUTE)
+    app.add_handlers(".*$", [(route, NotebookStaticHandler)])
+    # Tornado tries host rules in order: move this one before JupyterLab's, whose
+    # /lab/tree/... page handler would answer with the page.
+    rules = app.default_router.rules
+    rules.insert(0, rules.pop(len(rules) - 2))
 
 
 def enable_nodelay(handler_class: type) -> None:

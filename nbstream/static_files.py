@@ -38,6 +38,27 @@ def resolve(folder: Path, requested: str) -> Path | None:
     return candidate
 
 
+def notebook_static_folder(root: Path, notebook_dir: str | None) -> Path | None:
+    """The ``static`` folder beside the notebooks of ``notebook_dir`` (a path under the
+    server's ``root``, as a page URL has it), or None when it leads out of ``root``."""
+    parts = [p for p in (notebook_dir or "").split("/") if p]
+    if any(part in (".", "..") or "\\" in part or "\x00" in part for part in parts):
+        return None
+    base = root.resolve()
+    folder = (base / Path(*parts)).resolve() if parts else base
+    if folder != base and base not in folder.parents:
+        return None
+    return folder / "static"
+
+
+# Pages of a Jupyter server that show a notebook's apps, with a folder in the URL
+# (/lab/tree/<folder>/..., /voila/render/<folder>/...), and the server's root itself:
+# js/src/static_urls.js points an app's app/static/ URLs at its notebook's folder.
+JUPYTER_ROUTE = (
+    r"/(?:(?:lab/tree|lab/workspaces/[^/]+/tree|doc/tree|tree|voila/render)/((?:[^/]+/)*?))?app/static/(.+)"
+)
+
+
 class StaticFilesHandler(tornado.web.RequestHandler):
     """Serves one app's ``static`` folder; the folder comes from the route's arguments."""
 
@@ -54,12 +75,17 @@ class StaticFilesHandler(tornado.web.RequestHandler):
         self._serve(requested, body=False)
 
     def _serve(self, requested: str, body: bool) -> None:
-        path = resolve(self.folder, requested)
+        self.serve_from(self, self.folder, requested, body)
+
+    @staticmethod
+    def serve_from(handler: tornado.web.RequestHandler, folder: Path, requested: str, body: bool) -> None:
+        """Answer ``handler``'s request with the file ``requested`` of ``folder``, or a 404."""
+        path = resolve(folder, requested)
         if path is None:
             raise tornado.web.HTTPError(404)
-        self.set_header("Content-Type", content_type(path.name))
-        self.set_header("Cache-Control", "no-cache")
+        handler.set_header("Content-Type", content_type(path.name))
+        handler.set_header("Cache-Control", "no-cache")
         data = path.read_bytes()
-        self.set_header("Content-Length", str(len(data)))
+        handler.set_header("Content-Length", str(len(data)))
         if body:
-            self.write(data)
+            handler.write(data)

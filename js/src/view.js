@@ -21,6 +21,7 @@ import { Reconciler } from "./patch.js";
 import { applyTheme, resolveTheme, watchHost } from "./theme.js";
 import { navMenu } from "./components/navigation/navigation.js";
 import { pageInUrl, prepareVoilaPage, queryInUrl, setFavicon, syncUrl } from "./voila.js";
+import { watchStaticUrls } from "./static_urls.js";
 
 /**
  * One view of an app (a notebook output, a Voila page).
@@ -89,6 +90,7 @@ export class AppView {
     store.views.add(this);
     store.viewsChanged();
     this.rebuild();
+    if (typeof store.config.static_dir === "string") watchStaticUrls(this.root, store.config.static_dir, signal);
   }
 
   dispose() {

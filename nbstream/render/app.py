@@ -7,6 +7,7 @@ cell) shows another live view of the same app.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from nbstream import config, voila
@@ -42,7 +43,26 @@ def display_config(
         "height": height,
         "wide": wide,
         "interactive": interactive,
+        "static_dir": _static_dir(),
     }
+
+
+def _static_dir() -> str | None:
+    """The notebook's folder under the Jupyter server's root, for the app's ``app/static/``
+    URLs in JupyterLab (js/src/static_urls.js); None where the page's URL is the app's."""
+    if voila.in_voila() or not config.get_option("server.enableStaticServing"):
+        return None
+    # JupyterLab gives its kernels their notebook's path; nbstream's server extension the
+    # server's root folder, which page URLs are relative to.
+    notebook, root = os.environ.get("JPY_SESSION_NAME"), os.environ.get("NBSTREAM_SERVER_ROOT")
+    if not notebook or not root:
+        return None
+    folder = os.path.relpath(os.path.dirname(os.path.abspath(notebook)), os.path.abspath(root))
+    if folder == os.curdir:
+        return ""
+    if folder.startswith(os.pardir):
+        return None
+    return folder.replace(os.sep, "/")
 
 
 def show(widget: AppWidget) -> None:

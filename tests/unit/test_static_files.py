@@ -76,3 +76,28 @@ class TestServedOverHTTP(tornado.testing.AsyncHTTPTestCase):
             answer = self.fetch("/app/static/" + bad)
             assert answer.code == 404, bad
             assert answer.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_notebook_folders_stay_under_the_root(tmp_path):
+    from nbstream.static_files import notebook_static_folder
+
+    assert notebook_static_folder(tmp_path, None) == tmp_path.resolve() / "static"
+    assert notebook_static_folder(tmp_path, "pets/") == tmp_path.resolve() / "pets" / "static"
+    for bad in ("../", "pets/../../", "./", "a\\b/"):
+        assert notebook_static_folder(tmp_path, bad) is None, bad
+
+
+def test_the_kernel_tells_its_notebook_folder(tmp_path, monkeypatch):
+    from nbstream import config
+    from nbstream.render.app import display_config
+
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / "pets" / "cat.ipynb"))
+    monkeypatch.setenv("NBSTREAM_SERVER_ROOT", str(tmp_path))
+    assert display_config()["static_dir"] is None  # static serving is off by default
+    monkeypatch.setenv("STREAMLIT_SERVER_ENABLE_STATIC_SERVING", "true")
+    config.reload()
+    assert display_config()["static_dir"] == "pets"
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / "top.ipynb"))
+    assert display_config()["static_dir"] == ""
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path.parent / "elsewhere.ipynb"))
+    assert display_config()["static_dir"] is None
