@@ -202,6 +202,27 @@ def _validate(key: str, value: Any) -> None:
         raise StreamlitAPIException(f"client.toolbarMode must be one of {_TOOLBAR_MODES}, not {value!r}.")
 
 
+def files_signature() -> tuple[tuple[str, float | None], ...]:
+    """Every place a config file may be, with its modification time (None: no file)."""
+    signature = []
+    for base in (Path.home(), Path.cwd()):
+        for folder in (".nbstream", ".streamlit"):
+            path = base / folder / "config.toml"
+            try:
+                signature.append((str(path), path.stat().st_mtime))
+            except OSError:
+                signature.append((str(path), None))
+    return tuple(signature)
+
+
+def refresh() -> None:
+    """Read the files and the environment again, keeping ``set_option``'s values (the
+    theme changes live when config.toml does)."""
+    global _values
+    with _lock:
+        _values = _load()
+
+
 def reload() -> None:
     """Forget what was read, so files and environment are read again (tests, new cwd)."""
     global _values

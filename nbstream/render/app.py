@@ -13,7 +13,7 @@ from typing import Any
 from nbstream import config, voila
 from nbstream._version import __version__
 from nbstream.elements.state.views import StateView
-from nbstream.render import assets
+from nbstream.render import assets, theme_watch
 from nbstream.render.stream import Publisher
 from nbstream.render.widget import AppWidget
 from nbstream.runtime.pages import PageTarget
@@ -117,7 +117,13 @@ class App:
             self._widget = AppWidget(
                 self.session, self.publisher, display_config(height=self.height, wide=self.wide)
             )
+            theme_watch.watch(self)
         return self._widget
+
+    def set_theme(self, theme: dict[str, Any]) -> None:
+        """Show the app with these ``[theme]`` options (a config.toml changed)."""
+        if self._widget is not None:
+            self._widget.set_config(theme=theme)
 
     def run(self, script: Script | None = None, *, wait: float | None = None) -> None:
         """Run the app (with a new script, if given) and wait up to ``wait`` seconds for it

@@ -116,7 +116,7 @@ def served(workdir: Path, project: Path) -> Iterator[Server]:
     server.stop()
 
 
-def test_https_static_cat_flags_and_script_args(chromium, served):
+def test_https_static_cat_flags_and_script_args(chromium, served, project):
     assert served.url.startswith("https://")
     context = chromium.new_context(ignore_https_errors=True)
     page = context.new_page()
@@ -132,6 +132,14 @@ def test_https_static_cat_flags_and_script_args(chromium, served):
         )
         assert image.evaluate("i => [i.naturalWidth, i.naturalHeight]") == [40, 30]
         assert page.evaluate("() => location.protocol") == "https:"
+        # Theme options change live when config.toml changes (other options need a restart).
+        config_file = project / ".streamlit" / "config.toml"
+        config_file.write_text(config_file.read_text() + 'backgroundColor = "#102030"\n')
+        page.wait_for_function(
+            "() => getComputedStyle(document.querySelector('.nbs-app')).getPropertyValue("
+            "'--nbs-background-color').trim() === '#102030'",
+            timeout=15_000,
+        )
     finally:
         close_page(page)
         context.close()
