@@ -73,7 +73,30 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "theme.backgroundColor": (None, "The background color of the app."),
     "theme.secondaryBackgroundColor": (None, "The background of the sidebar and of most widgets."),
     "theme.textColor": (None, "The color of text."),
-    "theme.font": (None, 'The font: "sans serif", "serif" or "monospace".'),
+    "theme.font": (None, 'The font: "sans serif", "serif", "monospace" or a CSS font family.'),
+    "theme.headingFont": (None, "The font of headings (as theme.font); unset: theme.font."),
+    "theme.codeFont": (None, "The font of code (as theme.font); unset: a monospace font."),
+    "theme.linkColor": (None, "The color of links."),
+    "theme.codeTextColor": (None, "The color of inline code."),
+    "theme.borderColor": (None, "The color of borders around widgets and containers."),
+    "theme.dataframeBorderColor": (None, "The color of data frames' grid lines."),
+    "theme.baseRadius": (
+        None,
+        'How round corners are: "none", "small", "medium", "large", "full", or a CSS length.',
+    ),
+    **{
+        f"theme.{name}{kind}Color": (None, f"The {name} of Streamlit's palette, {use}.")
+        for name in ("red", "orange", "yellow", "blue", "green", "violet", "gray")
+        for kind, use in (
+            ("", "as a solid color"),
+            ("Background", "as a background (colored backgrounds, badges)"),
+            ("Text", "as text (colored text, badges)"),
+        )
+    },
+    "theme.sidebar": (
+        None,
+        "The [theme.sidebar] table: the same color, font and radius options, for the sidebar.",
+    ),
     "cache.persist": (
         True,
         "(nbstream) Share st.cache_data entries between an app's kernels through files in cache.dir.",

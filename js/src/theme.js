@@ -20,7 +20,37 @@ export const THEME_VARIABLES = {
   secondaryBackgroundColor: "--nbs-secondary-background-color",
   textColor: "--nbs-text-color",
   font: "--nbs-font",
+  headingFont: "--nbs-heading-font",
+  codeFont: "--nbs-code-font",
+  linkColor: "--nbs-link-color",
+  codeTextColor: "--nbs-code-color",
+  borderColor: "--nbs-border-color",
+  dataframeBorderColor: "--nbs-df-border",
+  baseRadius: "--nbs-radius",
+  ...paletteVariables(),
 };
+
+/** Streamlit's seven named colors, each as a solid, a background and a text color. */
+function paletteVariables() {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const name of ["red", "orange", "yellow", "blue", "green", "violet", "gray"]) {
+    out[`${name}Color`] = `--nbs-${name}`;
+    out[`${name}BackgroundColor`] = `--nbs-${name}-bg`;
+    out[`${name}TextColor`] = `--nbs-${name}-text`;
+  }
+  return out;
+}
+
+/** `[theme.sidebar]`: the sidebar's own background, and the one its widgets get. */
+const SIDEBAR_VARIABLES = {
+  ...THEME_VARIABLES,
+  backgroundColor: "--nbs-sidebar-background",
+  secondaryBackgroundColor: "--nbs-sidebar-secondary-background",
+};
+
+/** baseRadius keywords, as Streamlit names them; anything else is a CSS length. */
+const RADII = { none: "0", small: "0.25rem", medium: "0.5rem", large: "1rem", full: "1.4rem" };
 
 const FONTS = {
   "sans serif": '"Source Sans Pro", "Source Sans 3", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif',
@@ -61,14 +91,53 @@ export function watchHost(onChange, signal) {
 export function resolveTheme(choice, config) {
   if (choice === "light" || choice === "dark") return { base: choice, vars: {} };
   const base = config.base === "light" || config.base === "dark" ? config.base : hostBase();
+  return { base, vars: themeVariables(config, THEME_VARIABLES) };
+}
+
+/**
+ * The CSS variables of `[theme]`-style options.
+ * @param {Record<string, any>} config
+ * @param {Record<string, string>} table  option -> variable
+ * @returns {Record<string, string>}
+ */
+function themeVariables(config, table) {
   /** @type {Record<string, string>} */
   const vars = {};
-  for (const [option, variable] of Object.entries(THEME_VARIABLES)) {
-    const value = config[option];
+  for (const [option, variable] of Object.entries(table)) {
+    let value = config[option];
+    if (typeof value === "number" && option === "baseRadius") value = `${value}px`;
     if (typeof value !== "string" || !value) continue;
-    vars[variable] = option === "font" ? FONTS[/** @type {keyof FONTS} */ (value)] || value : value;
+    if (option === "font" || option === "headingFont" || option === "codeFont") {
+      value = FONTS[/** @type {keyof FONTS} */ (value)] || value;
+    } else if (option === "baseRadius") {
+      value = RADII[/** @type {keyof RADII} */ (value)] || value;
+    }
+    vars[variable] = value;
   }
-  return { base, vars };
+  return vars;
+}
+
+/**
+ * The sidebar's CSS variables, from `[theme.sidebar]` (none under a Settings choice).
+ * @param {Choice} choice
+ * @param {Record<string, any>} config  the app's `[theme]` options
+ */
+export function resolveSidebar(choice, config) {
+  if (choice === "light" || choice === "dark") return {};
+  const sidebar = config.sidebar;
+  return sidebar && typeof sidebar === "object" ? themeVariables(sidebar, SIDEBAR_VARIABLES) : {};
+}
+
+/**
+ * Set `vars` on `el`, removing the theme variables it does not name.
+ * @param {HTMLElement} el
+ * @param {Record<string, string>} vars
+ */
+export function applyVariables(el, vars) {
+  for (const variable of new Set([...Object.values(THEME_VARIABLES), ...Object.values(SIDEBAR_VARIABLES)])) {
+    if (variable in vars) el.style.setProperty(variable, vars[variable]);
+    else el.style.removeProperty(variable);
+  }
 }
 
 /**
@@ -78,8 +147,5 @@ export function resolveTheme(choice, config) {
  */
 export function applyTheme(root, theme) {
   root.dataset.theme = theme.base;
-  for (const variable of Object.values(THEME_VARIABLES)) {
-    if (variable in theme.vars) root.style.setProperty(variable, theme.vars[variable]);
-    else root.style.removeProperty(variable);
-  }
+  applyVariables(root, theme.vars);
 }

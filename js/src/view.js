@@ -18,7 +18,7 @@
 import { Chrome } from "./chrome.js";
 import { broken, fallback } from "./fallback.js";
 import { Reconciler } from "./patch.js";
-import { applyTheme, resolveTheme, watchHost } from "./theme.js";
+import { applyTheme, resolveTheme, watchHost, applyVariables, resolveSidebar } from "./theme.js";
 import { navMenu } from "./components/navigation/navigation.js";
 import { pageInUrl, prepareVoilaPage, queryInUrl, setFavicon, syncUrl } from "./voila.js";
 import { watchStaticUrls } from "./static_urls.js";
@@ -131,6 +131,10 @@ export class AppView {
   configure() {
     const { config, settings } = this.store;
     applyTheme(this.root, resolveTheme(/** @type {any} */ (settings.theme), config.theme || {}));
+    const sidebar = this.root.querySelector(".nbs-sidebar");
+    if (sidebar instanceof HTMLElement) {
+      applyVariables(sidebar, resolveSidebar(/** @type {any} */ (settings.theme), config.theme || {}));
+    }
     this.root.classList.toggle("nbs-wide", this.wide());
     this.root.classList.toggle("nbs-voila", config.host === "voila");
     this.root.classList.toggle("nbs-readonly", !this.store.interactive);

@@ -237,3 +237,22 @@ def test_https_files_that_do_not_load(dirs, capsys):
     assert "Failed to load SSL certificate. Make sure cert file 'cert.pem' and key file 'key.pem'" in (
         capsys.readouterr().err
     )
+
+
+def test_theme_options_and_the_sidebar_table(dirs, capsys):
+    write(
+        dirs[1],
+        '[theme]\nbase = "dark"\nlinkColor = "#0000ee"\nbaseRadius = "full"\nredColor = "#a00"\n'
+        '[theme.sidebar]\nbackgroundColor = "#111111"\nprimaryColor = "gold"\n',
+    )
+    assert config.theme() == {
+        "base": "dark",
+        "linkColor": "#0000ee",
+        "baseRadius": "full",
+        "redColor": "#a00",
+        "sidebar": {"backgroundColor": "#111111", "primaryColor": "gold"},
+    }
+    assert cli.main(["config", "show"]) == 0
+    shown = tomllib.loads(capsys.readouterr().out)
+    assert shown["theme"]["sidebar"] == {"backgroundColor": "#111111", "primaryColor": "gold"}
+    assert shown["theme"]["linkColor"] == "#0000ee"
