@@ -18,7 +18,8 @@ from nbstream.secrets import secrets
 APP = """
 import nbstream as st
 conn = st.connection("pg", type="sql")
-st.dataframe(conn.query("select pg_sleep(0.6), 'woof' as sound, current_user as who"))
+sql = "select pg_sleep(0.6), 'woof' as sound, current_user as who"
+st.dataframe(conn.query(sql, show_spinner=st.session_state.get("spinner", "Running `sql.query(...)`.")))
 st.write(conn)
 st.write(conn.engine)
 st.text(repr(conn.engine.url))
@@ -75,9 +76,14 @@ def test_a_spinner_on_a_miss_and_none_on_a_hit(app):
     sent: list[str] = []
     widget.send = lambda content, buffers=None: sent.append(json.dumps(content))
     app.run(wait=20)
-    first = "\n".join(sent)
-    assert "Running `sql.query(...)`." in first
+    assert "Running `sql.query(...)`." in "\n".join(sent)  # the default text
+    # (The failing pg_wrong query misses on every run: its spinner is not the one looked for.)
+    app.session_state["spinner"] = "Fetching the sounds"
+    sent.clear()
+    st.cache_data.clear()
+    app.rerun(wait=20)
+    assert "Fetching the sounds" in "\n".join(sent)  # a miss, with show_spinner's text
     sent.clear()
     app.rerun(wait=20)
     assert '"kind": "dataframe"' in json.dumps(widget.get_state()["_snapshot"])
-    assert "Running `sql.query(...)`." not in "\n".join(sent)
+    assert "Fetching the sounds" not in "\n".join(sent)  # a hit: no spinner
