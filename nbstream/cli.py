@@ -100,6 +100,18 @@ def server_args() -> list[str]:
     return args
 
 
+def _trait(arg: str) -> str:
+    """The Voila setting an argument sets: ``--port=1`` and ``--Voila.port=1`` both "port"."""
+    name = arg.lstrip("-").partition("=")[0].removeprefix("Voila.")
+    return {"no-browser": "open_browser", "ip": "ip", "base_url": "base_url"}.get(name, name)
+
+
+def _unless_given(mapped: list[str], voila_args: list[str]) -> list[str]:
+    """The options' Voila arguments, but for the settings the user passed to Voila directly."""
+    given = {_trait(arg) for arg in voila_args if arg.startswith("--")}
+    return [arg for arg in mapped if _trait(arg) not in given]
+
+
 def _with_flags(flags: dict[str, object], read: Callable[[], list[str]]) -> list[str]:
     """``read()`` with the command line's options in force (and checked: HTTPS's pair)."""
     before = os.environ.get(config.CLI_OPTIONS_ENV)
@@ -164,13 +176,8 @@ def run(target: str, args: list[str]) -> int:
                 config.CLI_OPTIONS_ENV: json.dumps(flags),
                 "NBSTREAM_APP_DIR": str(path.parent),
             }
-            launcher = [
-                sys.executable,
-                "-m",
-                "nbstream.launch",
-                *_with_flags(flags, server_args),
-                *voila_args,
-            ]
+            mapped = _unless_given(_with_flags(flags, server_args), voila_args)
+            launcher = [sys.executable, "-m", "nbstream.launch", *mapped, *voila_args]
             if path.suffix == ".ipynb":
                 return subprocess.call([*launcher, str(path)], env=env)
             notebook = Path(scratch) / f"{path.stem}.ipynb"

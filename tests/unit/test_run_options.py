@@ -256,3 +256,12 @@ def test_theme_options_and_the_sidebar_table(dirs, capsys):
     shown = tomllib.loads(capsys.readouterr().out)
     assert shown["theme"]["sidebar"] == {"backgroundColor": "#111111", "primaryColor": "gold"}
     assert shown["theme"]["linkColor"] == "#0000ee"
+
+
+def test_voila_arguments_given_directly_win(dirs, launched):
+    (dirs[1] / "app.py").write_text("import nbstream as st\n")
+    args = ["run", "app.py", "--server.port", "9002", "--port=9100", "--Voila.ip=127.0.0.1", "--no-browser"]
+    assert cli.main(args) == 0
+    argv = launched["argv"]
+    assert [a for a in argv if "port" in a] == ["--port=9100"]
+    assert argv.count("--no-browser") == 1
