@@ -123,7 +123,21 @@ def _load() -> dict[str, Any]:
     flags = _cli_options()
     values.update(flags)
     _sources.update(dict.fromkeys(flags, "a command-line flag"))
+    _apply_logger_level(values["logger.level"] if "logger.level" in _sources else None)
     return values
+
+
+def _apply_logger_level(level: Any) -> None:
+    """``logger.level``, when set: how much nbstream's log (the "nbstream" logger) says.
+    Unset, the logger follows Python's logging setup (the notebook's, the server's)."""
+    if level is None:
+        _LOG.setLevel(logging.NOTSET)
+        return
+    name = str(level).upper()
+    if name not in ("ERROR", "WARNING", "INFO", "DEBUG"):
+        _LOG.warning('nbstream: logger.level must be "error", "warning", "info" or "debug", not %r', level)
+        return
+    _LOG.setLevel(name)
 
 
 def _cli_options() -> dict[str, Any]:

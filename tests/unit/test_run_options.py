@@ -265,3 +265,25 @@ def test_voila_arguments_given_directly_win(dirs, launched):
     argv = launched["argv"]
     assert [a for a in argv if "port" in a] == ["--port=9100"]
     assert argv.count("--no-browser") == 1
+
+
+def test_logger_level(dirs, monkeypatch):
+    monkeypatch.setenv("STREAMLIT_LOGGER_LEVEL", "error")
+    config.reload()
+    st.get_option("logger.level")
+    assert logging.getLogger("nbstream").level == logging.ERROR
+    flags(monkeypatch, **{"logger.level": "debug"})
+    st.get_option("logger.level")
+    assert logging.getLogger("nbstream").level == logging.DEBUG
+    monkeypatch.delenv(config.CLI_OPTIONS_ENV)
+    monkeypatch.delenv("STREAMLIT_LOGGER_LEVEL")
+    config.reload()
+    st.get_option("logger.level")
+    assert logging.getLogger("nbstream").level == logging.NOTSET  # unset: logging's own setup
+
+
+def test_max_upload_size_from_a_flag(dirs, monkeypatch):
+    from nbstream.elements.widgets.uploads import max_upload_bytes
+
+    flags(monkeypatch, **{"server.maxUploadSize": 1})
+    assert max_upload_bytes(None) == 1024 * 1024
