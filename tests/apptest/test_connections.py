@@ -417,3 +417,19 @@ def test_custom_connection_by_dotted_path_and_life_cycle(project, monkeypatch):
     assert st.connection("lite", type="my_conns.Lite") is conn
     st.connection("lite", type="my_conns.Lite", path=":memory:")
     assert my_conns.MADE[-1] == {"path": ":memory:"}
+
+
+def test_password_from_the_drivers_environment(project, postgresql, monkeypatch):
+    """Data-source configuration fills in what secrets and kwargs leave out (lowest
+    precedence): here libpq's PGPASSWORD, so the password need not be in any file."""
+    import sqlalchemy
+
+    section = postgresql.secrets_toml("pg").replace(f'password = "{postgresql.password}"\n', "")
+    assert postgresql.password not in section
+    write_secrets(project, section)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    with pytest.raises(sqlalchemy.exc.OperationalError, match="password"):
+        st.connection("pg", type="sql").query("select 1 as one")
+    st.cache_resource.clear()
+    monkeypatch.setenv("PGPASSWORD", postgresql.password)
+    assert st.connection("pg", type="sql").query("select 1 as one").one[0] == 1
