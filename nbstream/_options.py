@@ -43,6 +43,16 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         'How widget options that are Enum members compare across reruns: "off", "nameOnly" '
         'or "nameAndValue".',
     ),
+    "runner.clickRunWindow": (
+        1.0,
+        "nbstream only: seconds a click's run is protected from newer input, so short click runs "
+        "are never cut; past it, new input stops the run as it stops any run.",
+    ),
+    "runner.maxRunSeconds": (
+        0,
+        "nbstream only: seconds after which a run is stopped, with a message in the app; "
+        "0 for no limit.",
+    ),
     "server.folderWatchBlacklist": ([], "Folders not to watch for changes."),
     "server.fileWatcherType": ("auto", 'How to watch files: "auto", "watchdog", "poll" or "none".'),
     "server.headless": (False, "Do not open a browser when `nbstream run` starts the server."),

@@ -214,6 +214,10 @@ def _validate(key: str, value: Any) -> None:
         raise StreamlitAPIException(f"runner.enumCoercion must be one of {_ENUM_COERCION}, not {value!r}.")
     if key == "client.toolbarMode" and value not in _TOOLBAR_MODES:
         raise StreamlitAPIException(f"client.toolbarMode must be one of {_TOOLBAR_MODES}, not {value!r}.")
+    if key in ("runner.clickRunWindow", "runner.maxRunSeconds") and (
+        isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0
+    ):
+        raise StreamlitAPIException(f"{key} must be a number of seconds (0 or more), not {value!r}.")
 
 
 def files_signature() -> tuple[tuple[str, float | None], ...]:

@@ -62,9 +62,9 @@ def bind(sink: Sink) -> None:
     _sinks[threading.get_ident()] = sink
 
 
-def unbind() -> None:
-    """The calling thread prints to the ordinary streams again."""
-    _sinks.pop(threading.get_ident(), None)
+def unbind(ident: int | None = None) -> None:
+    """The calling thread (or thread ``ident``) prints to the ordinary streams again."""
+    _sinks.pop(threading.get_ident() if ident is None else ident, None)
 
 
 def kernel_log(name: str, text: str) -> None:

@@ -85,6 +85,7 @@ class Publisher:
         self._pending: dict[str, Any] = {}
         # Per browser page, its latest value message this side has seen.
         self._seen_seq: dict[str, int] = {}
+        self._lingering_told = 0
         self._ticker = Ticker(self._tick, name=f"nbstream-publish-{id(self):x}")
         session.add_listener(self)
 
@@ -144,6 +145,7 @@ class Publisher:
             output.bind(output.kernel_log)
         else:
             output.bind(self._printed)
+        self._tell_lingering()
         with self._lock:
             self._run = ctx
             self._settle = False
@@ -158,6 +160,22 @@ class Publisher:
     def run_finished(self, ctx: RunContext, completed: bool) -> None:
         output.unbind()
         self.finish(ctx, completed and not ctx.rerun_requested)
+        self._tell_lingering()
+
+    def run_abandoned(self, ctx: RunContext, thread_ident: int) -> None:
+        """A run blocked in C code was left behind: what it prints or draws is not shown."""
+        output.unbind(thread_ident)
+        self.finish(ctx, final=False)
+        self._tell_lingering()
+
+    def _tell_lingering(self) -> None:
+        """Tell the browser how many earlier runs are still finishing (blocked in C code)."""
+        count = self.session.lingering
+        with self._lock:
+            if count == self._lingering_told:
+                return
+            self._lingering_told = count
+        self._emit({"t": "lingering", "n": count}, [])
 
     def begin(self, ctx: RunContext) -> None:
         """Publish a run that is not the session's (an ordinary cell's st.* calls)."""

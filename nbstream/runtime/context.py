@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,8 +51,24 @@ class RunContext:
     forms_to_clear: set[str] = field(default_factory=set)  # submitted with clear_on_submit
     fragment_calls: dict[str, int] = field(default_factory=dict)  # fragment function -> calls this run
     interrupt: threading.Event = field(default_factory=threading.Event)
-    # True while a click's run goes on: such a run is never interrupted.
+    # True while a click's run (or a callback) goes on: newer input stops such a run only
+    # once it has run for ``protect_for`` seconds, so short click runs are never cut.
     uninterruptible: bool = False
+    protect_for: float = 0.0
+    started_at: float = field(default_factory=time.monotonic)
+    # Why the run is being stopped: "input" (newer input), "stop" (Stop, a kernel
+    # interrupt, close), "time" (runner.maxRunSeconds).
+    stop_reason: str | None = None
+    stop_at: float | None = None
+    forced: bool = False
+    # The runner gave up on this run (blocked in C code): nothing it does counts any more.
+    abandoned: bool = False
+    # Set once the run's end is accounted for; with ``lock``, decides between the end
+    # and abandoning (and between leaving the script and an asynchronous stop).
+    finished: bool = False
+    in_script: bool = False
+    injected_at: float | None = None  # when the watchdog raised in the run's thread
+    lock: threading.Lock = field(default_factory=threading.Lock)
     in_callback: bool = False
     # Set while a fragment runs (its ID); fragments build on this.
     fragment_id: str | None = None
@@ -70,8 +87,32 @@ class RunContext:
 
     def check_interrupt(self) -> None:
         """Called at every ``st.*`` call: ends the run if newer input superseded it."""
-        if self.interrupt.is_set() and not self.uninterruptible:
+        if self.abandoned or (self.interrupt.is_set() and not self.protected()):
             raise RunInterrupted()
+
+    def protected(self) -> bool:
+        """Whether newer input must still wait for this run (a young click run or callback)."""
+        return (
+            not self.forced and self.uninterruptible and time.monotonic() - self.started_at < self.protect_for
+        )
+
+    def request_stop(self, reason: str) -> None:
+        """Stop the run at its next ``st.*`` call; "input" waits out the protection window."""
+        if reason != "input":
+            self.forced = True
+        if self.stop_reason is None or reason != "input":
+            self.stop_reason = reason
+        if self.stop_at is None:
+            self.stop_at = time.monotonic()
+        self.interrupt.set()
+
+    def stop_due(self) -> float | None:
+        """When the run should have stopped (monotonic), or None if nothing asked it to."""
+        if self.stop_at is None:
+            return None
+        if self.uninterruptible and not self.forced:
+            return max(self.stop_at, self.started_at + self.protect_for)
+        return self.stop_at
 
     def changed(self) -> None:
         """The tree changed: let the session stream the partial result."""

@@ -186,3 +186,13 @@ class SwitchPage(ScriptControl):
 
 class RunInterrupted(ScriptControl):
     """Raised at the next ``st.*`` call when newer user input superseded the run."""
+
+
+class RunTimeLimitExceeded(Error):
+    """A run went on longer than ``runner.maxRunSeconds`` and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"This run was stopped after {seconds:g} seconds, the longest a run may take here "
+            "(the runner.maxRunSeconds option). Interact with the app to run it again."
+        )

@@ -16,12 +16,19 @@ from typing import Any, Protocol
 from nbstream import config
 from nbstream.runtime import context, tree
 from nbstream.runtime.context import RunContext
-from nbstream.runtime.errors import RerunScript, RunInterrupted, ScriptControl, StopScript, SwitchPage
+from nbstream.runtime.errors import (
+    RerunScript,
+    RunInterrupted,
+    RunTimeLimitExceeded,
+    ScriptControl,
+    StopScript,
+    SwitchPage,
+)
 from nbstream.runtime.exceptions import exception_node
 from nbstream.runtime.forms import PendingForms
 from nbstream.runtime.fragments import Fragment, Fragments
 from nbstream.runtime.pages import PageTarget, Route, folder_route
-from nbstream.runtime.runner import Runner, RunRequest
+from nbstream.runtime.runner import Runner, RunRequest, max_run_seconds, stoppable
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
 from nbstream.runtime.uploads import UploadStore
@@ -38,6 +45,9 @@ class SessionListener(Protocol):
     def tree_changed(self, ctx: RunContext) -> None: ...
 
     def run_finished(self, ctx: RunContext, completed: bool) -> None: ...
+
+    def run_abandoned(self, ctx: RunContext, thread_ident: int) -> None:
+        """A run blocked in C code was given up on (its thread lingers until the call returns)."""
 
 
 class AppSession:
@@ -66,7 +76,7 @@ class AppSession:
         # (AppTest, plain Python) keeps cached data in this process only.
         self.app_id: str | None = None
         self._listeners: list[SessionListener] = []
-        self._runner = Runner(self._execute, name=f"nbstream-{name}")
+        self._runner = Runner(self._execute, name=f"nbstream-{name}", on_abandon=self._abandoned)
 
     # ---- what clients call ----------------------------------------------------------
 
@@ -130,8 +140,22 @@ class AppSession:
         return self._runner.wait_idle(timeout)
 
     def stop(self) -> None:
-        """Stop the current run at its next ``st.*`` call."""
+        """Stop the current run: at its next ``st.*`` call, or, if it makes none (a loop in
+        pure Python), by raising in its thread; a run blocked in C code is left behind."""
         self._runner.interrupt()
+
+    @property
+    def lingering(self) -> int:
+        """Earlier runs given up on while blocked in C code, whose threads still go on."""
+        return self._runner.lingering
+
+    def _abandoned(self, ctx: RunContext, thread_ident: int) -> None:
+        # The run's own thread will never end it: end it here, as an interrupted run.
+        self.state.end_run(completed=False, clean_up=False)
+        if ctx.fragment_id is None:
+            self.fragments.end_full_run(False)
+        for listener in self._listeners:
+            listener.run_abandoned(ctx, thread_ident)
 
     def close(self) -> None:
         """End the session: no more runs, no more fragment timers."""
@@ -178,6 +202,8 @@ class AppSession:
         for listener in self._listeners:
             listener.run_started(ctx)
         completed, follow = self._run(ctx, request, fragment)
+        if ctx.abandoned:  # given up on while blocked: the session has moved on
+            return None
         if fragment is None:
             self.fragments.end_full_run(completed)
         if completed:
@@ -222,11 +248,12 @@ class AppSession:
         completed, reached_end, follow = True, False, None
         with context.activate(ctx):
             try:
-                self._run_callbacks(ctx, callbacks)
-                if fragment is not None:
-                    fragment.fn(*fragment.args, **fragment.kwargs)
-                else:
-                    self._run_script(ctx)
+                with stoppable(ctx):
+                    self._run_callbacks(ctx, callbacks)
+                    if fragment is not None:
+                        fragment.fn(*fragment.args, **fragment.kwargs)
+                    else:
+                        self._run_script(ctx)
                 reached_end = True
             except StopScript:
                 pass
@@ -238,7 +265,12 @@ class AppSession:
                 ctx.rerun_requested = True
                 follow = RunRequest(page=PageTarget(url_path=exc.url_path, script_path=exc.script_path))
             except RunInterrupted:
-                completed = False
+                if ctx.stop_reason == "time" and not ctx.abandoned:
+                    # Stopped by runner.maxRunSeconds: shown, and the app keeps what it drew.
+                    where = fragment.block if fragment is not None else tree.area(ctx.root, "main")
+                    where.children.append(exception_node(RunTimeLimitExceeded(max_run_seconds())))  # type: ignore[union-attr]
+                else:
+                    completed = False
             except ScriptControl:
                 pass
             except BaseException as exc:  # the app's error: shown in the app, session lives on
@@ -248,8 +280,12 @@ class AppSession:
                     where = fragment.block if fragment is not None else tree.area(ctx.root, "main")
                     where.children.append(exception_node(exc, uncaught=True))  # type: ignore[union-attr]
             finally:
-                scope = self.fragments.within(fragment.id) if fragment is not None else None
-                self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
+                with ctx.lock:
+                    ctx.finished = True
+                    live = not ctx.abandoned
+                if live:
+                    scope = self.fragments.within(fragment.id) if fragment is not None else None
+                    self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
         return completed, follow
 
     def _run_script(self, ctx: RunContext) -> None:

@@ -29,6 +29,8 @@ from nbstream.testing.errors import AppTestError
 DEFAULT_TIMEOUT = 3.0
 # The keys of ``AppTest.context`` (what the app reads from ``st.context``), as in Streamlit.
 CONTEXT_KEYS = ("timezone", "timezone_offset", "locale", "url", "is_embedded", "theme")
+# How long a timed-out run gets to stop before the timeout is reported.
+STOP_GRACE = 3.0
 
 
 class AppTest(Container):
@@ -182,7 +184,10 @@ class AppTest(Container):
         page, self._pending_page = self._pending_page, None
         session.submit(changes, clicks, fragment_id, page)
         if not session.wait(timeout):
+            # Not left running in the test process: stopped even in a pure-Python loop,
+            # and left behind (so the next run can go on) if blocked in C code.
             session.stop()
+            session.wait(STOP_GRACE)
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.query_params = {k: (v[0] if len(v) == 1 else list(v)) for k, v in session.query_params.items()}
         return self

@@ -7,6 +7,8 @@ import datetime
 import pytest
 from apphelpers import run
 
+from nbstream.testing import AppTest
+
 LAYOUT = """
 import datetime
 import nbstream as st
@@ -100,3 +102,48 @@ def test_a_widget_run_runs_the_app():
     at = run("import nbstream as st\nst.text(st.slider('s', 0, 10))")
     assert at.slider[0].set_value(4).run() is at
     assert at.text[0].value == "4"
+
+
+# ---- runs that take too long ---------------------------------------------------------
+
+
+def test_a_run_past_its_timeout_raises_and_is_stopped_not_left_spinning():
+    import threading
+    import time
+
+    at = AppTest.from_string(
+        """
+        import nbstream as st
+        if st.checkbox("spin"):
+            while True:
+                pass
+        st.write("done")
+        """
+    ).run()
+    at.checkbox[0].check()
+    t0 = time.monotonic()
+    with pytest.raises(RuntimeError, match=r"^AppTest script run timed out after 0.3\(s\)$"):
+        at.run(timeout=0.3)
+    assert time.monotonic() - t0 < 2.0
+    assert at._session.idle  # the loop was stopped inside its thread
+    busy = [t for t in threading.enumerate() if t.name.startswith("nbstream-") and "watchdog" not in t.name]
+    assert all(t.is_alive() for t in busy)  # runner threads wait; none spins
+    at.checkbox[0].uncheck().run()
+    assert at.markdown[0].value == "done"
+
+
+def test_a_run_blocked_in_c_past_its_timeout_raises_and_the_next_run_goes_on():
+    at = AppTest.from_string(
+        """
+        import time
+        import nbstream as st
+        if st.checkbox("sleep"):
+            time.sleep(5)
+        st.write("awake")
+        """
+    ).run()
+    at.checkbox[0].check()
+    with pytest.raises(RuntimeError, match=r"timed out after 0\.2\(s\)"):
+        at.run(timeout=0.2)
+    at.checkbox[0].uncheck().run(timeout=2)
+    assert at.markdown[0].value == "awake"
