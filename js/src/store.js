@@ -16,6 +16,7 @@
  * @typedef {import("./app.js").RunState} RunState
  * @typedef {import("./view.js").AppView} AppView
  */
+import { Connection, kernelOf } from "./connection.js";
 import { applyToTree, nodeAt, PatchMismatch } from "./patch.js";
 import { onVoilaPage, pageHref } from "./voila.js";
 
@@ -109,12 +110,26 @@ export class AppStore {
       model.off("change:_snapshot", onSnapshot);
       model.off("change:_config", onConfig);
     });
+    /** Earlier runs the kernel gave up on that are still finishing (blocked in C code). */
+    this.lingering = 0;
+    this.connection = new Connection((msg) => this.send(msg), kernelOf(model), () => this.connectionChanged());
     for (const [msg, buffers] of backlog) this.onMessage(msg, buffers || []);
     this.hello();
   }
 
+  /** The connection's state or the lingering runs changed: every view shows it. */
+  connectionChanged() {
+    for (const view of this.views) view.showConnection();
+  }
+
+  /** False once the app stopped (its kernel died, its server is gone): input goes nowhere. */
+  get alive() {
+    return this.connection.state !== "dead" && this.connection.state !== "gone";
+  }
+
   dispose() {
     this.abort.abort();
+    this.connection.dispose();
     clearTimeout(this.saveTimer);
     for (const { reject, timer } of this.pending.values()) {
       clearTimeout(timer);
@@ -161,7 +176,7 @@ export class AppStore {
 
   /** @param {string} id @param {any} value */
   setValue(id, value) {
-    if (!this.interactive || !id) return;
+    if (!this.interactive || !id || !this.alive) return;
     const seq = ++this.seq;
     this.sentSeq.set(id, seq);
     this.sentValue.set(id, value);
@@ -187,7 +202,7 @@ export class AppStore {
    * @param {string} id @param {any} [value]
    */
   click(id, value) {
-    if (!this.interactive || !id) return;
+    if (!this.interactive || !id || !this.alive) return;
     /** @type {Record<string, any>} */
     const msg = { t: "click", id, seq: ++this.seq, page: this.page };
     if (value !== undefined) msg.value = value;
@@ -279,6 +294,11 @@ export class AppStore {
     else if (msg.t === "snapshot") this.onSnapshot(msg, buffers);
     else if (msg.t === "out") this.onOutput(msg);
     else if (msg.t === "response") this.onResponse(msg, buffers);
+    else if (msg.t === "pong") this.connection.pong();
+    else if (msg.t === "lingering" && Number.isInteger(msg.n) && msg.n >= 0) {
+      this.lingering = msg.n;
+      this.connectionChanged();
+    }
   }
 
   /**

@@ -16,6 +16,7 @@
  * @typedef {import("./store.js").AppStore} AppStore
  */
 import { Chrome } from "./chrome.js";
+import { Banner, banner } from "./connection.js";
 import { broken, fallback } from "./fallback.js";
 import { Reconciler } from "./patch.js";
 import { applyTheme, resolveTheme, watchHost, applyVariables, resolveSidebar } from "./theme.js";
@@ -61,7 +62,9 @@ export class AppView {
       },
       signal,
     );
-    this.root.append(this.chrome.el, this.body, this.outputEl);
+    // Voila: a fresh session of the app is a fresh page (a new kernel runs the notebook).
+    this.banner = new Banner(() => location.reload());
+    this.root.append(this.chrome.el, this.banner.el, this.body, this.outputEl);
     /** The page props this view saw last (voila.js syncUrl). */
     this.seenPage = { last: "" };
     this.notFound = document.createElement("div");
@@ -91,6 +94,7 @@ export class AppView {
     store.viewsChanged();
     this.rebuild();
     if (typeof store.config.static_dir === "string") watchStaticUrls(this.root, store.config.static_dir, signal);
+    this.showConnection();
   }
 
   dispose() {
@@ -178,10 +182,21 @@ export class AppView {
     this.notFound.replaceChildren(close, title, body);
   }
 
+  /** Say on the page when the kernel cannot be reached; disable input once the app stopped. */
+  showConnection() {
+    const shown = banner(this.store.connection.state, this.store.config, this.store.lingering);
+    this.banner.show(shown);
+    const stopped = Boolean(shown?.disable);
+    this.body.inert = stopped;
+    this.root.classList.toggle("nbs-stopped", stopped);
+    this.root.classList.toggle("nbs-connecting", this.store.connection.state === "connecting");
+    if (stopped) this.chrome.setRunning(false);
+  }
+
   /** Dim the elements a running script has not redrawn yet. */
   markStale() {
     const run = this.store.run;
-    this.chrome.setRunning(Boolean(run));
+    this.chrome.setRunning(Boolean(run) && this.store.alive);
     /** @type {Set<HTMLElement>} */
     const now = new Set();
     if (run && this.reconciler.root) {

@@ -29,7 +29,10 @@ Messages (browser -> kernel):
   "size": int, "offset": int}`` with exactly one binary buffer -- one chunk of a file
   for an uploader widget (``"cancel": true`` and no buffer drops an unfinished one);
   answered with a ``response`` holding ``{"received": n}`` or the refusal.  The
-  widget's serde checks the file (runtime/uploads.py); a later ``set`` names it.
+  widget's serde checks the file (runtime/uploads.py); a later ``set`` names it;
+* ``{"t": "ping", "n": int}`` -- the browser's heartbeat: answered ``{"t": "pong", "n": n}``
+  at once, even while a script runs (a kernel that stops answering has died, see
+  js/src/connection.js).
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ class Bridge:
                 frozenset({"rid", "id", "file", "name", "type", "size", "offset", "cancel"}),
             ),
             "page": (self._page, frozenset({"path", "query"})),
+            "ping": (self._ping, frozenset({"n"})),
         }
         self._buffers: list[Any] = []
         self._page_views: dict[str, int] = {}
@@ -131,7 +135,7 @@ class Bridge:
         if extra:
             raise Dropped(f"unexpected fields {_short(sorted(extra, key=str))} in a {kind!r} message")
         _check_size(content)
-        if not self.interactive and kind not in ("hello", "request", "bundle"):
+        if not self.interactive and kind not in ("hello", "request", "bundle", "ping"):
             raise Dropped(f"{kind!r} to an app that does not rerun (a cell's st.* calls)")
         return handler
 
@@ -148,6 +152,12 @@ class Bridge:
             while len(self._page_views) > MAX_PAGES:  # forget the page heard from longest ago
                 del self._page_views[next(iter(self._page_views))]
         self.session.fragments.paused = not self._page_views
+
+    def _ping(self, msg: dict[str, Any]) -> None:
+        n = _field(msg, "n", int)
+        if not 0 <= n <= MAX_VERSION:
+            raise Dropped(f"ping number {_short(n)} out of range")
+        self.reply({"t": "pong", "n": n}, [])
 
     def _hello(self, msg: dict[str, Any]) -> None:
         version = _field(msg, "v", int)

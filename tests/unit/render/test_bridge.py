@@ -298,3 +298,22 @@ def test_each_page_numbers_its_own_value_messages(live):
     patches = [c for c, _ in sent if c.get("t") == "patch"]
     assert patches[-1]["seq"] == {"window-a": 7, "window-b": 1}
     assert not widget.bridge.handle({"t": "set", "values": {slider: 6}, "seq": 2, "page": "x" * 5000})
+
+
+def test_a_ping_is_answered_even_while_a_script_loops_and_bad_pings_are_dropped():
+    app = App(Script("import nbstream as st\nif st.button('spin'):\n    while True:\n        pass\n"))
+    app.run(wait=10)
+    sent: list[tuple[dict, list]] = []
+    widget = app.widget
+    widget.send = lambda content, buffers=None: sent.append((content, buffers or []))
+    try:
+        button = next(c["props"]["id"] for c in widget.publisher.shown["children"][0]["children"])
+        widget._handle_msg(custom({"t": "click", "id": button}))
+        assert not app.session.idle
+        widget._handle_msg(custom({"t": "ping", "n": 7}))
+        assert ({"t": "pong", "n": 7}, []) in sent
+        for bad in ({"t": "ping"}, {"t": "ping", "n": "7"}, {"t": "ping", "n": -1}, {"t": "ping", "n": 1, "x": 2}):
+            assert widget.bridge.handle(bad) is False
+        assert sum(1 for content, _ in sent if content.get("t") == "pong") == 1
+    finally:
+        app.close()
