@@ -158,7 +158,9 @@ def cpu_percent(pid: int, seconds: float = 1.0) -> float:
 
 
 def banner_text(page) -> str:
-    return page.evaluate("() => [...document.querySelectorAll('.nbs-connection:not([hidden])')].map(e => e.innerText).join(' ')")
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.nbs-connection:not([hidden])')].map(e => e.innerText).join(' ')"
+    )
 
 
 def test_a_second_button_during_a_button_started_loop_is_answered_within_2s(chromium, voila):

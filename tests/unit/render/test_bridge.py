@@ -312,7 +312,12 @@ def test_a_ping_is_answered_even_while_a_script_loops_and_bad_pings_are_dropped(
         assert not app.session.idle
         widget._handle_msg(custom({"t": "ping", "n": 7}))
         assert ({"t": "pong", "n": 7}, []) in sent
-        for bad in ({"t": "ping"}, {"t": "ping", "n": "7"}, {"t": "ping", "n": -1}, {"t": "ping", "n": 1, "x": 2}):
+        for bad in (
+            {"t": "ping"},
+            {"t": "ping", "n": "7"},
+            {"t": "ping", "n": -1},
+            {"t": "ping", "n": 1, "x": 2},
+        ):
             assert widget.bridge.handle(bad) is False
         assert sum(1 for content, _ in sent if content.get("t") == "pong") == 1
     finally:
