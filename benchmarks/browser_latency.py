@@ -95,9 +95,9 @@ def streamlit_python() -> str | None:
 
 
 @contextlib.contextmanager
-def streamlit_server(folder: Path, python: str) -> Iterator[str]:
+def streamlit_server(folder: Path, python: str, app: str = APP) -> Iterator[str]:
     script = folder / "streamlit_app.py"
-    script.write_text("import streamlit as st\n" + APP)
+    script.write_text("import streamlit as st\n" + app)
     port = free_port()
     argv = [
         python, "-m", "streamlit", "run", str(script), "--server.headless=true", f"--server.port={port}",

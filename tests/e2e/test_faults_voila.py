@@ -6,19 +6,16 @@ down and keeps the session, answering the next click within 3 s."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import signal
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
-from e2e_helpers import Server, app_text, close_page, free_port, start_voila, wait_text, write_app
+from e2e_helpers import CuttableProxy, Server, app_text, close_page, start_voila, wait_text, write_app
 
 MONITOR = """
 import time
@@ -59,70 +56,6 @@ if st.button("Add"):
 st.write(f"Kernel {os.getpid()}")
 st.write(f"Count: {st.session_state.count}")
 """
-
-
-class CuttableProxy:
-    """A loopback TCP proxy to ``target_port`` whose connections can be cut for a while."""
-
-    def __init__(self, target_port: int) -> None:
-        self.target = ("127.0.0.1", target_port)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self._down_until = 0.0
-        self._lock = threading.Lock()
-        self._pairs: list[tuple[socket.socket, socket.socket]] = []
-        self._server = socket.create_server(("127.0.0.1", self.port))
-        self._closed = False
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def cut(self, seconds: float) -> None:
-        """Drop every connection, and refuse new ones, for ``seconds``."""
-        with self._lock:
-            self._down_until = time.monotonic() + seconds
-            pairs, self._pairs = self._pairs, []
-        for pair in pairs:
-            for sock in pair:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-                sock.close()
-
-    def close(self) -> None:
-        self._closed = True
-        self._server.close()
-        self.cut(0)
-
-    def _accept(self) -> None:
-        while not self._closed:
-            try:
-                client, _ = self._server.accept()
-            except OSError:
-                return
-            if time.monotonic() < self._down_until:
-                client.close()  # the network is down: nothing gets through
-                continue
-            try:
-                upstream = socket.create_connection(self.target)
-            except OSError:
-                client.close()
-                continue
-            for sock in (client, upstream):
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            with self._lock:
-                self._pairs.append((client, upstream))
-            threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
-            threading.Thread(target=self._pipe, args=(upstream, client), daemon=True).start()
-
-    @staticmethod
-    def _pipe(src: socket.socket, dst: socket.socket) -> None:
-        try:
-            while data := src.recv(65536):
-                dst.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (src, dst):
-                with contextlib.suppress(OSError):
-                    sock.close()
 
 
 @pytest.fixture(scope="module")
