@@ -58,6 +58,8 @@ class RunRequest:
     fragment_id: str | None = None
     # A page to show (navigation from the browser, st.switch_page, AppTest.switch_page).
     page: PageTarget | None = None
+    # False for a run_every fragment's tick: a timer, not input, never cuts a protected run.
+    from_user: bool = True
 
     @property
     def is_click(self) -> bool:
@@ -124,14 +126,17 @@ class Runner:
 
     # ---- submitting -------------------------------------------------------------------
 
-    def submit_values(self, changes: dict[str, Any], fragment_id: str | None = None) -> None:
+    def submit_values(
+        self, changes: dict[str, Any], fragment_id: str | None = None, *, from_user: bool = True
+    ) -> None:
         with self._cond:
             last = self._queue[-1] if self._queue else None
             if last is not None and not last.is_click and last.fragment_id == fragment_id:
                 last.changes.update(changes)
+                last.from_user = last.from_user or from_user
             else:
-                self._queue.append(RunRequest(dict(changes), fragment_id=fragment_id))
-            self._wake()
+                self._queue.append(RunRequest(dict(changes), fragment_id=fragment_id, from_user=from_user))
+            self._wake(from_user)
 
     def submit_click(
         self, widget_id: str, changes: dict[str, Any] | None = None, fragment_id: str | None = None
@@ -151,17 +156,19 @@ class Runner:
             self._queue.append(request)
             self._wake()
 
-    def _wake(self) -> None:
+    def _wake(self, from_user: bool = True) -> None:
         # Flag the current run even while it is protected: once its window is over (or,
         # for a value run, once its callbacks are done) it stops at its next st.* call.
+        # A timer's tick only asks an unprotected run to stop at its next st.* call.
         if self._current is not None:
-            self._current.request_stop("input")
+            if from_user:
+                self._current.request_stop("input")
+            elif not self._current.uninterruptible:
+                self._current.interrupt.set()
         if self._closed:
             return
         if self._thread is None and not self._replacing:
             self._thread = self._spawn(self._loop, self._name)
-        if self._watcher is None:
-            self._watcher = self._spawn(self._watch, f"{self._name}-watchdog")
         self._cond.notify_all()
 
     @staticmethod
@@ -247,20 +254,23 @@ class Runner:
             self._current_ident = threading.get_ident()
             ctx.protect_for = click_run_window()
             # Input that arrived between dequeuing and starting supersedes this run too.
-            if self._queue:
+            if any(r.from_user for r in self._queue):
                 ctx.request_stop("input")
+            elif self._queue and not ctx.uninterruptible:
+                ctx.interrupt.set()
+            if self._watcher is None:
+                self._watcher = self._spawn(self._watch, f"{self._name}-watchdog")
             self._cond.notify_all()
 
     # ---- the watchdog -----------------------------------------------------------------
 
     def _watch(self) -> None:
+        # Lives while a run goes on; the next run starts another.
         while True:
             with self._cond:
-                if self._closed and self._current is None:
-                    return
                 if self._current is None:
-                    self._cond.wait(1.0)
-                    continue
+                    self._watcher = None
+                    return
                 ctx, ident = self._current, self._current_ident
             self._check(ctx, ident)
             time.sleep(WATCH_INTERVAL)

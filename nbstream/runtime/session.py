@@ -163,7 +163,7 @@ class AppSession:
         self._runner.close()
 
     def _fragment_tick(self, fragment_id: str) -> None:
-        self._runner.submit_values({}, fragment_id)
+        self._runner.submit_values({}, fragment_id, from_user=False)
 
     @property
     def idle(self) -> bool:
