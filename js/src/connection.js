@@ -13,7 +13,8 @@
  *   open; only the missing answers tell, within `SILENT_MS`.
  *
  * States: "ok"; "connecting" (the websocket is down: input made meanwhile is queued by
- * the kernel connection and sent once on reconnect); "dead" (the kernel died, or does
+ * the store and sent once the websocket is back -- the kernel connection's own queue
+ * would wait for a kernel_info reply that can take seconds after a reconnect); "dead" (the kernel died, or does
  * not answer); "gone" (reconnecting failed for `GONE_MS`: the server is gone).  In
  * "dead" and "gone" the app's widgets are disabled and the page says how to get the
  * app back.  While down, reconnecting is retried every `RETRY_MS` and at once on the
@@ -23,7 +24,7 @@
 
 export const PING_MS = 1_000;
 export const SILENT_MS = 1_500;
-export const RETRY_MS = 1_000;
+export const RETRY_MS = 500;
 export const GONE_MS = 15_000;
 const CHECK_MS = 250;
 // Kernel statuses after which the app's session is gone for good.
@@ -46,10 +47,11 @@ export class Connection {
    * @param {(msg: Record<string, any>) => boolean} send  to the app's kernel side; false if it cannot
    * @param {KernelLike | null} kernel
    * @param {(state: ConnectionState) => void} changed
-   * @param {{now?: () => number}} [opts]
+   * @param {{now?: () => number, up?: () => void}} [opts]  `up`: the websocket is back
    */
   constructor(send, kernel, changed, opts = {}) {
     this.send = send;
+    this.up = opts.up || (() => {});
     this.kernel = kernel;
     this.changed = changed;
     this.now = opts.now || (() => Date.now());
@@ -117,6 +119,8 @@ export class Connection {
       this.downSince = null;
       this.lastPong = now;
       this.lastPing = -Infinity;
+      this.set("ok");
+      this.up();
     }
     if (now - this.lastPing >= PING_MS) {
       this.lastPing = now;

@@ -112,9 +112,19 @@ export class AppStore {
     });
     /** Earlier runs the kernel gave up on that are still finishing (blocked in C code). */
     this.lingering = 0;
-    this.connection = new Connection((msg) => this.send(msg), kernelOf(model), () => this.connectionChanged());
+    /** @type {Record<string, any>[]} messages made while the websocket was down, in order */
+    this.held = [];
+    this.connection = new Connection((msg) => this.send(msg), kernelOf(model), () => this.connectionChanged(), {
+      up: () => this.sendHeld(),
+    });
     for (const [msg, buffers] of backlog) this.onMessage(msg, buffers || []);
     this.hello();
+  }
+
+  sendHeld() {
+    const held = this.held;
+    this.held = [];
+    for (const msg of held) this.send(msg);
   }
 
   /** The connection's state or the lingering runs changed: every view shows it. */
@@ -144,8 +154,16 @@ export class AppStore {
 
   // ---- to the kernel ----------------------------------------------------------------------
 
-  /** @param {Record<string, any>} msg */
+  /**
+   * Send now, or -- while the websocket is down -- hold the message and send it once the
+   * connection is back (exactly once: the kernel connection's own queue is not used).
+   * @param {Record<string, any>} msg
+   */
   send(msg) {
+    if (this.connection && !this.connection.socketUp()) {
+      if (msg.t !== "ping") this.held.push(msg);
+      return true;
+    }
     try {
       this.model.send(msg);
       return true;

@@ -143,3 +143,35 @@ describe("banner", () => {
     expect(banner("ok", {}, 1).text).toMatch(/earlier run is still finishing/);
   });
 });
+
+describe("input made while the websocket is down", () => {
+  test("is held by the store and sent exactly once when it is back", async () => {
+    const { AppStore } = await import("../src/store.js");
+    const kernel = fakeKernel();
+    const sent = [];
+    const model = {
+      widget_manager: { kernel },
+      get: (k) => ({ _config: { host: "voila" } })[k],
+      set() {},
+      send: (msg) => sent.push(msg),
+      on() {},
+      off() {},
+    };
+    const store = new AppStore(model, { components: {}, markdown: () => document.createElement("div") });
+    try {
+      kernel.connectionStatus = "connecting";
+      store.connection.check();
+      store.click("b1");
+      store.setValue("s1", 4);
+      expect(sent.filter((m) => m.t === "click" || m.t === "set")).toEqual([]);
+      kernel.connectionStatus = "connected";
+      store.connection.check();
+      store.connection.check();
+      const input = sent.filter((m) => m.t === "click" || m.t === "set");
+      expect(input.map((m) => [m.t, m.id || Object.keys(m.values)[0]])).toEqual([["click", "b1"], ["set", "s1"]]);
+      expect(store.connection.state).toBe("ok");
+    } finally {
+      store.dispose();
+    }
+  });
+});

@@ -194,10 +194,10 @@ def test_a_6s_network_cut_shows_a_status_and_keeps_the_session(chromium, voila):
         add.click()  # made while down: held, sent once when the connection is back
         time.sleep(max(0.0, 6.2 - (time.monotonic() - t0)))
         back = time.monotonic()
-        wait_text(page, "Count: 2", timeout=10_000)
+        wait_text(page, "Count: 2", timeout=2_000)  # reconnected, the held click sent once
         add.click()
         wait_text(page, "Count: 3", timeout=3_000)
-        assert time.monotonic() - back < 3.0 + 0.5
+        assert time.monotonic() - back < 3.0
         page.wait_for_function(
             "() => [...document.querySelectorAll('.nbs-connection')].every(e => e.hidden)", timeout=3_000
         )
