@@ -50,8 +50,7 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     ),
     "runner.maxRunSeconds": (
         0,
-        "nbstream only: seconds after which a run is stopped, with a message in the app; "
-        "0 for no limit.",
+        "nbstream only: seconds after which a run is stopped, with a message in the app; 0 for no limit.",
     ),
     "server.folderWatchBlacklist": ([], "Folders not to watch for changes."),
     "server.fileWatcherType": ("auto", 'How to watch files: "auto", "watchdog", "poll" or "none".'),
