@@ -43,6 +43,11 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         'How widget options that are Enum members compare across reruns: "off", "nameOnly" '
         'or "nameAndValue".',
     ),
+    "runner.aliasStreamlit": (
+        True,
+        "Inside app runs, `import streamlit` (and `streamlit.*`) gives nbstream; false leaves a "
+        "real installed Streamlit to be imported.",
+    ),
     "server.folderWatchBlacklist": ([], "Folders not to watch for changes."),
     "server.fileWatcherType": ("auto", 'How to watch files: "auto", "watchdog", "poll" or "none".'),
     "server.headless": (False, "Do not open a browser when `nbstream run` starts the server."),

@@ -190,7 +190,8 @@ def test_state_and_identity_errors(script, type_name, message):
 
 def test_an_error_in_one_run_does_not_break_the_next():
     at = run(
-        PRELUDE + "n = st.number_input('n', 0, 20, key='n')\nst.number_input('m', 0, 10, int(n))\nst.text('ok')"
+        PRELUDE
+        + "n = st.number_input('n', 0, 20, key='n')\nst.number_input('m', 0, 10, int(n))\nst.text('ok')"
     )
     at.number_input[0].set_value(15).run()
     assert at.exception[0].proto.type == "StreamlitAPIException"

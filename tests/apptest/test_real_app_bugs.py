@@ -70,7 +70,9 @@ def test_a_slider_widens_its_bounds_to_fit_its_default(call, value, bounds):
     assert at.markdown[0].value == repr(value)
     # The same slider drawn with the widened bounds given explicitly (min/max read in wire form).
     label = call.split("'")[1]
-    same = run(f"import datetime\nimport nbstream as st\nst.slider({label!r}, {bounds[0]!r}, {bounds[1]!r}, {value!r})\n")
+    same = run(
+        f"import datetime\nimport nbstream as st\nst.slider({label!r}, {bounds[0]!r}, {bounds[1]!r}, {value!r})\n"
+    )
     assert (at.slider[0].min, at.slider[0].max) == (same.slider[0].min, same.slider[0].max)
     assert at.slider[0].min != at.slider[0].max
 
