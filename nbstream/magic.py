@@ -1,8 +1,8 @@
 """IPython integration: the ``%%stapp`` cell magic, and ``st.*`` calls in ordinary cells.
 
 ``%%stapp [NAME] [--reset] [--height PX] [--wide]`` runs the cell as an app script and
-displays the app; ``%%stapp --file app.py`` (or ``%stapp app.py``) runs a script file
-instead and reruns it each time the file is saved (``--no-run-on-save``: not).
+displays the app; ``%stapp app.py`` (or ``%stapp NAME --file app.py``) runs a script
+file instead and reruns it each time the file is saved (``--no-run-on-save``: not).
 Re-executing the cell replaces the script and keeps the session state (as editing a
 Streamlit script does); a view of the app still shown elsewhere follows the new script.
 The script reads the notebook's globals; what it assigns stays in its own namespace.
@@ -61,12 +61,14 @@ class StappMagics(Magics):
     def stapp(self, line: str, cell: str | None = None) -> None:
         """Run this cell (or a script file) as an nbstream app (a Streamlit script) and display it.
 
-        ``%%stapp [NAME] [--file app.py]`` runs the cell, or the file; ``%stapp app.py``
-        runs the file.  A file reruns each time it is saved (run-on-save).
+        ``%%stapp [NAME]`` runs the cell; ``%stapp app.py`` or ``%stapp NAME --file app.py``
+        runs a script file (so does ``%%stapp NAME --file app.py`` over a body of comments:
+        IPython refuses a cell magic with an empty body).  A file reruns each time it is
+        saved (run-on-save).
         """
         args = magic_arguments.parse_argstring(self.stapp, line)
-        if cell is None:  # the line magic: %stapp app.py
-            args.file, args.name = args.file or args.name, None
+        if cell is None and args.file is None:  # the line magic: %stapp app.py
+            args.file, args.name = args.name, None
             if args.file is None:
                 raise UsageError("%stapp needs a script file: %stapp app.py (or use the %%stapp cell magic)")
         if args.name is not None and not args.name.isidentifier():
@@ -75,8 +77,8 @@ class StappMagics(Magics):
             raise UsageError("--height must be a positive number of pixels")
         if args.file is not None:
             path = os.path.abspath(os.path.expanduser(args.file))
-            if cell is not None and cell.strip():
-                raise UsageError("%%stapp --file runs the file: leave the cell's body empty")
+            if cell is not None and any(not ln.strip().startswith("#") for ln in cell.strip().splitlines()):
+                raise UsageError("%%stapp --file runs the file: the cell's body may hold only comments")
             try:
                 with open(path, encoding="utf-8") as f:
                     script = Script(f.read(), path=path)
