@@ -71,6 +71,9 @@ class RunContext:
     # The page whose script runs now (part of every widget ID made meanwhile): "" for the
     # entrypoint, the frame around the pages of st.navigation.
     page: str = ""
+    # For the copy a worker thread writes through (add_script_run_ctx): the run it is
+    # part of, which front ends know and which is interrupted.
+    origin: RunContext | None = None
 
     @property
     def session_id(self) -> str:
@@ -79,12 +82,13 @@ class RunContext:
 
     def check_interrupt(self) -> None:
         """Called at every ``st.*`` call: ends the run if newer input superseded it."""
-        if self.interrupt.is_set() and not self.uninterruptible:
+        run = self.origin or self
+        if run.interrupt.is_set() and not run.uninterruptible:
             raise RunInterrupted()
 
     def changed(self) -> None:
         """The tree changed: let the session stream the partial result."""
-        self.session.tree_changed(self)
+        self.session.tree_changed(self.origin or self)
 
 
 _current: contextvars.ContextVar[RunContext | None] = contextvars.ContextVar("nbstream_run", default=None)

@@ -60,6 +60,6 @@ def add_script_run_ctx(thread: T | None = None, ctx: RunContext | None = None) -
     if ctx is not None:
         # Shares the run's tree, widgets, interrupt flag and session; only the stack is its own.
         base = ctx.stack[:1] if ctx.fragment_id is not None else []
-        ctx = dataclasses.replace(ctx, stack=list(base))
+        ctx = dataclasses.replace(ctx, stack=list(base), origin=ctx.origin or ctx)
     setattr(thread, SCRIPT_RUN_CONTEXT_ATTR_NAME, ctx)
     return thread  # type: ignore[return-value]
