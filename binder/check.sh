@@ -66,6 +66,6 @@ check() {  # URL path, text the page must hold
 }
 check "lab/tree/notebooks" "JupyterLab"
 check "voila/render/notebooks/hello.ipynb" "voila"
-check "voila/tree/notebooks" "hello.ipynb"
+check "voila/tree/notebooks" "voila-tree-main"  # the listing is drawn by treepage.js
 check "lab/extensions/nbstream/static/app.js" "nbstream"
 echo "binder environment: OK"
