@@ -1,5 +1,6 @@
 """The App Action idea over the gallery: every app of every notebook in notebooks/ (and
-notebooks/apps/) runs with no exception, and so does every button click in it.
+notebooks/apps/) runs with no exception, and so does every button click in it (and a
+message sent to each chat input).
 
 Each ``%%stapp`` cell (or script file run by ``%stapp app.py``) is driven by AppTest,
 headless; the notebooks themselves run in real kernels in test_notebooks.py.
@@ -66,3 +67,6 @@ def test_every_app_and_every_click_runs_without_an_exception(path: Path, monkeyp
             assert len(at.exception) <= allowed, (
                 f"{path.name} {name}, after clicking {label!r}: {[e.value for e in at.exception]}"
             )
+        for chat_input in at.get("chat_input"):
+            chat_input.set_value("hello").run()
+            assert len(at.exception) <= allowed, f"{path.name} {name}, after a chat message"

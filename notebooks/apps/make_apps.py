@@ -3,8 +3,7 @@
     python notebooks/apps/make_apps.py
 
 Each app exercises several features at once, as a real app does.  Edit them here, not
-in the .ipynb files.  (A chat assistant and a multipage app join when st.chat_message /
-st.chat_input and st.navigation land.)
+in the .ipynb files.  (A multipage app joins when st.navigation lands.)
 """
 
 from __future__ import annotations
@@ -119,6 +118,82 @@ if saved:
 st.button("Undo last save", on_click=undo, disabled=len(st.session_state.versions) < 2)
 st.metric("Stock value", f"{(current.stock * current.price).sum():.2f}")
 st.caption(f"{len(st.session_state.versions)} version(s) kept in Session State.")""",
+)
+
+APPS["chat_assistant"] = (
+    """# A data chat assistant
+
+A chat about a cached table of city data: `st.chat_input` takes a question,
+`st.chat_message` shows the conversation kept in Session State, answers stream with
+`st.write_stream`, and some answers carry a table or a chart.  Suggestion buttons ask
+for you; **Clear chat** starts over.  (Rules, not a language model: no network.)""",
+    """%%stapp assistant
+import time
+
+import pandas as pd
+
+@st.cache_data
+def cities() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "city": ["Lisbon", "Oslo", "Nairobi", "Lima", "Osaka", "Perth"],
+            "population_k": [545, 709, 4397, 10004, 2753, 2143],
+            "sunny_days": [259, 160, 270, 100, 205, 290],
+        }
+    ).set_index("city")
+
+def answer(question: str):
+    \"\"\"Yields the reply word by word, then returns what to show with it.\"\"\"
+    data, q = cities(), question.lower()
+    if "sun" in q:
+        best, days = data.sunny_days.idxmax(), data.sunny_days.max()
+        text, extra = f"The sunniest city here is {best}, with {days} sunny days.", data.sunny_days
+    elif "big" in q or "population" in q:
+        top = data.population_k.nlargest(3)
+        text, extra = "The three biggest cities, in thousands of people:", top.to_frame()
+    elif "list" in q or "all" in q:
+        text, extra = f"I know {len(data)} cities:", data
+    else:
+        text, extra = "Ask me about sunny days, the biggest cities, or for the list of cities.", None
+    for word in text.split(" "):
+        time.sleep(0.02)
+        yield word + " "
+    st.session_state.pending_extra = extra
+
+def show_extra(extra):
+    if isinstance(extra, pd.Series):
+        st.bar_chart(extra)
+    elif isinstance(extra, pd.DataFrame):
+        st.dataframe(extra)
+
+st.title("City data assistant")
+if "chat" not in st.session_state:
+    greeting = "Hello! What would you like to know?"
+    st.session_state.chat = [{"role": "assistant", "content": greeting, "extra": None}]
+with st.sidebar:
+    if st.button("Clear chat"):
+        st.session_state.chat = st.session_state.chat[:1]
+
+for message in st.session_state.chat:
+    with st.chat_message(message["role"]):
+        st.markdown(message["content"])
+        show_extra(message["extra"])
+
+suggestion = None
+columns = st.columns(3)
+for column, text in zip(columns, ["Which city is sunniest?", "Biggest cities?", "List all cities"]):
+    if column.button(text):
+        suggestion = text
+question = st.chat_input("Ask about the cities") or suggestion
+if question:
+    st.session_state.chat.append({"role": "user", "content": question, "extra": None})
+    with st.chat_message("user"):
+        st.markdown(question)
+    with st.chat_message("assistant"):
+        reply = st.write_stream(answer(question))
+        extra = st.session_state.pop("pending_extra", None)
+        show_extra(extra)
+    st.session_state.chat.append({"role": "assistant", "content": reply, "extra": extra})""",
 )
 
 APPS["streamlit_script"] = (
