@@ -3,7 +3,7 @@
     python notebooks/apps/make_apps.py
 
 Each app exercises several features at once, as a real app does.  Edit them here, not
-in the .ipynb files.  (A multipage app joins when st.navigation lands.)
+in the .ipynb files.  (The multipage apps are ../multipage.ipynb and ../pages_app/.)
 """
 
 from __future__ import annotations
