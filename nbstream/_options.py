@@ -52,6 +52,11 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         0,
         "nbstream only: seconds after which a run is stopped, with a message in the app; 0 for no limit.",
     ),
+    "runner.aliasStreamlit": (
+        True,
+        "Inside app runs, `import streamlit` (and `streamlit.*`) gives nbstream; false leaves a "
+        "real installed Streamlit to be imported.",
+    ),
     "server.folderWatchBlacklist": ([], "Folders not to watch for changes."),
     "server.fileWatcherType": ("auto", 'How to watch files: "auto", "watchdog", "poll" or "none".'),
     "server.headless": (False, "Do not open a browser when `nbstream run` starts the server."),

@@ -1,10 +1,11 @@
 """IPython integration: the ``%%stapp`` cell magic, and ``st.*`` calls in ordinary cells.
 
 ``%%stapp [NAME] [--reset] [--height PX] [--wide]`` runs the cell as an app script and
-displays the app.  Re-executing the cell replaces the script and keeps the session
-state (as editing a Streamlit script does); a view of the app still shown elsewhere
-follows the new script.  The script reads the notebook's globals; what it assigns stays
-in its own namespace.
+displays the app; ``%stapp app.py`` (or ``%stapp NAME --file app.py``) runs a script
+file instead and reruns it each time the file is saved (``--no-run-on-save``: not).
+Re-executing the cell replaces the script and keeps the session state (as editing a
+Streamlit script does); a view of the app still shown elsewhere follows the new script.
+The script reads the notebook's globals; what it assigns stays in its own namespace.
 
 Outside any app, an ``st.*`` call in a cell displays its element in that cell's output:
 the cell is a one-run app (widgets return their defaults, nothing reruns).
@@ -22,7 +23,7 @@ from typing import Any
 
 from IPython.core import magic_arguments
 from IPython.core.error import UsageError
-from IPython.core.magic import Magics, cell_magic, magics_class
+from IPython.core.magic import Magics, line_cell_magic, magics_class
 
 from nbstream.runtime import context
 from nbstream.runtime.context import RunContext
@@ -36,7 +37,10 @@ _lock = threading.Lock()
 class StappMagics(Magics):
     @magic_arguments.magic_arguments()
     @magic_arguments.argument(
-        "name", nargs="?", default=None, help="Bind the app object to this name in the notebook."
+        "name",
+        nargs="?",
+        default=None,
+        help="Bind the app object to this name in the notebook (%%stapp); the script file (%stapp).",
     )
     @magic_arguments.argument(
         "--reset", action="store_true", help="Start the app with a fresh session state."
@@ -47,35 +51,78 @@ class StappMagics(Magics):
     @magic_arguments.argument(
         "--wide", action="store_true", help="Use the full width for the app's main area."
     )
-    @cell_magic
-    def stapp(self, line: str, cell: str) -> None:
-        """Run this cell as an nbstream app (a Streamlit script) and display the app."""
-        from nbstream.render.app import App, show
+    @magic_arguments.argument(
+        "--file", default=None, help="Run this script file as the app, and rerun it when it is saved."
+    )
+    @magic_arguments.argument(
+        "--no-run-on-save", action="store_true", help="With --file: do not rerun when the file is saved."
+    )
+    @line_cell_magic
+    def stapp(self, line: str, cell: str | None = None) -> None:
+        """Run this cell (or a script file) as an nbstream app (a Streamlit script) and display it.
 
+        ``%%stapp [NAME]`` runs the cell; ``%stapp app.py`` or ``%stapp NAME --file app.py``
+        runs a script file (so does ``%%stapp NAME --file app.py`` over a body of comments:
+        IPython refuses a cell magic with an empty body).  A file reruns each time it is
+        saved (run-on-save).
+        """
         args = magic_arguments.parse_argstring(self.stapp, line)
+        if cell is None and args.file is None:  # the line magic: %stapp app.py
+            args.file, args.name = args.name, None
+            if args.file is None:
+                raise UsageError("%stapp needs a script file: %stapp app.py (or use the %%stapp cell magic)")
         if args.name is not None and not args.name.isidentifier():
             raise UsageError(f"%%stapp NAME must be a Python identifier, not {args.name!r}")
         if args.height is not None and args.height <= 0:
             raise UsageError("--height must be a positive number of pixels")
-        # The notebook's folder is the app's: its st.Page paths and pages/ folder are there.
-        script = Script(self.shell.transform_cell(cell), seed=self.shell.user_ns, folder=os.getcwd())  # type: ignore[union-attr]
-        key = args.name or _cell_id(self.shell)
-        with _lock:
-            app = _APPS.get(key) if key else None
-            if app is None:
-                app = App(script, name=args.name or "app", height=args.height, wide=args.wide)
-                if key:
-                    _APPS[key] = app
-                fresh = True
-            else:
-                app.height, app.wide = args.height, args.wide
-                fresh = False
-        if args.reset and not fresh:
-            app.reset()
-        app.run(None if fresh else script)
+        if args.file is not None:
+            path = os.path.abspath(os.path.expanduser(args.file))
+            if cell is not None and any(not ln.strip().startswith("#") for ln in cell.strip().splitlines()):
+                raise UsageError("%%stapp --file runs the file: the cell's body may hold only comments")
+            try:
+                with open(path, encoding="utf-8") as f:
+                    script = Script(f.read(), path=path)
+            except OSError as exc:
+                raise UsageError(f"%%stapp --file: cannot read {args.file!r}: {exc.strerror}") from None
+        else:
+            path = None
+            # The notebook's folder is the app's: its st.Page paths and pages/ folder are there.
+            script = Script(
+                self.shell.transform_cell(cell or ""),  # type: ignore[union-attr]
+                seed=self.shell.user_ns,  # type: ignore[union-attr]
+                folder=os.getcwd(),
+            )
+        key = args.name or _cell_id(self.shell) or (f"file:{path}" if path else None)
+        app = _start(key, script, args)
+        if path is not None and not args.no_run_on_save:
+            app.watch(path)
+        else:
+            app.unwatch()
         if args.name:
             self.shell.user_ns[args.name] = app  # type: ignore[union-attr]
+        from nbstream.render.app import show
+
         show(app.widget)
+
+
+def _start(key: str | None, script: Script, args: Any) -> Any:
+    """The app of ``key`` (a new one, or the one an earlier execution made) run with ``script``."""
+    from nbstream.render.app import App
+
+    with _lock:
+        app = _APPS.get(key) if key else None
+        if app is None:
+            app = App(script, name=args.name or "app", height=args.height, wide=args.wide)
+            if key:
+                _APPS[key] = app
+            fresh = True
+        else:
+            app.height, app.wide = args.height, args.wide
+            fresh = False
+    if args.reset and not fresh:
+        app.reset()
+    app.run(None if fresh else script)
+    return app
 
 
 def _cell_id(shell: Any) -> str | None:

@@ -29,7 +29,7 @@ def kinds(node: dict) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[str(p.relative_to(_FOLDER)) for p in NOTEBOOKS])
 def test_notebook_runs_and_saves_its_app(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NBSTREAM_ESM", raising=False)
     nb = nbformat.read(path, as_version=4)

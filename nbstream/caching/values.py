@@ -243,7 +243,9 @@ class _ScriptPickler(pickle.Pickler):
 
     def persistent_id(self, obj: Any) -> Any:
         named = isinstance(obj, (type, types.FunctionType))
-        from_script = named and getattr(obj, "__module__", None) == "__main__"
+        # Only what the script can name is found again: never a lambda or a nested function
+        # (pickle refuses those in Streamlit too, whose script is __main__ itself).
+        from_script = named and getattr(obj, "__module__", None) == "__main__" and "<" not in obj.__qualname__
         if from_script and _resolve(self._main, obj.__qualname__) is not obj:
             self.refs[obj.__qualname__] = obj
             return (_SCRIPT, obj.__qualname__)

@@ -19,6 +19,7 @@ from nbstream.render.widget import AppWidget
 from nbstream.runtime.pages import PageTarget
 from nbstream.runtime.script import Script
 from nbstream.runtime.session import AppSession
+from nbstream.runtime.watcher import FileWatcher
 
 # How long displaying an app waits for its run, so the display (and the notebook's
 # saved state) starts with the app drawn; a longer run streams in afterwards.  With no
@@ -97,20 +98,44 @@ class App:
         self.height = height
         self.wide = wide
         self._widget: AppWidget | None = None
+        self._watcher: FileWatcher | None = None
         self.session_state = StateView(lambda: self.session.state)
 
     @classmethod
-    def from_file(cls, path: str, **options: Any) -> App:
-        """An app running the script at ``path`` (a Streamlit-style ``app.py``), after its first run."""
-        import os
+    def from_file(cls, path: str, *, run_on_save: bool | None = None, **options: Any) -> App:
+        """An app running the script at ``path`` (a Streamlit-style ``app.py``), after its first run.
 
+        With ``run_on_save`` (default: the ``server.runOnSave`` option) the app reruns
+        the file each time it is saved, keeping its session state.
+        """
         full = os.path.abspath(path)
         with open(full, encoding="utf-8") as f:
             app = cls(
                 Script(f.read(), path=full), name=os.path.splitext(os.path.basename(full))[0], **options
             )
+        if run_on_save is None:
+            run_on_save = bool(config.get_option("server.runOnSave"))
+        if run_on_save:
+            app.watch(full)
         app.run()
         return app
+
+    def watch(self, path: str) -> None:
+        """Rerun the script file at ``path`` whenever it is saved (run-on-save)."""
+        self.unwatch()
+        self._watcher = FileWatcher(path, lambda source: self._saved(source, path))
+
+    def unwatch(self) -> None:
+        """Stop rerunning on save."""
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
+
+    def _saved(self, source: str, path: str) -> None:
+        # From the watcher's thread: the session takes requests from any thread.
+        self.session.stop()
+        self.session.set_script(Script(source, path=path))
+        self.session.rerun()
 
     @property
     def widget(self) -> AppWidget:
@@ -157,6 +182,7 @@ class App:
 
     def close(self) -> None:
         """End the app: no more runs; its display stays as it was."""
+        self.unwatch()
         self.session.close()
         self.publisher.close()
 

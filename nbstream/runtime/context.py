@@ -7,6 +7,7 @@ reached through it and nothing of a session is global.
 from __future__ import annotations
 
 import contextvars
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -21,6 +22,8 @@ from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
 from nbstream.runtime.tree import Node
 
+_LOG = logging.getLogger("nbstream")
+
 
 class RunSession(Protocol):
     """What a run and the elements it calls need of their session (``AppSession`` is the
@@ -34,6 +37,7 @@ class RunSession(Protocol):
     query_params: dict[str, list[str]]
     app_id: str | None
     is_bare: bool
+    id: str
     secrets_override: Mapping[str, Any] | None
 
     def tree_changed(self, ctx: RunContext) -> None: ...
@@ -84,10 +88,19 @@ class RunContext:
     # The page whose script runs now (part of every widget ID made meanwhile): "" for the
     # entrypoint, the frame around the pages of st.navigation.
     page: str = ""
+    # For the copy a worker thread writes through (add_script_run_ctx): the run it is
+    # part of, which front ends know and which is interrupted.
+    origin: RunContext | None = None
+
+    @property
+    def session_id(self) -> str:
+        """The ID of the session this run belongs to (``ScriptRunContext.session_id``)."""
+        return self.session.id
 
     def check_interrupt(self) -> None:
         """Called at every ``st.*`` call: ends the run if newer input superseded it."""
-        if self.abandoned or (self.interrupt.is_set() and not self.protected()):
+        run = self.origin or self  # a worker thread's context stops with its run
+        if run.abandoned or (run.interrupt.is_set() and not run.protected()):
             raise RunInterrupted()
 
     def protected(self) -> bool:
@@ -116,7 +129,7 @@ class RunContext:
 
     def changed(self) -> None:
         """The tree changed: let the session stream the partial result."""
-        self.session.tree_changed(self)
+        self.session.tree_changed(self.origin or self)
 
 
 _current: contextvars.ContextVar[RunContext | None] = contextvars.ContextVar("nbstream_run", default=None)
@@ -128,18 +141,46 @@ _outside_run_factory: Callable[[], RunContext] | None = None
 _bare_run_factory: Callable[[], RunContext] | None = None
 
 
+# The attribute a thread carries its run context in (``add_script_run_ctx``): a thread
+# the script starts does not inherit the contextvar.
+THREAD_ATTR = "streamlit_script_run_ctx"
+
+
 def get() -> RunContext | None:
-    return _current.get()
+    ctx = _current.get()
+    if ctx is None:
+        ctx = getattr(threading.current_thread(), THREAD_ATTR, None)
+    return ctx
 
 
 def require() -> RunContext:
-    ctx = _current.get()
+    ctx = get()
     if ctx is None:
         ctx = _outside_run()
     return ctx
 
 
+_warned_threads: set[int] = set()
+
+
+def _orphan_thread_run() -> RunContext:
+    """A throwaway run for ``st.*`` calls of a thread started without the run's context:
+    as in Streamlit, they warn and what they write is dropped."""
+    thread = threading.current_thread()
+    if thread.ident not in _warned_threads:
+        _warned_threads.add(thread.ident or 0)
+        _LOG.warning(
+            "Thread '%s': missing ScriptRunContext! This warning can be ignored when running in bare mode.",
+            thread.name,
+        )
+    assert _bare_run_factory is not None
+    return _bare_run_factory()
+
+
 def _outside_run() -> RunContext:
+    if threading.current_thread() is not threading.main_thread() and _bare_run_factory is not None:
+        # Ordinary notebook cells run in the main thread; any other thread is an app's helper.
+        return _orphan_thread_run()
     factory = _outside_run_factory or _bare_run_factory
     if factory is None:
         raise NoSessionContext("This needs a running nbstream app session.")
@@ -156,8 +197,15 @@ def set_outside_run_factory(factory: Callable[[], RunContext] | None) -> None:
     _outside_run_factory = factory
 
 
+# Set once an app (not bare mode) has run in this process: ``st.runtime.exists()``.
+app_has_run = False
+
+
 @contextmanager
 def activate(ctx: RunContext) -> Iterator[RunContext]:
+    global app_has_run
+    if not ctx.session.is_bare:
+        app_has_run = True
     token = _current.set(ctx)
     try:
         yield ctx

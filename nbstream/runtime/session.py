@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from nbstream import config
-from nbstream.runtime import context, tree
+from nbstream.runtime import alias, context, tree
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.errors import (
     RerunScript,
@@ -55,6 +56,7 @@ class AppSession:
     _bare_lock = threading.Lock()
 
     def __init__(self, script: Script | None = None, *, page: str = "", name: str = "app") -> None:
+        self.id = uuid.uuid4().hex
         self.script = script or Script("")
         self.state = SessionState()
         self.uploads = UploadStore()  # files users uploaded, by file_uploader widget
@@ -242,6 +244,7 @@ class AppSession:
         self, ctx: RunContext, request: RunRequest, fragment: Fragment | None
     ) -> tuple[bool, RunRequest | None]:
         """Callbacks, then the script or fragment; returns (completed, the next run asked for)."""
+        alias.install()
         callbacks = self.state.begin_run(request.changes, request.triggers)
         # A run cut short (st.stop, st.rerun, an error) keeps the widgets it did not reach:
         # only a run that reaches the end of the script cleans up, as in Streamlit.

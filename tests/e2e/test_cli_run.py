@@ -12,6 +12,7 @@ from e2e_helpers import Server, close_page, free_port, wait_text
 
 SCRIPT = '''"""A Streamlit script: only the import line differs."""
 import nbstream as st
+import streamlit  # inside apps, `import streamlit` gives nbstream too
 from helper import greeting
 
 st.title("Visits")
@@ -20,7 +21,7 @@ if "n" not in st.session_state:
 if st.button("Visit"):
     st.session_state.n += 1
 st.write(f"{greeting()} {st.session_state.n} times")
-st.caption(open("note.txt").read())
+streamlit.caption(open("note.txt").read())
 '''
 
 

@@ -181,7 +181,8 @@ def resolve_columns(
             conf = column_config.get(INDEX, {})
             if conf is None:
                 break
-            series = frame.index.get_level_values(level)
+            # As a Series: an object index holds dates, tuples, ... that are sampled like a column's.
+            series = frame.index.get_level_values(level).to_series(index=None)
             columns.append(_column(series, name, True, level, conf, disabled, editing))
     positions = (
         range(len(names))

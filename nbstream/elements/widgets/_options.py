@@ -64,6 +64,10 @@ def index_of(options: Sequence[Any], value: Any) -> int:
                 return i
         except (ValueError, TypeError):
             continue
+    # A member of another run's (or a test's) copy of the options' Enum class.
+    coerce = enum_coercer(options) if isinstance(value, Enum) else None
+    if coerce is not None and coerce(value) is not value:
+        return index_of(options, coerce(value))
     raise ValueError(f"{value!r} is not one of the options")
 
 

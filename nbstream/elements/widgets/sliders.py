@@ -178,13 +178,11 @@ def _slider_family(min_value: Any, max_value: Any, value: Any, step: Any) -> str
     return family
 
 
-def _check_in_range(value: Any, lo: Any, hi: Any) -> None:
-    for v in value if isinstance(value, tuple) else (value,):
-        if not lo <= v <= hi:
-            raise StreamlitAPIException(
-                f"The default `value` of {v} must lie between the `min_value` of {lo} "
-                f"and the `max_value` of {hi}, inclusively."
-            )
+def _widen_to_fit(value: Any, lo: Any, hi: Any) -> tuple[Any, Any]:
+    """Bounds that hold the default: Streamlit moves ``min_value``/``max_value`` out to a
+    default outside them rather than refusing it (``slider("Y", 1986, 2006, (2000, 2016))``)."""
+    values = value if isinstance(value, tuple) else (value,)
+    return min(lo, *values), max(hi, *values)
 
 
 @command
@@ -213,6 +211,7 @@ def slider(
     min_value, max_value : int, float, date, time or datetime
         The ends.  Defaults: 0 and 100 for ints, 0.0 and 1.0 for floats, the value
         minus and plus 14 days for dates and datetimes, midnight and 23:59 for times.
+        A default outside them moves the nearer end out to it.
     value : a value, or a list/tuple of two for a range slider
         The starting value; defaults to ``min_value``.
     step : int, float or timedelta
@@ -251,7 +250,7 @@ def slider(
         )
     if (step.total_seconds() if isinstance(step, dt.timedelta) else step) <= 0:
         raise StreamlitAPIException(f"Slider `step` must be positive, not {step}.")
-    _check_in_range(value, lo, hi)
+    lo, hi = _widen_to_fit(value, lo, hi)
     if family in ("int", "float") and max(abs(lo), abs(hi)) > JS_MAX_SAFE_INTEGER:
         raise StreamlitAPIException(f"Slider bounds must lie within ±{JS_MAX_SAFE_INTEGER}.")
     tz = getattr(value[0] if is_range else value, "tzinfo", None)

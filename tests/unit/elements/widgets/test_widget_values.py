@@ -100,9 +100,10 @@ def test_slider_ends_left_to_their_defaults_make_room_for_the_value(call, value,
     assert (at.slider[0].min, at.slider[0].max) == bounds
 
 
-def test_an_explicit_slider_end_is_still_checked():
-    at = run("st.slider('a', min_value=5, value=3)")
-    assert "must lie between the `min_value` of 5" in at.exception[0].message
+def test_an_explicit_slider_end_moves_out_to_a_default_beyond_it():
+    at = run("v = st.slider('a', min_value=5, value=3)")
+    assert not at.exception
+    assert (at.slider[0].value, at.slider[0].min, at.slider[0].max) == (3, 3, 100)
 
 
 def test_time_input_shows_minutes():

@@ -1,0 +1,1 @@
+"""Where Streamlit 1.38+ keeps ``get_script_run_ctx`` (``streamlit.runtime.scriptrunner_utils``)."""

@@ -1,0 +1,11 @@
+"""``streamlit.runtime.scriptrunner_utils.script_run_context``: the same helpers as
+``nbstream.runtime.scriptrunner``."""
+
+from nbstream.runtime.scriptrunner.script_run_context import (
+    SCRIPT_RUN_CONTEXT_ATTR_NAME,
+    ScriptRunContext,
+    add_script_run_ctx,
+    get_script_run_ctx,
+)
+
+__all__ = ["SCRIPT_RUN_CONTEXT_ATTR_NAME", "ScriptRunContext", "add_script_run_ctx", "get_script_run_ctx"]

@@ -1,0 +1,72 @@
+"""JupyterLab: ``import streamlit`` in a %%stapp cell gives nbstream, and ``%stapp app.py``
+reruns the app in the page when the file is saved (run-on-save)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_helpers import Server, start_lab, wait_text, write_app
+from test_lab import current, run_notebook
+
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
+
+PASTED = """
+import streamlit as st
+st.header("Streamlit import in Lab")
+if st.button("Press"):
+    st.session_state.pressed = st.session_state.get("pressed", 0) + 1
+st.write(f"pressed {st.session_state.get('pressed', 0)} times")
+"""
+
+SCRIPT_V1 = 'import streamlit as st\nst.title("Version one")\nst.write(f"runs {st.session_state.setdefault(\'n\', 0)}")\n'
+SCRIPT_V2 = 'import streamlit as st\nst.title("Version two, saved")\nst.session_state.n += 1\nst.write(f"runs {st.session_state.n}")\n'
+
+
+@pytest.fixture(scope="module")
+def lab(workdir: Path) -> Iterator[Server]:
+    root = workdir / "notebooks"
+    root.mkdir()
+    write_app(root, "pasted", PASTED)
+    (root / "script_app.py").write_text(SCRIPT_V1)
+    path = write_app(root, "onsave", "")
+    notebook = json.loads(path.read_text())
+    notebook["cells"][1]["source"] = "%stapp script_app.py"  # the line magic runs the file
+    path.write_text(json.dumps(notebook))
+    server = start_lab(root, workdir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page(chromium, lab: Server):
+    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
+    page.goto(f"{lab.url}lab?reset")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
+    page.evaluate("() => window.jupyterapp.restored")
+    yield page
+    page.context.close()
+
+
+def test_import_streamlit_in_a_stapp_cell(page):
+    run_notebook(page, "pasted")
+    wait_text(page, "Streamlit import in Lab", scope=SHOWN)
+    current(page, ".nbs-app").get_by_role("button", name="Press").click()
+    wait_text(page, "pressed 1 times", scope=SHOWN)
+    assert current(page, ".nbs-app [data-kind=exception]").count() == 0
+
+
+def test_a_script_file_reruns_in_the_page_when_saved(page, lab, workdir):
+    run_notebook(page, "onsave")
+    wait_text(page, "Version one", scope=SHOWN)
+    wait_text(page, "runs 0", scope=SHOWN)
+    script = workdir / "notebooks" / "script_app.py"
+    script.write_text(SCRIPT_V2)
+    stamp = time.time() + 1
+    os.utime(script, (stamp, stamp))
+    wait_text(page, "Version two, saved", scope=SHOWN)
+    wait_text(page, "runs 1", scope=SHOWN)
