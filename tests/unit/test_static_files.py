@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-import tempfile
-from pathlib import Path
+import threading
+import urllib.error
+import urllib.request
 
 import pytest
-import tornado.testing
+import tornado.httpserver
+import tornado.netutil
 import tornado.web
 
 from nbstream.static_files import StaticFilesHandler, content_type, resolve
@@ -51,31 +54,59 @@ def test_only_files_inside_the_folder(static):
         assert resolve(static, bad) is None, bad
 
 
-class TestServedOverHTTP(tornado.testing.AsyncHTTPTestCase):
-    def get_app(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        folder = make_static(Path(self.scratch.name))
-        return tornado.web.Application([(r"/app/static/(.*)", StaticFilesHandler, {"folder": str(folder)})])
+@pytest.fixture
+def served(static):
+    """The handler on a real port, in a thread with its own event loop (the test process may
+    already run one: Playwright's, when the browser tests share the session)."""
+    started = threading.Event()
+    box: dict[str, object] = {}
 
-    def tearDown(self):
-        super().tearDown()
-        self.scratch.cleanup()
+    def serve() -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        app = tornado.web.Application([(r"/app/static/(.*)", StaticFilesHandler, {"folder": str(static)})])
+        sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+        server = tornado.httpserver.HTTPServer(app)
+        server.add_sockets(sockets)
+        box.update(port=sockets[0].getsockname()[1], loop=loop)
+        started.set()
+        loop.run_forever()
+        server.stop()
+        loop.close()
 
-    def test_serving(self):
-        cat = self.fetch("/app/static/cat.png")
-        assert cat.code == 200 and cat.body == PNG
-        assert cat.headers["Content-Type"] == "image/png"
-        assert cat.headers["X-Content-Type-Options"] == "nosniff"
-        page = self.fetch("/app/static/page.html")
-        assert page.code == 200 and page.headers["Content-Type"] == "text/plain"
-        assert page.headers["X-Content-Type-Options"] == "nosniff"
-        head = self.fetch("/app/static/cat.png", method="HEAD")
-        assert head.code == 200 and head.body == b"" and head.headers["Content-Length"] == str(len(PNG))
-        for bad in ("..%2Fapp.py", "%2E%2E/app.py", "sub%2F..%2F..%2Fapp.py", "link_out.txt", "%2Fetc%2Fpasswd",
-                    "missing.png", "sub"):  # fmt: skip
-            answer = self.fetch("/app/static/" + bad)
-            assert answer.code == 404, bad
-            assert answer.headers["X-Content-Type-Options"] == "nosniff"
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    started.wait(10)
+    yield f"http://127.0.0.1:{box['port']}"
+    loop = box["loop"]
+    loop.call_soon_threadsafe(loop.stop)  # type: ignore[attr-defined]
+    thread.join(10)
+
+
+def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, dict(answer.headers), answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_served_over_http(served):
+    code, headers, body = fetch(served + "/app/static/cat.png")
+    assert (code, body) == (200, PNG)
+    assert headers["Content-Type"] == "image/png"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    code, headers, _ = fetch(served + "/app/static/page.html")
+    assert code == 200 and headers["Content-Type"] == "text/plain"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    code, headers, body = fetch(served + "/app/static/cat.png", method="HEAD")
+    assert code == 200 and body == b"" and headers["Content-Length"] == str(len(PNG))
+    for bad in ("..%2Fapp.py", "%2E%2E/app.py", "sub%2F..%2F..%2Fapp.py", "link_out.txt", "%2Fetc%2Fpasswd",
+                "missing.png", "sub"):  # fmt: skip
+        code, headers, _ = fetch(served + "/app/static/" + bad)
+        assert code == 404, bad
+        assert headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_notebook_folders_stay_under_the_root(tmp_path):
