@@ -10,3 +10,12 @@ try:
     enable_nodelay(KernelWebsocketHandler)
 except ImportError:  # nbstream or jupyter_server uninstalled: nothing to do
     pass
+# Declared components' build folders (components.declare_component(path=...)).
+try:
+    from voila.app import Voila
+
+    from nbstream.server import serve_components_in_voila
+
+    serve_components_in_voila(Voila)
+except ImportError:  # nbstream or jupyter_server uninstalled: nothing to do
+    pass

@@ -4,7 +4,7 @@
 This module only re-exports; each command lives in ``nbstream/elements/``.
 """
 
-from nbstream import column_config, connections
+from nbstream import column_config, components, connections
 from nbstream._version import __version__
 from nbstream.caching import cache, cache_data, cache_resource
 from nbstream.config import get_option, set_option
@@ -23,6 +23,7 @@ from nbstream.elements.charts import (
 from nbstream.elements.chat.input import chat_input
 from nbstream.elements.chat.messages import chat_message
 from nbstream.elements.chat.stream import write_stream
+from nbstream.elements.components.html import html
 from nbstream.elements.data.data_editor import data_editor
 from nbstream.elements.data.dataframe import dataframe, table
 from nbstream.elements.data.json_tree import json
@@ -85,6 +86,7 @@ __all__ = [
     "color_picker",
     "column_config",
     "columns",
+    "components",
     "connection",
     "connections",
     "container",
@@ -107,6 +109,7 @@ __all__ = [
     "get_option",
     "header",
     "help",
+    "html",
     "image",
     "info",
     "json",

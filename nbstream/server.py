@@ -1,4 +1,5 @@
-"""A Jupyter server extension: kernel websockets without Nagle's algorithm.
+"""A Jupyter server extension: kernel websockets without Nagle's algorithm, and the
+files of declared components (``nbstream.component_files``).
 
 A click in an app is one small websocket message each way.  With Nagle's algorithm on,
 the server's socket holds a small message back until the previous one is acknowledged,
@@ -28,6 +29,9 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
 def _load_jupyter_server_extension(server_app: Any) -> None:
     from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
 
+    from nbstream.component_files import handlers
+
+    server_app.web_app.add_handlers(".*$", handlers(server_app.web_app.settings.get("base_url", "/")))
     enable_nodelay(KernelWebsocketHandler)
     if getattr(KernelWebsocketHandler, _PATCHED, False):
         server_app.log.info("nbstream: TCP_NODELAY on kernel websockets")
@@ -98,3 +102,20 @@ def enable_nodelay(handler_class: type) -> None:
 
     handler_class.open = open_without_nagle  # type: ignore[attr-defined]
     setattr(handler_class, _PATCHED, True)
+
+
+def serve_components_in_voila(voila_class: type) -> None:
+    """Standalone Voila loads no server extensions: add the component file route to its
+    handlers (called from ``etc/jupyter/voila.py``)."""
+    if getattr(voila_class, "_nbstream_components", False):
+        return
+    original = voila_class.init_handlers  # type: ignore[attr-defined]
+
+    @functools.wraps(original)
+    def init_handlers(self: Any) -> list[Any]:
+        from nbstream.component_files import handlers
+
+        return [*handlers(self.server_url), *original(self)]
+
+    voila_class.init_handlers = init_handlers  # type: ignore[attr-defined]
+    voila_class._nbstream_components = True  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from typing import Any
 
 from nbstream.runtime.tree import Node
 from nbstream.testing import kinds
-from nbstream.testing.elements import charts, chat, data, media, status, text, uploads, widgets
+from nbstream.testing.elements import charts, chat, components, data, media, status, text, uploads, widgets
 from nbstream.testing.elements._base import PROTO_FIELDS, AppDriver, Element, ProtoView, Widget
 from nbstream.testing.errors import AppTestError
 from nbstream.testing.lists import BlockList, ElementList, WidgetList
@@ -29,6 +29,7 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     **chat.CLASSES,
     **uploads.CLASSES,
     **media.CLASSES,
+    **components.CLASSES,
 }
 
 

@@ -10,6 +10,9 @@ import * as chatInput from "./chat/input.js";
 import * as chatMessages from "./chat/messages.js";
 import * as charts from "./charts/index.js";
 import * as containers from "./layout/containers.js";
+import * as declared from "./components/declare.js";
+import * as frames from "./components/frames.js";
+import * as htmlBody from "./components/html.js";
 import * as data from "./data/dataframe.js";
 import * as dialog from "./flow/dialog.js";
 import * as feedback from "./widgets/feedback.js";
@@ -32,6 +35,10 @@ import * as write from "./text/write.js";
 
 /** @type {Record<string, Component>} */
 export const components = {
+  // components/frames.py, components/html.py, components/declare.py
+  iframe: frames.iframe,
+  html: htmlBody.html,
+  component_instance: declared.component_instance,
   // text/text.py
   markdown: text.markdown,
   title: text.title,

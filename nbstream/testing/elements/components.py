@@ -1,0 +1,50 @@
+"""AppTest wrappers of custom components (``nbstream/elements/components/``).
+
+``at.get("component_instance")`` (or ``at.component_instance``) lists declared
+components: ``.name``, ``.args`` (DataFrame arguments read back as DataFrames),
+``.value``, and ``.set_value(v)``, which reaches the app as if the front end had called
+``Streamlit.setComponentValue(v)``.  ``at.get("iframe")`` lists ``components.html`` and
+``components.iframe`` frames (``.srcdoc``, ``.src``, ``.height``); ``at.html`` lists
+``st.html`` (``.value`` is the HTML as the script gave it, before the browser sanitizes it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nbstream.testing.elements._base import Element, Widget
+
+
+class ComponentInstance(Widget):
+    """One call of a declared component."""
+
+    @property
+    def name(self) -> str:
+        return str(self._node.props["name"])
+
+    @property
+    def url(self) -> str | None:
+        return self._node.props["source"].get("url")
+
+    @property
+    def args(self) -> dict[str, Any]:
+        """The arguments the front end receives; DataFrames come back as DataFrames."""
+        import pyarrow as pa
+
+        args = dict(self._node.props["args"])
+        for frame in self._node.props["dfs"]:
+            with pa.ipc.open_stream(frame["data"]) as reader:
+                args[frame["key"]] = reader.read_all().to_pandas()
+        return args
+
+
+class IFrame(Element):
+    """``components.html`` (``srcdoc``) or ``components.iframe`` (``src``)."""
+
+    @property
+    def value(self) -> Any:
+        props = self._node.props
+        return props.get("srcdoc", props.get("src"))
+
+
+CLASSES: dict[str, type[Element]] = {"component_instance": ComponentInstance, "iframe": IFrame}
