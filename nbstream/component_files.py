@@ -6,6 +6,10 @@ leaves the folder, an unknown ID or a missing file is a 404.  Component frames a
 sandboxed without same-origin (an opaque origin), so the files are served with
 ``Access-Control-Allow-Origin: *`` for module scripts, as JupyterLab serves extension
 assets: build folders of installed packages, with no user data.
+
+In an opaque origin ``document.cookie``, ``localStorage`` and ``sessionStorage`` throw a
+SecurityError, and published components touch them (AG Grid does on load): HTML pages
+get a small script first that gives the page in-memory ones instead.
 """
 
 from __future__ import annotations
@@ -39,6 +43,47 @@ def content_type(name: str) -> str:
     return _TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
+# In-memory cookie and storage for a page whose sandbox gives it no origin.
+STORAGE_SHIM = b"""<script>(function () {
+  function memory() {
+    var m = new Map();
+    return {
+      get length() { return m.size; },
+      key: function (i) { var k = Array.from(m.keys())[i]; return k === undefined ? null : k; },
+      getItem: function (k) { k = String(k); return m.has(k) ? m.get(k) : null; },
+      setItem: function (k, v) { m.set(String(k), String(v)); },
+      removeItem: function (k) { m.delete(String(k)); },
+      clear: function () { m.clear(); }
+    };
+  }
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try { void window[name]; } catch (e) {
+      Object.defineProperty(window, name, { value: memory(), configurable: true });
+    }
+  });
+  try { void document.cookie; } catch (e) {
+    var jar = {};
+    Object.defineProperty(document, "cookie", {
+      configurable: true,
+      get: function () { return Object.keys(jar).map(function (k) { return k + "=" + jar[k]; }).join("; "); },
+      set: function (v) { var kv = String(v).split(";")[0]; var i = kv.indexOf("=");
+        if (i > 0) jar[kv.slice(0, i).trim()] = kv.slice(i + 1); }
+    });
+  }
+})();</script>"""
+
+
+def with_storage_shim(page: bytes) -> bytes:
+    """``page`` with ``STORAGE_SHIM`` as its first script (after ``<head>`` when it has one)."""
+    lower = page.lower()
+    at = lower.find(b"<head")
+    if at >= 0:
+        end = lower.find(b">", at)
+        if end >= 0:
+            return page[: end + 1] + STORAGE_SHIM + page[end + 1 :]
+    return STORAGE_SHIM + page
+
+
 class ComponentFileHandler(tornado.web.RequestHandler):
     """One file of a registered component's build folder."""
 
@@ -50,7 +95,10 @@ class ComponentFileHandler(tornado.web.RequestHandler):
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Access-Control-Allow-Origin", "*")
         self.set_header("Cache-Control", "no-cache")
-        self.finish(target.read_bytes())
+        body = target.read_bytes()
+        if target.suffix.lower() in (".html", ".htm"):
+            body = with_storage_shim(body)
+        self.finish(body)
 
     def check_xsrf_cookie(self) -> None:  # GET only: nothing to protect
         return None

@@ -28,12 +28,12 @@ class MarshallComponentException(StreamlitAPIException):
 
 
 def _is_frame_like(value: Any) -> bool:
-    module = type(value).__module__
-    return module.startswith(("pandas.", "numpy", "pyarrow.", "polars."))
+    return type(value).__module__.split(".")[0] in ("pandas", "numpy", "pyarrow", "polars")
 
 
-def to_arrow_ipc(value: Any) -> bytes:
-    """A DataFrame-like value (pandas, numpy, pyarrow, polars) as one Arrow IPC stream."""
+def to_arrow_ipc(value: Any, *, index: bool = True) -> bytes:
+    """A DataFrame-like value (pandas, numpy, pyarrow, polars) as one Arrow IPC stream;
+    ``index=False`` leaves a pandas index out (the component library reads it apart)."""
     import pyarrow as pa
 
     if isinstance(value, pa.Table):
@@ -41,17 +41,34 @@ def to_arrow_ipc(value: Any) -> bytes:
     elif type(value).__module__.startswith("numpy"):
         import pandas as pd
 
-        table = pa.Table.from_pandas(pd.DataFrame(value))
+        table = pa.Table.from_pandas(pd.DataFrame(value), preserve_index=index)
     elif hasattr(value, "to_arrow"):
         table = value.to_arrow()
     else:
         import pandas as pd
 
-        table = pa.Table.from_pandas(pd.DataFrame(value))
+        table = pa.Table.from_pandas(pd.DataFrame(value), preserve_index=index)
+    table = _without_large_types(table)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     return sink.getvalue().to_pybytes()
+
+
+def _without_large_types(table: Any) -> Any:
+    """Large strings and binaries (pandas 3's default strings) as their 32-bit forms: the
+    Arrow readers bundled in published components (apache-arrow 0.x-4.x) cannot read them."""
+    import pyarrow as pa
+
+    fields = []
+    for f in table.schema:
+        if pa.types.is_large_string(f.type):
+            f = f.with_type(pa.string())
+        elif pa.types.is_large_binary(f.type):
+            f = f.with_type(pa.binary())
+        fields.append(f)
+    schema = pa.schema(fields, metadata=table.schema.metadata)
+    return table if schema.equals(table.schema) else table.cast(schema)
 
 
 def _single_column_ipc(name: str, values: list[Any]) -> bytes:
@@ -72,7 +89,7 @@ def marshall_args(kwargs: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str
             dfs.append(
                 {
                     "key": name,
-                    "data": to_arrow_ipc(value),
+                    "data": to_arrow_ipc(value, index=False),
                     "index": _single_column_ipc("index", index),
                     "columns": _single_column_ipc("columns", columns),
                 }

@@ -23,6 +23,7 @@ export const SANDBOX =
   "allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-scripts allow-downloads";
 export const MAX_VALUE_CHARS = 7_000_000; // under the kernel's message limit
 const MAX_HEIGHT = 100_000;
+const INITIAL_HEIGHT = 150;
 
 /** The server's base URL, from the page config every Jupyter page carries. */
 export function baseUrl() {
@@ -129,7 +130,8 @@ export function component_instance(node, ctx) {
   const frame = /** @type {HTMLIFrameElement} */ (
     h("iframe", { class: "nbs-component-frame", sandbox: SANDBOX, allow: "clipboard-write" })
   );
-  frame.style.height = "0px";
+  // Until the component sets its height: some (AG Grid) lay out only in a visible frame.
+  frame.style.height = `${INITIAL_HEIGHT}px`;
   const el = h("div", { class: "nbs-component" }, frame);
   let props = node.props;
   let ready = false;
