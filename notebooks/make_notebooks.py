@@ -116,6 +116,44 @@ st.audio(np.sin(2 * np.pi * 440 * t), sample_rate=8000)
 st.link_button("Streamlit docs", "https://docs.streamlit.io")
 """
 
+APPS["components"] = r"""
+import pathlib
+import tempfile
+import nbstream.components.v1 as components
+
+st.title("Custom components")
+st.subheader("components.html: HTML and scripts in a sandboxed frame")
+components.html(
+    "<button onclick=\"this.textContent = 'Clicked inside the frame'\">Click me</button>",
+    height=60,
+)
+st.subheader("st.html: HTML in the page, scripts removed, CSS kept")
+st.html("<style>.shout { font-weight: bold; color: #ff4b4b; }</style><p class='shout'>Styled by st.html</p>")
+
+st.subheader("declare_component: a front end that talks back")
+# A component's build folder: index.html speaking Streamlit's component protocol.
+build = pathlib.Path(tempfile.gettempdir()) / "nbstream-counter-component"
+build.mkdir(exist_ok=True)
+(build / "index.html").write_text(
+    '''<!doctype html><html><body style="font-family: var(--font, sans-serif)">
+<button id="b">Count</button> <span id="s"></span>
+<script>
+let n = 0;
+const post = (type, data) => parent.postMessage({isStreamlitMessage: true, type, ...data}, "*");
+window.addEventListener("message", (e) => {
+  if (e.data.type !== "streamlit:render") return;
+  document.getElementById("s").textContent = e.data.args.greeting;
+  post("streamlit:setFrameHeight", {height: 40});
+});
+document.getElementById("b").onclick = () => post("streamlit:setComponentValue", {value: ++n, dataType: "json"});
+post("streamlit:componentReady", {apiVersion: 1});
+</script></body></html>'''
+)
+counter = components.declare_component("counter", path=str(build))
+clicks = counter(greeting="Hello from Python", key="clicks", default=0)
+st.write(f"The component was clicked {clicks} times")
+"""
+
 APPS["selection"] = """
 st.title("Choosing")
 agree = st.checkbox("I agree")
