@@ -1,0 +1,79 @@
+"""A declared component (path=) and streamlit-option-menu from PyPI in a %%stapp cell in
+JupyterLab: the server extension serves their build folders under Lab's base URL, and a
+click returns the value to the script."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_helpers import Server, start_lab, wait_text, write_app
+from test_components_voila import ECHO, HERE, OPTION_MENU
+
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
+
+
+@pytest.fixture(scope="module")
+def lab(workdir: Path) -> Iterator[Server]:
+    root = workdir / "notebooks"
+    root.mkdir()
+    build = workdir / "echo_build"
+    build.mkdir()
+    shutil.copy(HERE / "echo_component.html", build / "index.html")
+    write_app(root, "echo", ECHO.format(path=str(build)))
+    write_app(root, "option_menu", OPTION_MENU)
+    server = start_lab(root, workdir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page(chromium, lab: Server):
+    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
+    page.goto(f"{lab.url}lab?reset")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
+    page.evaluate("() => window.jupyterapp.restored")
+    yield page
+    page.context.close()
+
+
+def run_notebook(page, name: str) -> None:
+    page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", f"{name}.ipynb")
+    page.wait_for_function(
+        """p => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const kernel = w && w.context && w.context.path === p && w.sessionContext.session?.kernel;
+            return kernel && kernel.status === 'idle';
+        }""",
+        arg=f"{name}.ipynb",
+        timeout=90_000,
+    )
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.locator(f"{SHOWN} > [data-kind]").first.wait_for(state="attached", timeout=60_000)
+
+
+def frame(page):
+    return page.frame_locator(".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-component-frame")
+
+
+def test_a_declared_component_round_trip_in_jupyterlab(page):
+    run_notebook(page, "echo")
+    wait_text(page, "Value = 'nothing yet'", scope=SHOWN, timeout=30_000)
+    frame(page).locator("#out").filter(has_text="name=Blackbeard").wait_for(timeout=30_000)
+    assert "parent=blocked" in frame(page).locator("#out").inner_text()
+    frame(page).get_by_role("button", name="Send").click()
+    wait_text(page, "Value = {'clicked': 1, 'pi': 3.14}", scope=SHOWN)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("streamlit_option_menu") is None,
+    reason="pip install --no-deps streamlit-option-menu",
+)
+def test_streamlit_option_menu_in_jupyterlab(page):
+    run_notebook(page, "option_menu")
+    wait_text(page, "Selected: Home", scope=SHOWN, timeout=30_000)
+    frame(page).get_by_text("Upload").click(timeout=30_000)
+    wait_text(page, "Selected: Upload", scope=SHOWN)
