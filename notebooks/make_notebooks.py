@@ -145,7 +145,8 @@ window.addEventListener("message", (e) => {
   document.getElementById("s").textContent = e.data.args.greeting;
   post("streamlit:setFrameHeight", {height: 40});
 });
-document.getElementById("b").onclick = () => post("streamlit:setComponentValue", {value: ++n, dataType: "json"});
+const send = () => post("streamlit:setComponentValue", {value: ++n, dataType: "json"});
+document.getElementById("b").onclick = send;
 post("streamlit:componentReady", {apiVersion: 1});
 </script></body></html>'''
 )

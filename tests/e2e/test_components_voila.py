@@ -3,10 +3,11 @@ component (path=) speaking Streamlit's protocol by hand, a hostile component, an
 published components from PyPI (streamlit-option-menu, streamlit-echarts 0.4 and
 streamlit-aggrid), each drawn and returning a value to the script.
 
-The PyPI components import ``streamlit``; they are installed beside nbstream with
-``pip install --no-deps streamlit-option-menu "streamlit-echarts==0.4.0" pyecharts
-simplejson streamlit-aggrid python-decouple``, and the apps alias ``streamlit`` to
-nbstream in ``sys.modules`` (tests that need a package not installed are skipped).
+The PyPI components are installed beside nbstream with ``pip install --no-deps
+streamlit-option-menu "streamlit-echarts==0.4.0" pyecharts simplejson streamlit-aggrid
+python-decouple`` (tests that need a package not installed are skipped); their
+``import streamlit.components.v1`` gives ``nbstream.components.v1`` through the
+``import streamlit`` alias of apps, as for any package an app imports.
 """
 
 from __future__ import annotations
@@ -21,12 +22,6 @@ from e2e_helpers import Server, app_text, close_page, start_voila, wait_text, wr
 
 HERE = Path(__file__).parent / "components"
 
-ALIAS = """
-import sys, nbstream, nbstream.components, nbstream.components.v1
-sys.modules.setdefault("streamlit", nbstream)
-sys.modules.setdefault("streamlit.components", nbstream.components)
-sys.modules.setdefault("streamlit.components.v1", nbstream.components.v1)
-"""
 
 STATIC = """
 import nbstream.components.v1 as components
@@ -70,18 +65,13 @@ got = hostile(key="hostile", default="none")
 st.text(f"Victim = {{victim}}; hostile sent {{got!r}}")
 """
 
-OPTION_MENU = (
-    ALIAS
-    + """
+OPTION_MENU = """
 from streamlit_option_menu import option_menu
 selected = option_menu("Main Menu", ["Home", "Upload", "Tasks"], default_index=0, key="menu")
 st.text(f"Selected: {selected}")
 """
-)
 
-ECHARTS = (
-    ALIAS
-    + """
+ECHARTS = """
 from streamlit_echarts import st_echarts
 options = {
     "animation": False,
@@ -94,11 +84,8 @@ clicked = st_echarts(options=options, events={"click": "function(params) { retur
                      height="300px", key="chart")
 st.text(f"Clicked: {clicked}")
 """
-)
 
-AGGRID = (
-    ALIAS
-    + """
+AGGRID = """
 import pandas as pd
 from st_aggrid import AgGrid, GridOptionsBuilder
 df = pd.DataFrame({"fruit": ["apple", "banana", "cherry"], "n": [1, 2, 3]})
@@ -108,7 +95,6 @@ grid = AgGrid(df, gridOptions=gb.build(), height=220, key="grid")
 rows = grid.selected_rows
 st.text(f"Selected rows: {[] if rows is None else list(rows['fruit'])}")
 """
-)
 
 
 def _have(*modules: str) -> bool:
