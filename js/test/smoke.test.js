@@ -80,6 +80,9 @@ const SAMPLES = {
   pdf: { src: "https://example.com/d.pdf", mime: "application/pdf", height: 300, key: null },
   link_button: { label: "Go", url: "https://example.com", help: null, type: "primary", icon: null, disabled: false, use_container_width: false },
   pyplot: { image: null, natural_width: 100, width: "stretch", alt: null },
+  iframe: { srcdoc: "<p>x</p>", width: null, height: 150, scrolling: false, tab_index: null, sandbox: "allow-scripts" },
+  html: { body: "<b>x</b>", width: "stretch" },
+  component_instance: widget({ name: "c", source: { url: "http://localhost:3001" }, args: { a: 1 }, dfs: [], tab_index: null, value: { json: null } }),
   plotly_chart: { figure: null, config: {}, theme: "streamlit", width: "stretch", height: "content", alt: null },
   map: { datasets: { source: [] }, color: null, size: 100, zoom: null, tiles: null, width: "stretch", height: 500, alt: null },
 };
