@@ -37,6 +37,7 @@ PUBLIC_NAMES = {
         StreamlitValueAssignmentNotAllowedError UnhashableParamError
         UnserializableReturnValueError UserHashError
     """,
+    "nbstream.components.v1": "html iframe declare_component CustomComponent MarshallComponentException",
     "nbstream.testing": "AppTest",
     "nbstream.testing.v1": "AppTest",
     "nbstream.caching": "cache cache_data cache_resource clear_all",
