@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from "vitest";
 import { frameUrl, resolveBlobs, toWire } from "../src/components/components/declare.js";
+import { makeModel } from "../src/components/components/esm.js";
 import { sanitize } from "../src/components/components/html.js";
 import { makeCtx, mount } from "./helpers.js";
 
@@ -93,5 +94,30 @@ describe("custom components", () => {
     post(own, { isStreamlitMessage: true, type: "streamlit:componentReady", apiVersion: 1 });
     post(own, { isStreamlitMessage: true, type: "streamlit:setComponentValue", value: 1, dataType: "json" });
     expect(ctx.sent).toEqual([]);
+  });
+
+  test("ES-module components: the model reads args and value, saves values, tells changes", () => {
+    const ctx = makeCtx();
+    let props = { id: "$$WID-e", args: { label: "a" }, value: { json: 1 } };
+    const { model, changed } = makeModel(() => props, ctx);
+    expect(model.get("label")).toBe("a");
+    expect(model.get("value")).toBe(1);
+    model.set("value", 2);
+    expect(model.get("value")).toBe(2);
+    model.save_changes();
+    expect(ctx.sent).toEqual([["$$WID-e", { json: 2 }]]);
+    const cyclic = {};
+    cyclic.self = cyclic;
+    model.set("value", cyclic);
+    model.save_changes();
+    expect(ctx.sent.length).toBe(1);
+    const seen = [];
+    model.on("change:label", () => seen.push("label"));
+    model.on("change:value", () => seen.push("value"));
+    const before = props;
+    props = { ...props, args: { label: "b" }, value: { json: 3 } };
+    changed(before, props);
+    expect(seen).toEqual(["label", "value"]);
+    expect(model.get("label")).toBe("b");
   });
 });

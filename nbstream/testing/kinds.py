@@ -92,7 +92,9 @@ WIDGET_ACCESSORS = frozenset(
     )
 )
 
-KNOWN_KINDS = frozenset(STREAMLIT_ACCESSORS | STREAMLIT_KINDS | set(NODE_TYPES) | {"fragment"})
+KNOWN_KINDS = frozenset(
+    STREAMLIT_ACCESSORS | STREAMLIT_KINDS | set(NODE_TYPES) | {"fragment", "anywidget_component"}
+)
 
 
 def streamlit_type(node: Node) -> str:

@@ -265,3 +265,51 @@ def test_st_html_refuses_a_bad_width():
         """
     )
     assert "Invalid width value" in at.exception[0].message
+
+
+COUNTER_ESM = """
+export default {
+  render({ model, el }) {
+    const b = document.createElement("button");
+    b.textContent = model.get("label");
+    b.onclick = () => { model.set("value", (model.get("value") || 0) + 1); model.save_changes(); };
+    el.append(b);
+  },
+};
+"""
+
+
+def test_an_es_module_component_has_declare_components_value_rules():
+    at = run(
+        f"""
+        import nbstream as st
+        counter = st.components.anywidget({COUNTER_ESM!r}, css=".x {{ color: red; }}")
+        clicks = counter(label="Count", key="clicks", default=0)
+        st.text(f"clicks={{clicks}}")
+        """
+    )
+    comp = at.anywidget_component[0]
+    assert comp.args == {"label": "Count"}
+    assert "render({ model, el })" in comp.proto["esm"] and comp.proto["css"] == ".x { color: red; }"
+    assert at.text[0].value == "clicks=0"
+    comp.set_value(2).run()
+    assert at.text[0].value == "clicks=2" and at.session_state["clicks"] == 2
+
+
+def test_an_es_module_without_a_default_export_or_with_frame_args_is_refused():
+    at = run(
+        """
+        import nbstream as st
+        st.components.anywidget("const x = 1;")
+        """
+    )
+    assert "must have a default export" in at.exception[0].message
+    at = run(
+        """
+        import pandas as pd
+        import nbstream as st
+        c = st.components.anywidget("export default { render() {} }")
+        c(df=pd.DataFrame({"a": [1]}))
+        """
+    )
+    assert at.exception[0].proto.type == "MarshallComponentException"

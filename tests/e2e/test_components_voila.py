@@ -1,5 +1,6 @@
 """Custom components in Voila, in Chromium: components.html / iframe, st.html, a declared
-component (path=) speaking Streamlit's protocol by hand, a hostile component, and three
+component (path=) speaking Streamlit's protocol by hand, a hostile component, an
+ES-module component (``st.components.anywidget``, no iframe), and three
 published components from PyPI (streamlit-option-menu, streamlit-echarts 0.4 and
 streamlit-aggrid), each drawn and returning a value to the script.
 
@@ -65,6 +66,26 @@ got = hostile(key="hostile", default="none")
 st.text(f"Victim = {{victim}}; hostile sent {{got!r}}")
 """
 
+ESM = """
+counter = st.components.anywidget(
+    '''
+export default {
+  render({ model, el }) {
+    const b = document.createElement("button");
+    const show = () => { b.textContent = model.get("label") + " " + (model.get("value") ?? 0); };
+    b.onclick = () => { model.set("value", (model.get("value") ?? 0) + 1); model.save_changes(); };
+    model.on("change:value", show);
+    show();
+    el.append(b);
+  },
+};
+''',
+    css=".nbs-anywidget button { color: rgb(0, 128, 0); }",
+)
+clicks = counter(label="Count", key="clicks", default=0)
+st.text(f"clicks={clicks}")
+"""
+
 OPTION_MENU = """
 from streamlit_option_menu import option_menu
 selected = option_menu("Main Menu", ["Home", "Upload", "Tasks"], default_index=0, key="menu")
@@ -113,6 +134,7 @@ def voila(workdir: Path) -> Iterator[Server]:
         script = (ECHO if name == "echo" else HOSTILE).format(path=str(folder))
         write_app(apps, name, script)
     write_app(apps, "static", STATIC)
+    write_app(apps, "esm", ESM)
     write_app(apps, "option_menu", OPTION_MENU)
     write_app(apps, "echarts", ECHARTS)
     write_app(apps, "aggrid", AGGRID)
@@ -210,6 +232,21 @@ def test_a_hostile_component_cannot_crash_the_kernel_change_a_widget_or_leave_it
         page.keyboard.press("ArrowRight")
         wait_text(page, "Victim = 4; hostile sent 'still-alive'")
         assert "pwned" not in app_text(page)
+    finally:
+        close_page(page)
+
+
+def test_an_es_module_component_draws_in_the_page_and_returns_values(chromium, voila):
+    page = open_app(chromium, voila, "esm")
+    try:
+        wait_text(page, "clicks=0")
+        button = page.locator(".nbs-anywidget").get_by_role("button", name="Count 0")
+        assert button.evaluate("e => getComputedStyle(e).color") == "rgb(0, 128, 0)"
+        assert page.locator(".nbs-anywidget iframe").count() == 0
+        button.click()
+        wait_text(page, "clicks=1")
+        page.locator(".nbs-anywidget").get_by_role("button", name="Count 1").click()
+        wait_text(page, "clicks=2")
     finally:
         close_page(page)
 

@@ -11,6 +11,7 @@ import * as chatMessages from "./chat/messages.js";
 import * as charts from "./charts/index.js";
 import * as containers from "./layout/containers.js";
 import * as declared from "./components/declare.js";
+import * as esm from "./components/esm.js";
 import * as frames from "./components/frames.js";
 import * as htmlBody from "./components/html.js";
 import * as data from "./data/dataframe.js";
@@ -35,10 +36,11 @@ import * as write from "./text/write.js";
 
 /** @type {Record<string, Component>} */
 export const components = {
-  // components/frames.py, components/html.py, components/declare.py
+  // components/frames.py, components/html.py, components/declare.py, components/esm.py
   iframe: frames.iframe,
   html: htmlBody.html,
   component_instance: declared.component_instance,
+  anywidget_component: esm.anywidget_component,
   // text/text.py
   markdown: text.markdown,
   title: text.title,

@@ -3,7 +3,8 @@
 ``at.get("component_instance")`` (or ``at.component_instance``) lists declared
 components: ``.name``, ``.args`` (DataFrame arguments read back as DataFrames),
 ``.value``, and ``.set_value(v)``, which reaches the app as if the front end had called
-``Streamlit.setComponentValue(v)``.  ``at.get("iframe")`` lists ``components.html`` and
+``Streamlit.setComponentValue(v)``.  ``at.get("anywidget_component")`` lists ES-module components (``.args``, ``.value``,
+``.set_value``).  ``at.get("iframe")`` lists ``components.html`` and
 ``components.iframe`` frames (``.srcdoc``, ``.src``, ``.height``); ``at.html`` lists
 ``st.html`` (``.value`` is the HTML as the script gave it, before the browser sanitizes it).
 """
@@ -38,6 +39,14 @@ class ComponentInstance(Widget):
         return args
 
 
+class EsmComponent(Widget):
+    """One call of a component declared with ``nbstream.components.anywidget``."""
+
+    @property
+    def args(self) -> dict[str, Any]:
+        return dict(self._node.props["args"])
+
+
 class IFrame(Element):
     """``components.html`` (``srcdoc``) or ``components.iframe`` (``src``)."""
 
@@ -47,4 +56,8 @@ class IFrame(Element):
         return props.get("srcdoc", props.get("src"))
 
 
-CLASSES: dict[str, type[Element]] = {"component_instance": ComponentInstance, "iframe": IFrame}
+CLASSES: dict[str, type[Element]] = {
+    "component_instance": ComponentInstance,
+    "anywidget_component": EsmComponent,
+    "iframe": IFrame,
+}
