@@ -3,8 +3,8 @@
 ``at.get("component_instance")`` (or ``at.component_instance``) lists declared
 components: ``.name``, ``.args`` (DataFrame arguments read back as DataFrames),
 ``.value``, and ``.set_value(v)``, which reaches the app as if the front end had called
-``Streamlit.setComponentValue(v)``.  ``at.get("anywidget_component")`` lists ES-module components (``.args``, ``.value``,
-``.set_value``).  ``at.get("iframe")`` lists ``components.html`` and
+``Streamlit.setComponentValue(v)``.  ``at.anywidget_component`` lists ES-module
+components (``.args``, ``.value``, ``.set_value``).  ``at.get("iframe")`` lists ``components.html`` and
 ``components.iframe`` frames (``.srcdoc``, ``.src``, ``.height``); ``at.html`` lists
 ``st.html`` (``.value`` is the HTML as the script gave it, before the browser sanitizes it).
 """
