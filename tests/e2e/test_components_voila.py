@@ -274,7 +274,14 @@ def test_streamlit_echarts_from_pypi(chromium, voila):
         frame.locator("canvas").first.wait_for(timeout=30_000)
         box = page.locator(".nbs-component-frame").bounding_box()
         assert box["height"] > 200
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.6)
+        # The chart binds its click handler after its first draw: click until it answers.
+        for _attempt in range(10):
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.6)
+            try:
+                wait_text(page, "Clicked: Mon", timeout=3_000)
+                break
+            except Exception:
+                continue
         wait_text(page, "Clicked: Mon")
     finally:
         close_page(page)
