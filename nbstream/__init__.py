@@ -33,6 +33,7 @@ from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment
 from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.layout.space import space
 from nbstream.elements.media.documents import link_button, logo, pdf
 from nbstream.elements.media.image import image
 from nbstream.elements.media.playback import audio, video
@@ -42,6 +43,7 @@ from nbstream.elements.navigation.page import Page
 from nbstream.elements.state.views import query_params, session_state
 from nbstream.elements.status.alerts import error, exception, info, success, warning
 from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast
+from nbstream.elements.text.badge import badge
 from nbstream.elements.text.text import (
     caption,
     code,
@@ -55,7 +57,9 @@ from nbstream.elements.text.text import (
 )
 from nbstream.elements.text.write import echo, help, write
 from nbstream.elements.widgets.buttons import button, download_button
+from nbstream.elements.widgets.choices import pills, segmented_control
 from nbstream.elements.widgets.feedback import feedback
+from nbstream.elements.widgets.moments import datetime_input
 from nbstream.elements.widgets.numeric import number_input
 from nbstream.elements.widgets.selection import checkbox, multiselect, radio, selectbox, toggle
 from nbstream.elements.widgets.sliders import select_slider, slider
@@ -71,6 +75,7 @@ __all__ = [
     "area_chart",
     "audio",
     "audio_input",
+    "badge",
     "balloons",
     "bar_chart",
     "button",
@@ -93,6 +98,7 @@ __all__ = [
     "data_editor",
     "dataframe",
     "date_input",
+    "datetime_input",
     "dialog",
     "divider",
     "download_button",
@@ -125,6 +131,7 @@ __all__ = [
     "number_input",
     "page_link",
     "pdf",
+    "pills",
     "plotly_chart",
     "popover",
     "progress",
@@ -134,6 +141,7 @@ __all__ = [
     "rerun",
     "scatter_chart",
     "secrets",
+    "segmented_control",
     "select_slider",
     "selectbox",
     "session_state",
@@ -142,6 +150,7 @@ __all__ = [
     "sidebar",
     "slider",
     "snow",
+    "space",
     "spinner",
     "status",
     "stop",

@@ -66,6 +66,58 @@ class StreamlitAPIWarning(StreamlitAPIException, Warning):
     """A use of the API that works but is probably not what the author meant."""
 
 
+class StreamlitValueError(StreamlitAPIException):
+    """An argument holds a value outside the ones the command supports."""
+
+    def __init__(self, parameter: str, supported: list[str], got: object = None, *, show_got: bool = False) -> None:
+        message = f"Invalid `{parameter}` value. Supported values: {', '.join(supported)}."
+        if show_got:
+            message += f" Got {got!r}."
+        super().__init__(message)
+
+
+class StreamlitIncompatibleParametersError(StreamlitAPIException):
+    """Two arguments that cannot be used together."""
+
+
+class StreamlitDefaultNotInOptionsError(StreamlitAPIException):
+    """A widget's default is not one of its options."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(
+            f"The default value '{value}' is not part of the options. "
+            "Please make sure that every default value also exists in the options."
+        )
+
+
+class StreamlitInvalidWidthError(StreamlitAPIException):
+    """A ``width`` that is neither a positive number of pixels nor a named width."""
+
+
+class StreamlitInvalidHeightError(StreamlitAPIException):
+    """A ``height`` that is neither a positive number of pixels nor a named height."""
+
+
+class StreamlitValueBelowMinError(StreamlitAPIException):
+    """A widget's value is below its ``min_value``."""
+
+
+class StreamlitValueAboveMaxError(StreamlitAPIException):
+    """A widget's value is above its ``max_value``."""
+
+
+class StreamlitValueOutOfRangeError(StreamlitAPIException):
+    """An argument outside the range the command takes."""
+
+
+class StreamlitInvalidParameterTypeError(StreamlitAPIException):
+    """An argument of a type the command does not take."""
+
+
+class StreamlitAuthError(StreamlitAPIException):
+    """``st.login``/``st.logout`` without a usable ``[auth]`` configuration."""
+
+
 # ---- caching (st.cache_data, st.cache_resource) -------------------------------------
 
 

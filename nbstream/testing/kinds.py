@@ -38,6 +38,8 @@ NODE_TYPES: dict[str, str] = {
     "container": "flex_container",
     "fragment": "flex_container",
     "datetime_input": "date_time_input",
+    "pills": "button_group",
+    "segmented_control": "button_group",
 }
 
 # Streamlit 1.67's AppTest accessors (``dir(AppTest)`` / ``dir(Block)``): each lists

@@ -112,7 +112,7 @@ CASES = [
     ("st.columns([1, -1])", "The input argument to st.columns must be either a positive integer"),
     (
         "st.columns(2, gap='huge')",
-        'The gap argument to st.columns must be "small", "medium", "large" or None.',
+        "Invalid `gap` value. Supported values: 'xxsmall', 'xsmall', 'small', 'medium', 'large', 'xlarge', 'xxlarge', None, a non-negative integer (pixels). Got 'huge'.",
     ),
     ("st.tabs([])", "The input argument to st.tabs must contain at least one tab label."),
     ("st.tabs(['a', 1])", "only allowed to contain strings"),
@@ -126,17 +126,27 @@ CASES = [
         "with st.sidebar:\n    c = st.columns(2)\n    with c[0]:\n        st.columns(2)",
         "Columns cannot be placed inside other columns in the sidebar.",
     ),
-    ("st.container(height=-5)", "The height of st.container must be a positive int, not -5."),
+    (
+        "st.container(height=-5)",
+        "Invalid height value: -5. Height must be either a positive integer (pixels), 'stretch', or 'content'.",
+    ),
     ("st.header('h', divider='pink')", "Divider parameter has invalid value: `pink`."),
     ("st.set_page_config(layout='huge')", '`layout` must be "centered" or "wide" (got "huge")'),
 ]
+
+
+SUBCLASS_RAISED = {
+    "st.columns(2, gap='huge')": "StreamlitValueError",
+    "st.container(height=-5)": "StreamlitInvalidHeightError",
+}
 
 
 @pytest.mark.parametrize(("call", "message"), CASES, ids=[c for c, _ in CASES])
 def test_misuse_is_an_exception_element_with_a_helpful_message(call, message):
     at = run(PRELUDE + call + "\nst.text('after')\n")
     assert len(at.exception) == 1
-    assert at.exception[0].proto.type == "StreamlitAPIException"
+    # Streamlit names the subclass it raised (StreamlitValueError is a StreamlitAPIException).
+    assert at.exception[0].proto.type == SUBCLASS_RAISED.get(call, "StreamlitAPIException")
     assert message in at.exception[0].message
     assert len(at.text) == 0  # the run stopped at the error
 

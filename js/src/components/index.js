@@ -7,6 +7,7 @@
 import * as alerts from "./status/alerts.js";
 import * as buttons from "./widgets/buttons.js";
 import * as chatInput from "./chat/input.js";
+import * as choices from "./widgets/choices.js";
 import * as chatMessages from "./chat/messages.js";
 import * as charts from "./charts/index.js";
 import * as containers from "./layout/containers.js";
@@ -20,11 +21,13 @@ import * as feedback from "./widgets/feedback.js";
 import * as forms from "./flow/forms.js";
 import * as image from "./media/image.js";
 import * as links from "./media/links.js";
+import * as moments from "./widgets/moments.js";
 import * as playback from "./media/playback.js";
 import * as navigation from "./navigation/navigation.js";
 import * as numeric from "./widgets/numeric.js";
 import * as sliders from "./widgets/sliders.js";
 import * as selection from "./widgets/selection.js";
+import * as space from "./layout/space.js";
 import * as status from "./status/live.js";
 import * as text from "./text/text.js";
 import * as textual from "./widgets/textual.js";
@@ -67,6 +70,13 @@ export const components = {
   radio: selection.radio,
   selectbox: selection.selectbox,
   multiselect: selection.multiselect,
+  // widgets/choices.py
+  pills: choices.pills,
+  segmented_control: choices.segmented_control,
+  // widgets/moments.py
+  datetime_input: moments.datetime_input,
+  // layout/space.py
+  space: space.space,
   // widgets/sliders.py, widgets/numeric.py
   slider: sliders.slider,
   select_slider: sliders.select_slider,

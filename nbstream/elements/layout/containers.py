@@ -6,6 +6,7 @@ import numbers
 from collections.abc import Sequence
 
 from nbstream.elements._base import add_block, add_element, place
+from nbstream.elements._sizing import check_choice, check_gap, check_height, check_width
 from nbstream.elements.delta_generator import SIDEBAR, DeltaGenerator, command, current
 from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException
@@ -13,8 +14,9 @@ from nbstream.runtime.tree import Node
 
 sidebar = SIDEBAR
 
-GAPS = ("small", "medium", "large")
 ALIGNMENTS = ("top", "center", "bottom")
+H_ALIGNMENTS = ("left", "center", "right", "distribute")
+V_ALIGNMENTS = ("top", "center", "bottom", "distribute")
 
 
 def _where() -> tuple[str, ...]:
@@ -28,6 +30,8 @@ def columns(
     gap: str | None = "small",
     vertical_alignment: str = "top",
     border: bool = False,
+    width: int | str = "stretch",
+    wrap: bool = True,
 ) -> list[DeltaGenerator]:
     """Insert containers laid out as side-by-side columns.
 
@@ -36,12 +40,16 @@ def columns(
     spec : int or list of numbers
         An int makes that many equal columns; a list of positive numbers makes one
         column per number, with widths in those proportions (``[1, 2, 2]``).
-    gap : "small", "medium", "large" or None
-        The space between columns.
+    gap : "xxsmall" .. "xxlarge", int or None
+        The space between columns (a named size, pixels, or none).
     vertical_alignment : "top", "center" or "bottom"
         How the columns' contents line up vertically.
     border : bool
         Draw a border around each column.
+    width : "stretch" or int
+        The width of the row of columns.
+    wrap : bool
+        On a narrow screen, stack the columns instead of squeezing them.
 
     Returns
     -------
@@ -49,11 +57,8 @@ def columns(
         One container per column: use ``with col:`` or ``col.write(...)``.
     """
     weights = _weights(spec)
-    if gap is not None and gap not in GAPS:
-        raise StreamlitAPIException(
-            'The gap argument to st.columns must be "small", "medium", "large" or None. '
-            f"\nThe argument passed was {gap}."
-        )
+    gap = check_gap(gap)
+    width = check_width(width, allow_content=False)
     if vertical_alignment not in ALIGNMENTS:
         raise StreamlitAPIException(
             'The vertical_alignment argument to st.columns must be "top", "center", or "bottom". \n'
@@ -70,7 +75,8 @@ def columns(
         raise StreamlitAPIException(
             "Columns can only be placed inside other columns up to one level of nesting."
         )
-    row = add_block("columns", {"gap": gap, "vertical_alignment": vertical_alignment, "border": bool(border)})
+    row_props = {"gap": gap, "vertical_alignment": vertical_alignment, "border": bool(border)}
+    row = add_block("columns", {**row_props, "width": width, "wrap": bool(wrap)})
     total = sum(weights)
     cols = []
     for w in weights:
@@ -103,7 +109,17 @@ def _weights(spec: int | Sequence[float]) -> list[float]:
 
 @command
 def container(
-    *, height: int | None = None, border: bool | None = None, key: str | None = None
+    *,
+    border: bool | None = None,
+    key: str | None = None,
+    width: int | str = "stretch",
+    height: int | str | None = "content",
+    horizontal: bool = False,
+    wrap: bool = True,
+    horizontal_alignment: str = "left",
+    vertical_alignment: str = "top",
+    gap: str | int | None = "small",
+    autoscroll: bool | None = None,
 ) -> DeltaGenerator:
     """Insert a multi-element container.
 
@@ -112,17 +128,50 @@ def container(
 
     Parameters
     ----------
-    height : int or None
-        A fixed height in pixels; the content scrolls inside it.  None fits the content.
     border : bool or None
-        Draw a border.  None draws one when ``height`` is set.
+        Draw a border.  None draws one when ``height`` is a number of pixels.
     key : str or None
         A stable identity for the container (used for styling and diffing).
+    width : "stretch", "content" or int
+        The container's width: its parent's, its content's, or pixels.
+    height : "content", "stretch" or int
+        Fit the content, fill the parent, or a fixed height in pixels (the content
+        scrolls inside it).  None is "content".
+    horizontal : bool
+        Lay the elements out in a row instead of a column.
+    wrap : bool
+        In a horizontal container, move elements that do not fit onto a new row.
+    horizontal_alignment : "left", "center", "right" or "distribute"
+        How the elements line up across the width.
+    vertical_alignment : "top", "center", "bottom" or "distribute"
+        How the elements line up across the height.
+    gap : "xxsmall" .. "xxlarge", int or None
+        The space between elements (a named size, pixels, or none).
+    autoscroll : bool or None
+        In a container of fixed height, keep the view at the bottom as content is added
+        (None: do so for chat messages only).
     """
-    if height is not None and (isinstance(height, bool) or not isinstance(height, int) or height <= 0):
-        raise StreamlitAPIException(f"The height of st.container must be a positive int, not {height!r}.")
-    show_border = bool(border) if border is not None else height is not None
-    return add_block("container", {"height": height, "border": show_border, "key": key})
+    width = check_width(width)
+    height = check_height("content" if height is None else height)
+    check_choice("horizontal_alignment", horizontal_alignment, H_ALIGNMENTS)
+    check_choice("vertical_alignment", vertical_alignment, V_ALIGNMENTS)
+    gap = check_gap(gap)
+    fixed = isinstance(height, int)
+    show_border = bool(border) if border is not None else fixed
+    props = {
+        "height": height if fixed else None,
+        "height_mode": height if not fixed else "pixels",
+        "width": width,
+        "border": show_border,
+        "key": key,
+        "horizontal": bool(horizontal),
+        "wrap": bool(wrap),
+        "horizontal_alignment": horizontal_alignment,
+        "vertical_alignment": vertical_alignment,
+        "gap": gap,
+        "autoscroll": autoscroll,
+    }
+    return add_block("container", props)
 
 
 @command

@@ -120,6 +120,46 @@ class Multiselect(_Options):
         return self.set_value([v for v in self.value if v != value])  # type: ignore[return-value]
 
 
+class ButtonGroup(_Options):
+    """``st.pills`` and ``st.segmented_control`` (Streamlit's ``ButtonGroup``), in either mode."""
+
+    @property
+    def _multi(self) -> bool:
+        return self._node.props.get("selection_mode") == "multi"
+
+    @property
+    def indices(self) -> list[int]:
+        """The positions of the selected options (one or none in single mode)."""
+        if self.id in self.root._pending_values:
+            wire = self.root._serialize(self, self.value)
+        else:
+            wire = self._node.props.get("value")
+        if wire is None:
+            return []
+        return list(wire) if isinstance(wire, list) else [wire]
+
+    @property
+    def formatted_values(self) -> list[str]:
+        """The selected options as the browser shows them."""
+        options = self.options
+        return [options[i] for i in self.indices]
+
+    def select(self, value: Any) -> ButtonGroup:
+        """Select an option (multi mode: add it to the selection)."""
+        if not self._multi:
+            return self.set_value(value)  # type: ignore[return-value]
+        current = list(self.value or [])
+        if value not in current:
+            current.append(value)
+        return self.set_value(current)  # type: ignore[return-value]
+
+    def unselect(self, value: Any) -> ButtonGroup:
+        """Deselect an option (single mode: clear the selection if it is that option)."""
+        if not self._multi:
+            return self.set_value(None if self.value == value else self.value)  # type: ignore[return-value]
+        return self.set_value([v for v in self.value or [] if v != value])  # type: ignore[return-value]
+
+
 class NumberInput(Widget):
     def increment(self) -> NumberInput:
         """Add one ``step`` (not beyond ``max_value``)."""
@@ -222,6 +262,8 @@ CLASSES: dict[str, type[Element]] = {
     "radio": Radio,
     "selectbox": Selectbox,
     "multiselect": Multiselect,
+    "pills": ButtonGroup,
+    "segmented_control": ButtonGroup,
     "slider": Slider,
     "select_slider": SelectSlider,
     "number_input": NumberInput,

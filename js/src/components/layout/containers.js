@@ -31,9 +31,11 @@ function watchChildren(slot, fn, ctx) {
 export function columns(node) {
   const el = h("div", { class: "nbs-columns" });
   const update = (/** @type {WireNode} */ n) => {
-    el.dataset.gap = n.props.gap ?? "none";
+    setGap(el, n.props.gap);
     el.dataset.valign = n.props.vertical_alignment || "top";
     el.classList.toggle("nbs-columns--border", Boolean(n.props.border));
+    el.classList.toggle("nbs-nowrap", n.props.wrap === false);
+    setWidth(el, n.props.width);
   };
   update(node);
   return { el, slot: el, update };
@@ -51,6 +53,26 @@ export function column(node) {
   return { el, slot: el, update };
 }
 
+/**
+ * A gap: a named size (data-gap, sized in containers.css), pixels, or none.
+ * @param {HTMLElement} el @param {string | number | null | undefined} gap
+ */
+function setGap(el, gap) {
+  const pixels = typeof gap === "number";
+  el.dataset.gap = pixels ? "pixels" : gap ?? "none";
+  el.style.gap = pixels ? `${gap}px` : "";
+}
+
+/**
+ * A width: "stretch" (the default look), "content" or pixels.
+ * @param {HTMLElement} el @param {string | number | null | undefined} width
+ */
+function setWidth(el, width) {
+  el.dataset.width = typeof width === "number" ? "pixels" : width || "stretch";
+  el.style.width = typeof width === "number" ? `${width}px` : "";
+  el.style.maxWidth = typeof width === "number" ? "100%" : "";
+}
+
 // ---- container and empty -----------------------------------------------------------------
 
 /** @type {Component} */
@@ -61,7 +83,14 @@ export function container(node) {
     const { height, border, key } = n.props;
     el.style.height = height ? `${height}px` : "";
     el.classList.toggle("nbs-container--scroll", Boolean(height));
+    el.classList.toggle("nbs-container--fill", n.props.height_mode === "stretch");
     el.classList.toggle("nbs-bordered", Boolean(border));
+    el.classList.toggle("nbs-horizontal", Boolean(n.props.horizontal));
+    el.classList.toggle("nbs-nowrap", n.props.wrap === false);
+    el.dataset.halign = n.props.horizontal_alignment || "left";
+    el.dataset.valign = n.props.vertical_alignment || "top";
+    setGap(el, n.props.gap === undefined ? "small" : n.props.gap);
+    setWidth(el, n.props.width);
     if (keyClass) el.classList.remove(keyClass);
     // Streamlit gives keyed containers the class st-key-<key>, which apps style with CSS.
     keyClass = key ? `st-key-${String(key).replace(/[^\w-]/g, "-")}` : "";
