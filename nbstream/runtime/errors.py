@@ -106,6 +106,10 @@ class StreamlitValueAboveMaxError(StreamlitAPIException):
     """A widget's value is above its ``max_value``."""
 
 
+class StreamlitInvalidMinMaxError(StreamlitAPIException):
+    """A ``min_value`` above the ``max_value``."""
+
+
 class StreamlitValueOutOfRangeError(StreamlitAPIException):
     """An argument outside the range the command takes."""
 

@@ -16,6 +16,7 @@ from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets.time import DATE_FORMAT
 from nbstream.runtime.errors import (
     StreamlitAPIException,
+    StreamlitInvalidMinMaxError,
     StreamlitInvalidParameterTypeError,
     StreamlitValueAboveMaxError,
     StreamlitValueBelowMinError,
@@ -156,8 +157,8 @@ def datetime_input(
     lo = _as_datetime(min_value, "min_value") or dt.datetime.combine(_years(anchor, -10), dt.time(0, 0))
     hi = _as_datetime(max_value, "max_value") or dt.datetime.combine(_years(anchor, 10), dt.time(23, 59))
     if lo > hi:
-        raise StreamlitAPIException(
-            f"The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."
+        raise StreamlitInvalidMinMaxError(
+            f"The `min_value`, set to {lo}, cannot be greater than the `max_value`, set to {hi}."
         )
     if default is not None and default < lo:
         raise StreamlitValueBelowMinError(f"The `value` {default} is less than the `min_value` {lo}.")

@@ -233,6 +233,18 @@ class DateInput(Widget):
         return dt.date.fromisoformat(self._node.props["max_value"])
 
 
+class DateTimeInput(Widget):
+    """``st.datetime_input``: ``set_value`` takes a datetime, a date, or an ISO string."""
+
+    def set_value(self, value: Any) -> DateTimeInput:
+        if isinstance(value, str):
+            value = dt.datetime.fromisoformat(value)
+        elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            value = dt.datetime.combine(value, dt.time(0, 0))
+        super().set_value(value)
+        return self
+
+
 class TimeInput(Widget):
     def increment(self) -> TimeInput:
         """One ``step`` later (the default step is 15 minutes)."""
@@ -272,4 +284,5 @@ CLASSES: dict[str, type[Element]] = {
     "color_picker": ColorPicker,
     "date_input": DateInput,
     "time_input": TimeInput,
+    "datetime_input": DateTimeInput,
 }
