@@ -6,6 +6,7 @@ This module only re-exports; each command lives in ``nbstream/elements/``.
 
 from nbstream import column_config, components, connections
 from nbstream._version import __version__
+from nbstream.auth import login, logout, user
 from nbstream.caching import cache, cache_data, cache_resource
 from nbstream.config import get_option, set_option
 from nbstream.connections import connection
@@ -40,6 +41,7 @@ from nbstream.elements.media.playback import audio, video
 from nbstream.elements.navigation.links import page_link, switch_page
 from nbstream.elements.navigation.navigation import navigation
 from nbstream.elements.navigation.page import Page
+from nbstream.elements.state.context import context
 from nbstream.elements.state.views import query_params, session_state
 from nbstream.elements.status.alerts import error, exception, info, success, warning
 from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast
@@ -95,6 +97,7 @@ __all__ = [
     "connection",
     "connections",
     "container",
+    "context",
     "data_editor",
     "dataframe",
     "date_input",
@@ -122,7 +125,9 @@ __all__ = [
     "latex",
     "line_chart",
     "link_button",
+    "login",
     "logo",
+    "logout",
     "map",
     "markdown",
     "metric",
@@ -166,6 +171,7 @@ __all__ = [
     "title",
     "toast",
     "toggle",
+    "user",
     "vega_lite_chart",
     "video",
     "warning",

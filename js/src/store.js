@@ -19,6 +19,8 @@
 import { Connection, kernelOf } from "./connection.js";
 import { applyToTree, nodeAt, PatchMismatch } from "./patch.js";
 import { onVoilaPage, pageHref } from "./voila.js";
+import { clientInfo } from "./client.js";
+import { resolveTheme } from "./theme.js";
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const UPLOAD_TIMEOUT_MS = 60_000;
@@ -119,6 +121,7 @@ export class AppStore {
     });
     for (const [msg, buffers] of backlog) this.onMessage(msg, buffers || []);
     this.hello();
+    this.sendClient();
   }
 
   sendHeld() {
@@ -185,6 +188,13 @@ export class AppStore {
   hello() {
     this.askedAt = Date.now();
     this.send({ t: "hello", v: this.version });
+  }
+
+  /** Tell the kernel about this page for st.context (only what changed reruns the app). */
+  sendClient() {
+    if (!this.interactive) return;
+    const base = resolveTheme(/** @type {any} */ (this.settings.theme), this.config.theme || {}).base;
+    this.send({ t: "client", info: clientInfo(base) });
   }
 
   /** Out of step with the kernel: ask again, unless an answer is already on its way. */
@@ -451,5 +461,6 @@ export class AppStore {
     if (change.theme === "system" || change.theme === "light" || change.theme === "dark") this.settings.theme = change.theme;
     if (typeof change.wide === "boolean") this.settings.wide = change.wide;
     for (const view of this.views) view.configure();
+    if (change.theme) this.sendClient();
   }
 }

@@ -43,7 +43,8 @@ def check_height(value: Any, *, allow_content: bool = True) -> int | str:
     if value in words or _pixels(value):
         return value  # type: ignore[no-any-return]
     raise StreamlitInvalidHeightError(
-        f"Invalid height value: {value!r}. Height must be either a positive integer (pixels), {_named(words)}."
+        f"Invalid height value: {value!r}. "
+        f"Height must be either a positive integer (pixels), {_named(words)}."
     )
 
 

@@ -23,6 +23,8 @@ Messages (browser -> kernel):
   URL pathname ("" for the default page), with these query parameters (optional: kept
   when absent); a pathname no page has shows the default page and "Page not found";
 * ``{"t": "bundle"}`` -- the loader found no bundle on the server: send it (once);
+* ``{"t": "client", "info": {...}}`` -- what the browser says about itself for
+  ``st.context`` (locale, time zone, URL, theme, cookies, ...; runtime/client.py checks it);
 * ``{"t": "views", "page": str, "n": int}`` -- a browser page now shows ``n`` views of
   the app; with no view anywhere, the app's ``run_every`` fragments pause;
 * ``{"t": "upload", "rid": str, "id": widget_id, "file": str, "name": str, "type": str,
@@ -46,7 +48,7 @@ from nbstream.elements._base import REQUEST_HANDLERS
 from nbstream.render import assets
 from nbstream.render.stream import MAX_PAGES, Publisher
 from nbstream.render.wire import child_keys
-from nbstream.runtime import caches
+from nbstream.runtime import caches, client
 from nbstream.runtime.pages import PageTarget
 from nbstream.runtime.session import AppSession
 from nbstream.runtime.state import carries_value
@@ -94,6 +96,7 @@ class Bridge:
             "request": (self._request, frozenset({"rid", "at", "payload"})),
             "bundle": (self._bundle, frozenset()),
             "views": (self._views, frozenset({"page", "n"})),
+            "client": (self._client, frozenset({"info"})),
             "upload": (
                 self._upload,
                 frozenset({"rid", "id", "file", "name", "type", "size", "offset", "cancel"}),
@@ -158,6 +161,12 @@ class Bridge:
         if not 0 <= n <= MAX_VERSION:
             raise Dropped(f"ping number {_short(n)} out of range")
         self.reply({"t": "pong", "n": n}, [])
+    def _client(self, msg: dict[str, Any]) -> None:
+        try:
+            info = client.parse(msg.get("info"))
+        except ValueError as exc:
+            raise Dropped(f"client info: {exc}") from None
+        self.session.set_client(info)
 
     def _hello(self, msg: dict[str, Any]) -> None:
         version = _field(msg, "v", int)

@@ -69,7 +69,9 @@ class StreamlitAPIWarning(StreamlitAPIException, Warning):
 class StreamlitValueError(StreamlitAPIException):
     """An argument holds a value outside the ones the command supports."""
 
-    def __init__(self, parameter: str, supported: list[str], got: object = None, *, show_got: bool = False) -> None:
+    def __init__(
+        self, parameter: str, supported: list[str], got: object = None, *, show_got: bool = False
+    ) -> None:
         message = f"Invalid `{parameter}` value. Supported values: {', '.join(supported)}."
         if show_got:
             message += f" Got {got!r}."

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from nbstream import config
 from nbstream.runtime import alias, context, tree
+from nbstream.runtime.client import ClientInfo
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.errors import (
     RerunScript,
@@ -67,6 +68,10 @@ class AppSession:
         self.name = name
         # Which page of a multipage app this session shows (runtime/pages.py).
         self.route = Route()
+        # What the browser said about itself (st.context); ``client_read`` is set when a
+        # run reads it, so news from the browser then reruns the app.
+        self.client = ClientInfo()
+        self.client_read = False
         self.tree = tree.new_root()
         self.forms = PendingForms()
         self.fragments = Fragments(self._fragment_tick)
@@ -85,6 +90,14 @@ class AppSession:
     def rerun(self) -> None:
         """Ask for a run with no new input (the app menu's Rerun, ``app.rerun()``)."""
         self._runner.submit_values({})
+
+    def set_client(self, info: ClientInfo) -> None:
+        """The browser's client info (validated); reruns if a run read the old one."""
+        if info == self.client:
+            return
+        self.client = info
+        if self.client_read:
+            self.rerun()
 
     def set_values(self, changes: dict[str, Any]) -> None:
         """New widget values from the browser (wire form); validated when the run starts.

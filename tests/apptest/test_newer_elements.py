@@ -16,7 +16,10 @@ def test_badge_is_a_markdown_badge_directive():
         st.badge("Plain [1]", help="tip")
         """
     )
-    assert [m.value for m in at.markdown] == [":green-badge[:material/star: New]", ":blue-badge[Plain \\[1\\]]"]
+    assert [m.value for m in at.markdown] == [
+        ":green-badge[:material/star: New]",
+        ":blue-badge[Plain \\[1\\]]",
+    ]
     assert at.markdown[1].help == "tip"
 
 
@@ -127,7 +130,11 @@ def test_datetime_input_on_change_runs_first():
             "StreamlitValueOutOfRangeError",
             "The `step` parameter, set to 30 seconds, is outside the required range [60 seconds, 23 hours].",
         ),
-        ('st.datetime_input("a", format="YY")', "StreamlitAPIException", "The provided format (`YY`) is not valid."),
+        (
+            'st.datetime_input("a", format="YY")',
+            "StreamlitAPIException",
+            "The provided format (`YY`) is not valid.",
+        ),
     ],
 )
 def test_datetime_input_errors(call, exc_type, message):

@@ -42,7 +42,7 @@ def _as_datetime(value: Any, what: str) -> dt.datetime | None:
     if isinstance(value, dt.time):
         return dt.datetime.combine(dt.date.today(), value.replace(tzinfo=None, microsecond=0))
     raise StreamlitInvalidParameterTypeError(
-        f"Invalid `{what}` type. Expected one of: datetime, date, time, ISO string, \"now\". "
+        f'Invalid `{what}` type. Expected one of: datetime, date, time, ISO string, "now". '
         f"Provided type: {type(value).__name__ if value is not None else 'str'}."
     )
 
