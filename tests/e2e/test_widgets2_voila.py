@@ -1,0 +1,85 @@
+"""The newer widgets and layouts in Voila: pills and segmented_control rerun the app with
+the clicked option, datetime_input sends the moment typed, a horizontal container lays
+its elements out in a row, badge and space draw, and st.context is filled from the
+browser (the app reruns when it arrives)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_helpers import Server, close_page, start_voila, wait_text, write_app
+
+WIDGETS = """
+tags = st.pills("Tags", ["Red", "Green", ":material/star: Star"], selection_mode="multi", key="tags")
+st.text(f"tags={tags}")
+mode = st.segmented_control("Mode", ["Fast", "Safe"], default="Safe", required=True)
+st.text(f"mode={mode}")
+when = st.datetime_input("When", value="2025-03-04 10:17")
+st.text(f"when={when.isoformat()}")
+st.badge("Beta", color="orange")
+row = st.container(horizontal=True, gap="small")
+row.button("Left")
+row.button("Right")
+st.space("large")
+st.text(f"tz={st.context.timezone} locale={st.context.locale} theme={st.context.theme.type}")
+"""
+
+
+@pytest.fixture(scope="module")
+def voila(workdir: Path) -> Iterator[Server]:
+    apps = workdir / "apps"
+    apps.mkdir()
+    write_app(apps, "widgets2", WIDGETS)
+    server = start_voila(apps, workdir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(chromium, voila):
+    context = chromium.new_context(locale="de-DE", timezone_id="Europe/Berlin")
+    page = context.new_page()
+    page.goto(f"{voila.url}voila/render/widgets2.ipynb")
+    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
+    yield page
+    close_page(page)
+
+
+def test_pills_and_segmented_control_rerun_with_the_clicked_options(page):
+    wait_text(page, "tags=[]")
+    wait_text(page, "mode=Safe")
+    pills = page.locator(".nbs-pills")
+    pills.get_by_role("button", name="Green").click()
+    wait_text(page, "tags=['Green']")
+    pills.get_by_role("button", name="Star").click()
+    wait_text(page, "tags=['Green', ':material/star: Star']")
+    pills.get_by_role("button", name="Green").click()
+    wait_text(page, "tags=[':material/star: Star']")
+    assert pills.get_by_role("button", name="Star").get_attribute("aria-pressed") == "true"
+    control = page.locator(".nbs-segmented-control")
+    control.get_by_role("button", name="Fast").click()
+    wait_text(page, "mode=Fast")
+    control.get_by_role("button", name="Fast").click()  # required: stays selected
+    page.wait_for_timeout(500)
+    wait_text(page, "mode=Fast")
+
+
+def test_datetime_input_sends_the_moment(page):
+    wait_text(page, "when=2025-03-04T10:17:00")
+    field = page.locator(".nbs-datetime-input input")
+    field.fill("2026-01-02T08:30")
+    field.dispatch_event("change")
+    wait_text(page, "when=2026-01-02T08:30:00")
+
+
+def test_layout_badge_and_context(page):
+    wait_text(page, "tz=Europe/Berlin locale=de-DE theme=light")
+    left = page.get_by_role("button", name="Left").bounding_box()
+    right = page.get_by_role("button", name="Right").bounding_box()
+    assert left and right and abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"]
+    badge = page.locator(".nbs-main").get_by_text("Beta", exact=True)
+    assert badge.count() == 1
+    space = page.locator("[data-kind=space]").bounding_box()
+    assert space and space["height"] > 40
