@@ -75,6 +75,7 @@ def add_widget(
     trigger: bool = False,
     coerce: Callable[[Any], Any] | None = None,
     submits_form: bool = False,
+    block: bool = False,
 ) -> Any:
     """Register a widget for this run, place it, and return its value.
 
@@ -83,7 +84,8 @@ def add_widget(
     ``serde`` converts its value to and from the wire and validates browser input.
     ``coerce`` adapts a value carried over from an earlier run (Enum coercion).
     ``submits_form`` marks a form's submit button, the one widget in a form that may
-    have a callback.
+    have a callback.  ``block`` makes a container that has a value (tabs that track the
+    open tab, an expander that tracks being open): it returns ``(DeltaGenerator, value)``.
     """
     ctx = context.require()
     ctx.check_interrupt()
@@ -107,7 +109,7 @@ def add_widget(
             "Widgets can only go in the main body of a fragment."
         )
     if ctx.session.is_bare:
-        return _place_widget(ctx, kind, props, "", user_key, serde, default)
+        return _place_widget(ctx, kind, props, "", user_key, serde, default, block=block)
 
     state = ctx.session.state
     wid = compute_widget_id(kind, user_key, identity, form_id=form_id, page=ctx.page or ctx.session.page)
@@ -144,7 +146,7 @@ def add_widget(
     )
     set_by_script = state.is_new_write(user_key)
     value = state.register_widget(meta, has_default=has_default, coerce=coerce)
-    return _place_widget(ctx, kind, props, wid, user_key, serde, value, check=set_by_script)
+    return _place_widget(ctx, kind, props, wid, user_key, serde, value, check=set_by_script, block=block)
 
 
 def _place_widget(
@@ -156,6 +158,7 @@ def _place_widget(
     serde: Serde,
     value: Any,
     check: bool = False,
+    block: bool = False,
 ) -> Any:
     """Place the widget showing ``value``; ``check`` a value the script set through Session State."""
     state = None if ctx.session.is_bare else ctx.session.state
@@ -170,7 +173,10 @@ def _place_widget(
         state.remember_wire(wid, value, wire)
     props["value"] = wire
     props["id"] = wid
-    current(ctx)._place(ctx, Node(kind, props, id=wid, key=key, value=value))
+    node = Node(kind, props, id=wid, key=key, value=value, children=[] if block else None)
+    placed = current(ctx)._place(ctx, node)
+    if block:
+        return placed, fresh(value)
     return fresh(value)  # the script's own copy: mutating it must not change the widget's state
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from nbstream.elements._base import add_block, add_element, place
 from nbstream.elements._sizing import check_choice, check_gap, check_height, check_width
 from nbstream.elements.delta_generator import SIDEBAR, DeltaGenerator, command, current
+from nbstream.elements.layout.open_state import OpenableContainer, open_flag_block, open_tab_bar, tracking
 from nbstream.runtime import context
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.tree import Node
 
 sidebar = SIDEBAR
@@ -186,7 +188,17 @@ def empty() -> DeltaGenerator:
 
 
 @command
-def expander(label: str, expanded: bool = False, *, icon: str | None = None) -> DeltaGenerator:
+def expander(
+    label: str,
+    expanded: bool = False,
+    *,
+    key: str | int | None = None,
+    icon: str | None = None,
+    width: int | str = "stretch",
+    on_change: Callable[..., Any] | str | None = "ignore",
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+) -> OpenableContainer:
     """Insert a container that can be expanded and collapsed.
 
     Parameters
@@ -195,39 +207,119 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None) -> 
         The header of the expander, in Markdown.
     expanded : bool
         Whether it starts expanded.
+    key : str, int or None
+        A key; with ``on_change`` other than "ignore", ``st.session_state[key]`` is whether
+        it is expanded (and setting it opens or closes it).
     icon : str or None
         An emoji or ``:material/icon_name:`` shown next to the label.
+    width : "stretch" or int
+        The expander's width.
+    on_change : "ignore", "rerun" or callable
+        "ignore" (the default): the expander does not track its state (``.open`` is None).
+        "rerun" or a callback: opening or closing it reruns the app (after the callback),
+        and ``.open`` says whether it is expanded.
+    args, kwargs : tuple and dict
+        Arguments for the ``on_change`` callback.
+
+    Returns
+    -------
+    DeltaGenerator
+        The expander's container, with an ``open`` attribute.
     """
     if label is None or not isinstance(label, str):
         raise StreamlitAPIException("A label is required for an expander")
     if "expander" in _where():
         raise StreamlitAPIException("Expanders may not be nested inside other expanders.")
-    return add_block("expander", {"label": label, "expanded": bool(expanded), "icon": icon})
+    tracked, callback = tracking(on_change)
+    props = {
+        "label": label,
+        "expanded": bool(expanded),
+        "icon": icon,
+        "width": check_width(width, allow_content=False),
+    }
+    if not tracked:
+        return OpenableContainer.of(add_block("expander", props), None)
+    identity = {"label": label, "icon": icon, "expanded": bool(expanded)}
+    return open_flag_block(
+        "expander",
+        props,
+        default=bool(expanded),
+        key=key,
+        callback=callback,
+        args=args,
+        kwargs=kwargs,
+        identity=identity,
+    )
 
 
 @command
-def tabs(tabs: Sequence[str]) -> list[DeltaGenerator]:
+def tabs(
+    tabs: Sequence[str],
+    *,
+    width: int | str = "stretch",
+    height: int | str = "content",
+    default: str | None = None,
+    key: str | int | None = None,
+    on_change: Callable[..., Any] | str | None = "ignore",
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+) -> list[OpenableContainer]:
     """Insert containers separated into tabs.
 
     Parameters
     ----------
     tabs : list of str
-        One label per tab (Markdown).  The first tab is selected.
+        One label per tab (Markdown).
+    width : "stretch" or int
+        The width of the tab bar and its panels.
+    height : "content", "stretch" or int
+        The panels' height; a fixed height scrolls.
+    default : str or None
+        The label of the tab selected first (None: the first tab).
+    key : str, int or None
+        A key; with ``on_change`` other than "ignore", ``st.session_state[key]`` is the
+        open tab's label (and setting it switches tabs).
+    on_change : "ignore", "rerun" or callable
+        "ignore" (the default): every tab's content runs and ``.open`` is None.  "rerun"
+        or a callback: switching tabs reruns the app (after the callback) and each tab's
+        ``.open`` says whether it is the selected one, so hidden tabs can skip work.
+    args, kwargs : tuple and dict
+        Arguments for the ``on_change`` callback.
 
     Returns
     -------
     list of DeltaGenerator
-        One container per tab.
+        One container per tab, each with an ``open`` attribute.
     """
     if isinstance(tabs, str) or not isinstance(tabs, Sequence) or len(tabs) == 0:
         raise StreamlitAPIException("The input argument to st.tabs must contain at least one tab label.")
     if any(not isinstance(label, str) for label in tabs):
         raise StreamlitAPIException("The tabs input list to st.tabs is only allowed to contain strings.")
-    bar = add_block("tab_container", {"labels": list(tabs)})
+    if default is not None and default not in tabs:
+        raise StreamlitValueError(
+            "default", [f"a tab label from `tabs`. `{default}` is not in the list of tabs"]
+        )
+    tracked, callback = tracking(on_change)
+    labels = list(tabs)
+    first = labels.index(default) if default is not None else 0
+    props = {
+        "labels": labels,
+        "default": first,
+        "width": check_width(width, allow_content=False),
+        "height": check_height(height),
+    }
+    if tracked:
+        bar, chosen = open_tab_bar(
+            labels, props, default=labels[first], key=key, callback=callback, args=args, kwargs=kwargs
+        )
+        selected: int | None = labels.index(chosen)
+    else:
+        bar, selected = add_block("tab_container", props), None
     out = []
-    for label in tabs:
+    for i, label in enumerate(labels):
         with bar:
-            out.append(place(Node("tab", {"label": label}, children=[])))
+            tab = place(Node("tab", {"label": label}, children=[]))
+        out.append(OpenableContainer.of(tab, None if selected is None else i == selected))
     return out
 
 
@@ -238,8 +330,14 @@ def popover(
     help: str | None = None,
     icon: str | None = None,
     disabled: bool = False,
-    use_container_width: bool = False,
-) -> DeltaGenerator:
+    use_container_width: bool | None = None,
+    type: str = "secondary",
+    width: int | str = "content",
+    key: str | int | None = None,
+    on_change: Callable[..., Any] | str | None = "ignore",
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+) -> OpenableContainer:
     """Insert a popover: a button that opens a floating container.
 
     Parameters
@@ -252,11 +350,38 @@ def popover(
         An emoji or ``:material/icon_name:`` shown next to the label.
     disabled : bool
         Disable the button.
-    use_container_width : bool
-        Stretch the button to the width of its parent.
+    use_container_width : bool or None
+        Stretch the button to the width of its parent (``width="stretch"``).
+    type : "primary", "secondary" or "tertiary"
+        The button's emphasis.
+    width : "content", "stretch" or int
+        The button's width.
+    key : str, int or None
+        A key; with ``on_change`` other than "ignore", ``st.session_state[key]`` is whether
+        the popover is open.
+    on_change : "ignore", "rerun" or callable
+        "ignore" (the default): the popover does not track its state (``.open`` is None).
+        "rerun" or a callback: opening or closing it reruns the app (after the callback),
+        and ``.open`` says whether it is open.
+    args, kwargs : tuple and dict
+        Arguments for the ``on_change`` callback.
+
+    Returns
+    -------
+    DeltaGenerator
+        The popover's container, with an ``open`` attribute.
     """
     if not isinstance(label, str):
         raise StreamlitAPIException("A label is required for a popover")
+    if type not in ("primary", "secondary", "tertiary"):
+        raise StreamlitAPIException(
+            f'The type argument to st.popover must be "primary", "secondary", or "tertiary". \n'
+            f'The argument passed was "{type}".'
+        )
+    width = check_width(width)
+    if use_container_width is not None:
+        width = "stretch" if use_container_width else "content"
+    tracked, callback = tracking(on_change)
     if "popover" in _where():
         raise StreamlitAPIException("Popovers may not be nested inside other popovers.")
     props = {
@@ -264,6 +389,20 @@ def popover(
         "help": help,
         "icon": icon,
         "disabled": bool(disabled),
-        "use_container_width": bool(use_container_width),
+        "use_container_width": width == "stretch",
+        "type": type,
+        "width": width,
     }
-    return add_block("popover", props)
+    if not tracked:
+        return OpenableContainer.of(add_block("popover", props), None)
+    identity = {"label": label, "icon": icon, "help": help}
+    return open_flag_block(
+        "popover",
+        props,
+        default=False,
+        key=key,
+        callback=callback,
+        args=args,
+        kwargs=kwargs,
+        identity=identity,
+    )

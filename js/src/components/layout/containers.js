@@ -123,10 +123,21 @@ export function expander(node, ctx) {
       const i = propIcon(p.icon);
       if (i) summary.prepend(i);
     }
-    // `expanded` is where it starts; afterwards the user's choice stands unless the app changes it.
-    if (p.expanded !== last.expanded) el.open = Boolean(p.expanded);
+    if (p.id) {
+      // A tracked expander: its value (open or not) is the kernel's, and a toggle is sent.
+      if (p.value !== last.value || p.id !== last.id) el.open = Boolean(p.value);
+    } else if (p.expanded !== last.expanded) {
+      // `expanded` is where it starts; afterwards the user's choice stands unless the app changes it.
+      el.open = Boolean(p.expanded);
+    }
     last = p;
   };
+  on(el, "toggle", () => {
+    if (last.id && el.open !== Boolean(last.value)) {
+      last = { ...last, value: el.open };
+      ctx.setValue(last.id, el.open);
+    }
+  }, ctx);
   update(node);
   return { el, slot, update };
 }
@@ -140,7 +151,9 @@ export function tab_container(node, ctx) {
   const el = h("div", { class: "nbs-tabs" }, tablist, slot);
   /** @type {string[]} */
   let labels = [];
-  let selected = 0;
+  let selected = node.props.value ?? node.props.default ?? 0;
+  /** @type {Record<string, any>} */
+  let props = node.props;
 
   /** Tab buttons for the labels, and each panel the shell placed shown or hidden. */
   function sync() {
@@ -183,14 +196,25 @@ export function tab_container(node, ctx) {
     return button;
   }
 
-  /** Switching tabs is the browser's business only: nothing goes to the kernel. */
+  /** Switching tabs is the browser's business, unless the tabs track the open tab (an id). */
   function select(/** @type {number} */ i) {
+    const changed = i !== selected;
     selected = i;
     sync();
+    if (changed && props.id) {
+      props = { ...props, value: i };
+      ctx.setValue(props.id, i);
+    }
   }
 
   const update = (/** @type {WireNode} */ n) => {
+    const before = props;
+    props = n.props;
     labels = n.props.labels || labels;
+    if (props.id && typeof props.value === "number" && (props.value !== before.value || n === node)) selected = props.value;
+    el.style.width = typeof props.width === "number" ? `${props.width}px` : "";
+    slot.style.height = typeof props.height === "number" ? `${props.height}px` : "";
+    slot.classList.toggle("nbs-container--scroll", typeof props.height === "number");
     sync();
   };
   watchChildren(slot, sync, ctx);
@@ -223,10 +247,18 @@ export function popover(node, ctx) {
   look.button.setAttribute("aria-haspopup", "dialog");
   look.button.setAttribute("aria-expanded", "false");
 
-  const setOpen = (/** @type {boolean} */ open) => {
+  /** @type {Record<string, any>} */
+  let props = node.props;
+  const setOpen = (/** @type {boolean} */ open, fromKernel = false) => {
+    const changed = open === panel.hidden;
     panel.hidden = !open;
     look.button.setAttribute("aria-expanded", String(open));
     el.classList.toggle("nbs-open", open);
+    // A tracked popover (an id) tells the kernel when the user opens or closes it.
+    if (changed && !fromKernel && props.id && open !== Boolean(props.value)) {
+      props = { ...props, value: open };
+      ctx.setValue(props.id, open);
+    }
   };
   on(look.button, "click", () => setOpen(panel.hidden), ctx);
   on(document, "pointerdown", (/** @type {PointerEvent} */ e) => {
@@ -241,9 +273,12 @@ export function popover(node, ctx) {
   }, ctx);
 
   const update = (/** @type {WireNode} */ n) => {
-    look.update({ ...n.props, type: "secondary" });
+    const before = props;
+    props = n.props;
+    look.update({ ...n.props, type: n.props.type || "secondary" });
     panel.setAttribute("aria-label", look.button.textContent || "Popover");
     el.classList.toggle("nbs-popover--stretch", Boolean(n.props.use_container_width));
+    if (props.id && (props.value !== before.value || n === node)) setOpen(Boolean(props.value), true);
     if (n.props.disabled) setOpen(false);
   };
   update(node);
