@@ -27,24 +27,64 @@ st.text(f"tz={st.context.timezone} locale={st.context.locale} theme={st.context.
 """
 
 
+TRACKED = """
+if "switches" not in st.session_state:
+    st.session_state.switches = 0
+def switched():
+    st.session_state.switches += 1
+tabs = st.tabs(["Sales", "Costs"], key="tab", on_change=switched)
+st.text(f"tab={st.session_state.tab} switches={st.session_state.switches} open={[t.open for t in tabs]}")
+with tabs[1]:
+    if tabs[1].open:
+        st.text("costs computed")
+pop = st.popover("Filters", key="pop", on_change="rerun")
+pop.text("inside the popover")
+st.text(f"popover open={pop.open}")
+"""
+
+
 @pytest.fixture(scope="module")
 def voila(workdir: Path) -> Iterator[Server]:
     apps = workdir / "apps"
     apps.mkdir()
     write_app(apps, "widgets2", WIDGETS)
+    write_app(apps, "tracked", TRACKED)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
 
 
-@pytest.fixture
-def page(chromium, voila):
+def open_app(chromium, voila: Server, name: str):
     context = chromium.new_context(locale="de-DE", timezone_id="Europe/Berlin")
     page = context.new_page()
-    page.goto(f"{voila.url}voila/render/widgets2.ipynb")
+    page.goto(f"{voila.url}voila/render/{name}.ipynb")
     page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
+    return page
+
+
+@pytest.fixture
+def page(chromium, voila):
+    page = open_app(chromium, voila, "widgets2")
     yield page
     close_page(page)
+
+
+def test_a_tracked_tab_switch_reruns_with_the_callback_and_open_tabs(chromium, voila):
+    page = open_app(chromium, voila, "tracked")
+    try:
+        wait_text(page, "tab=Sales switches=0 open=[True, False]")
+        assert "costs computed" not in page.locator(".nbs-main").inner_text()
+        page.get_by_role("tab", name="Costs").click()
+        wait_text(page, "tab=Costs switches=1 open=[False, True]")
+        wait_text(page, "costs computed")
+        assert page.get_by_role("tab", name="Costs").get_attribute("aria-selected") == "true"
+        page.get_by_role("button", name="Filters").click()
+        wait_text(page, "popover open=True")
+        assert page.get_by_role("dialog").is_visible()
+        page.keyboard.press("Escape")
+        wait_text(page, "popover open=False")
+    finally:
+        close_page(page)
 
 
 def test_pills_and_segmented_control_rerun_with_the_clicked_options(page):
