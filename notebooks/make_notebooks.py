@@ -163,6 +163,10 @@ flavour = st.radio("Flavour", ["vanilla", "chocolate", "strawberry"], horizontal
 city = st.selectbox("City", ["Berlin", "Lisbon", "Oslo"], index=None, placeholder="Pick a city")
 extras = st.multiselect("Extras", ["sprinkles", "nuts", "cream"], default=["nuts"])
 st.write(agree, on, flavour, city, extras)
+tags = st.pills("Tags", [":material/star: Favourite", "New", "Sale"], selection_mode="multi")
+size = st.segmented_control("Size", ["S", "M", "L"], default="M", required=True)
+st.write(tags, size)
+st.badge("Beta", icon=":material/science:", color="violet")
 """
 
 APPS["numeric"] = """
@@ -190,7 +194,9 @@ st.title("Dates and times")
 day = st.date_input("A day", dt.date(2024, 5, 31))
 span = st.date_input("A span", (dt.date(2024, 1, 1), dt.date(2024, 1, 7)))
 alarm = st.time_input("Alarm", dt.time(7, 30))
-st.write(day, span, alarm)
+meeting = st.datetime_input("Meeting", dt.datetime(2024, 6, 3, 14, 0))
+st.write(day, span, alarm, meeting)
+st.write(f"Your browser's time zone: {st.context.timezone}, locale: {st.context.locale}")
 """
 
 APPS["layout"] = """
@@ -213,6 +219,16 @@ with st.container(border=True):
     st.write("A bordered container.")
 slot = st.empty()
 slot.write("An st.empty placeholder, written once.")
+row = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
+row.button("Left")
+row.button("Middle")
+row.button("Right")
+st.space("medium")
+summary, details = st.tabs(["Summary", "Details"], key="view", on_change="rerun")
+with details:
+    if details.open:  # only the open tab's content runs
+        st.write("Details computed because this tab is open.")
+summary.write(f"Open tab: {st.session_state.view}")
 """
 
 APPS["data"] = """
