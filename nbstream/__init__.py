@@ -34,6 +34,8 @@ from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment
 from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.layout.grid import grid
+from nbstream.elements.layout.skeleton import skeleton
 from nbstream.elements.layout.space import space
 from nbstream.elements.media.documents import link_button, logo, pdf
 from nbstream.elements.media.image import image
@@ -61,6 +63,7 @@ from nbstream.elements.text.write import echo, help, write
 from nbstream.elements.widgets.buttons import button, download_button
 from nbstream.elements.widgets.choices import pills, segmented_control
 from nbstream.elements.widgets.feedback import feedback
+from nbstream.elements.widgets.menus import menu_button, pagination
 from nbstream.elements.widgets.moments import datetime_input
 from nbstream.elements.widgets.numeric import number_input
 from nbstream.elements.widgets.selection import checkbox, multiselect, radio, selectbox, toggle
@@ -116,6 +119,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "get_option",
+    "grid",
     "header",
     "help",
     "html",
@@ -130,11 +134,13 @@ __all__ = [
     "logout",
     "map",
     "markdown",
+    "menu_button",
     "metric",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
+    "pagination",
     "pdf",
     "pills",
     "plotly_chart",
@@ -153,6 +159,7 @@ __all__ = [
     "set_option",
     "set_page_config",
     "sidebar",
+    "skeleton",
     "slider",
     "snow",
     "space",

@@ -100,3 +100,28 @@ describe("container layout", () => {
     expect(el.dataset.width).toBe("content");
   });
 });
+
+describe("pagination and menu_button", () => {
+  test("page numbers: the window, gaps, and a click sends the page", async () => {
+    const { visiblePages } = await import("../src/components/widgets/menus.js");
+    expect(visiblePages(1, 5, 7)).toEqual([1, 2, 3, 4, 5]);
+    expect(visiblePages(6, 12, 7)).toEqual([1, null, 4, 5, 6, 7, 8, null, 12]);
+    expect(visiblePages(1, 12, 7)).toEqual([1, 2, 3, 4, 5, 6, null, 12]);
+    const { el, ctx } = mount("pagination", { id: "w1", num_pages: 12, default: 3, max_visible_pages: 7, width: "content", disabled: false, value: 3 });
+    expect(el.querySelector("[aria-current=page]")?.textContent).toBe("3");
+    /** @type {HTMLButtonElement} */ (el.querySelector("[aria-label='Next page']")).click();
+    /** @type {HTMLButtonElement} */ (el.querySelector("[aria-label='Page 12']")).click();
+    expect(ctx.sent).toEqual([["w1", 4], ["w1", 12]]);
+  });
+
+  test("a menu entry is a click carrying its index", () => {
+    const { el, ctx } = mount("menu_button", widget({ label: "Export", options: ["CSV", "JSON"], type: "secondary", width: "content", value: null }));
+    const [button] = /** @type {HTMLButtonElement[]} */ ([...el.querySelectorAll("button.nbs-button")]);
+    button.click();
+    const items = /** @type {HTMLButtonElement[]} */ ([...el.querySelectorAll("[role=menuitem]")]);
+    expect(items.map((i) => i.textContent)).toEqual(["CSV", "JSON"]);
+    items[1].click();
+    expect(ctx.clicks).toEqual(["w1"]);
+    expect(/** @type {HTMLElement} */ (el.querySelector("[role=menu]")).hidden).toBe(true);
+  });
+});

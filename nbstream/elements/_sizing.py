@@ -23,8 +23,9 @@ def _pixels(value: Any, *, zero: bool = False) -> bool:
 
 
 def _named(words: tuple[str, ...]) -> str:
+    """The tail of Streamlit's message: "(pixels) or 'stretch'" / "(pixels), 'stretch', or 'content'"."""
     quoted = [f"'{w}'" for w in words]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f", or {quoted[-1]}"
+    return f" or {quoted[0]}" if len(quoted) == 1 else ", " + ", ".join(quoted[:-1]) + f", or {quoted[-1]}"
 
 
 def check_width(value: Any, *, allow_content: bool = True) -> int | str:
@@ -33,7 +34,7 @@ def check_width(value: Any, *, allow_content: bool = True) -> int | str:
     if value in words or _pixels(value):
         return value  # type: ignore[no-any-return]
     raise StreamlitInvalidWidthError(
-        f"Invalid width value: {value!r}. Width must be either a positive integer (pixels), {_named(words)}."
+        f"Invalid width value: {value!r}. Width must be either a positive integer (pixels){_named(words)}."
     )
 
 
@@ -43,8 +44,7 @@ def check_height(value: Any, *, allow_content: bool = True) -> int | str:
     if value in words or _pixels(value):
         return value  # type: ignore[no-any-return]
     raise StreamlitInvalidHeightError(
-        f"Invalid height value: {value!r}. "
-        f"Height must be either a positive integer (pixels), {_named(words)}."
+        f"Invalid height value: {value!r}. Height must be either a positive integer (pixels){_named(words)}."
     )
 
 

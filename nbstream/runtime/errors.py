@@ -120,6 +120,10 @@ class StreamlitInvalidParameterTypeError(StreamlitAPIException):
     """An argument of a type the command does not take."""
 
 
+class StreamlitMissingRequiredParameterError(StreamlitAPIException):
+    """A parameter the command needs was left empty."""
+
+
 class StreamlitAuthError(StreamlitAPIException):
     """``st.login``/``st.logout`` without a usable ``[auth]`` configuration."""
 

@@ -75,7 +75,12 @@ STREAMLIT_KINDS = frozenset(
 )
 
 # Accessor names that are not the kind of the nodes they list.
-ACCESSOR_ALIASES = {"columns": "column", "tabs": "tab", "date_time_input": "datetime_input"}
+ACCESSOR_ALIASES = {
+    "columns": "column",
+    "tabs": "tab",
+    "date_time_input": "datetime_input",
+    "grid": "grid_container",
+}
 
 # Accessors that list blocks (a BlockList) and widgets (a WidgetList), also when empty.
 BLOCK_ACCESSORS = frozenset(

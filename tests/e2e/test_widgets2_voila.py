@@ -40,6 +40,13 @@ with tabs[1]:
 pop = st.popover("Filters", key="pop", on_change="rerun")
 pop.text("inside the popover")
 st.text(f"popover open={pop.open}")
+page = st.pagination(9, default=2)
+st.text(f"page={page}")
+choice = st.menu_button("Export", ["CSV", "JSON"])
+st.text(f"export={choice}")
+grid = st.grid(2)
+for i in range(4):
+    grid.text(f"cell {i}")
 """
 
 
@@ -83,6 +90,25 @@ def test_a_tracked_tab_switch_reruns_with_the_callback_and_open_tabs(chromium, v
         assert page.get_by_role("dialog").is_visible()
         page.keyboard.press("Escape")
         wait_text(page, "popover open=False")
+    finally:
+        close_page(page)
+
+
+def test_pagination_menu_button_and_grid(chromium, voila):
+    page = open_app(chromium, voila, "tracked")
+    try:
+        wait_text(page, "page=2")
+        page.get_by_role("button", name="Next page").click()
+        wait_text(page, "page=3")
+        page.get_by_role("button", name="Page 9").click()
+        wait_text(page, "page=9")
+        page.get_by_role("button", name="Export").click()
+        page.get_by_role("menuitem", name="JSON").click()
+        wait_text(page, "export=JSON")
+        cells = [page.get_by_text(f"cell {i}", exact=True).bounding_box() for i in range(4)]
+        assert all(cells)
+        assert abs(cells[0]["y"] - cells[1]["y"]) < 2 and cells[1]["x"] > cells[0]["x"]  # two per row
+        assert cells[2]["y"] > cells[0]["y"] and abs(cells[2]["x"] - cells[0]["x"]) < 2
     finally:
         close_page(page)
 

@@ -146,12 +146,8 @@ EXPECTED_MISSING_ISSUE_16 = {
     "bottom",
     "echarts_chart",
     "graphviz_chart",
-    "grid",
-    "menu_button",
     "mermaid_chart",
-    "pagination",
     "pydeck_chart",
-    "skeleton",
 }
 
 EXPECTED_MISSING = (

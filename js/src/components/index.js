@@ -21,6 +21,7 @@ import * as feedback from "./widgets/feedback.js";
 import * as forms from "./flow/forms.js";
 import * as image from "./media/image.js";
 import * as links from "./media/links.js";
+import * as menus from "./widgets/menus.js";
 import * as moments from "./widgets/moments.js";
 import * as playback from "./media/playback.js";
 import * as navigation from "./navigation/navigation.js";
@@ -28,6 +29,7 @@ import * as numeric from "./widgets/numeric.js";
 import * as sliders from "./widgets/sliders.js";
 import * as selection from "./widgets/selection.js";
 import * as space from "./layout/space.js";
+import * as grid from "./layout/grid.js";
 import * as status from "./status/live.js";
 import * as text from "./text/text.js";
 import * as textual from "./widgets/textual.js";
@@ -75,8 +77,13 @@ export const components = {
   segmented_control: choices.segmented_control,
   // widgets/moments.py
   datetime_input: moments.datetime_input,
-  // layout/space.py
+  // layout/space.py, layout/grid.py, layout/skeleton.py
   space: space.space,
+  grid_container: grid.grid_container,
+  skeleton: grid.skeleton,
+  // widgets/menus.py
+  pagination: menus.pagination,
+  menu_button: menus.menu_button,
   // widgets/sliders.py, widgets/numeric.py
   slider: sliders.slider,
   select_slider: sliders.select_slider,

@@ -160,6 +160,41 @@ class ButtonGroup(_Options):
         return self.set_value([v for v in self.value or [] if v != value])  # type: ignore[return-value]
 
 
+class Pagination(Widget):
+    """``st.pagination``: ``select(page)`` goes to a page (1-based)."""
+
+    def select(self, page: int) -> Pagination:
+        return self.set_value(page)  # type: ignore[return-value]
+
+
+class MenuButton(_Options):
+    """``st.menu_button``: choosing an entry is an event; the next run gets it, the one after None."""
+
+    def set_value(self, value: Any) -> MenuButton:
+        self._assert_can_interact()
+        if value is None:
+            self.root._pending_wire.pop(self.id, None)
+            self.root._pending_values.pop(self.id, None)
+            return self
+        meta = self.root._widget_meta(self)
+        index = next((i for i, o in enumerate(meta.serde.options) if o == value), None)
+        if index is None:
+            raise ValueError(f"{value!r} is not one of the menu's options")
+        return self.click_index(index)
+
+    def click(self, value: Any) -> MenuButton:
+        """Choose the entry ``value`` (an option, as the app passed it)."""
+        return self.set_value(value)
+
+    def click_index(self, index: int) -> MenuButton:
+        """Choose the entry at ``index``."""
+        self._assert_can_interact()
+        option = self._option_at(index)
+        self.root._pending_wire[self.id] = index
+        self.root._pending_values[self.id] = option
+        return self
+
+
 class NumberInput(Widget):
     def increment(self) -> NumberInput:
         """Add one ``step`` (not beyond ``max_value``)."""
@@ -285,4 +320,6 @@ CLASSES: dict[str, type[Element]] = {
     "date_input": DateInput,
     "time_input": TimeInput,
     "datetime_input": DateTimeInput,
+    "pagination": Pagination,
+    "menu_button": MenuButton,
 }
