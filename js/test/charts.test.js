@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { tableFromArrays, tableToIPC } from "apache-arrow";
-import { afterEach, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { components } from "../src/components/index.js";
 import { decodeRows } from "../src/components/charts/data.js";
 import { fitView, latitudeOf, project, tickStep, tileUrl } from "../src/components/charts/map.js";
@@ -196,4 +196,22 @@ test("plotly: the library comes from the kernel once, the figure gets the app's 
   const plain = finalFigure({ kind: "plotly_chart", key: "p", props: { theme: null, width: 500, height: "content" } }, { data: [], layout: {} }, el);
   expect(plain.layout.template).toBeUndefined();
   expect(plain.layout.width).toBe(500);
+});
+
+describe("plotly selections", () => {
+  test("plotly.js events become Streamlit's selection fields", async () => {
+    const { selectionOf } = await import("../src/components/charts/plotly.js");
+    const event = {
+      points: [{ curveNumber: 0, pointNumber: 2, pointIndex: 2, x: 3, y: 6, data: { huge: true } }],
+      range: { x: [1, 3], y: [4, 6] },
+    };
+    expect(selectionOf(event, ["points", "box"])).toEqual({
+      points: [{ curve_number: 0, point_number: 2, point_index: 2, x: 3, y: 6 }],
+      point_indices: [2],
+      box: [{ xref: "x", yref: "y", x: [1, 3], y: [4, 6] }],
+      lasso: [],
+    });
+    expect(selectionOf(null, ["points"])).toEqual({ points: [], point_indices: [], box: [], lasso: [] });
+    expect(selectionOf({ lassoPoints: { x: [1, 2, 3], y: [1, 2, 1] } }, ["points", "box"]).lasso).toEqual([]);
+  });
 });

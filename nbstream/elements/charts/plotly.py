@@ -12,8 +12,14 @@ import json
 from importlib import resources
 from typing import Any
 
-from nbstream.elements._base import add_element, answers
-from nbstream.elements.charts._common import check_selection, check_theme, sizes
+from nbstream.elements._base import add_element, add_widget, answers
+from nbstream.elements.charts._common import check_theme, sizes
+from nbstream.elements.charts.selections import (
+    PlotlySelectionSerde,
+    on_select_mode,
+    plotly_modes,
+    plotly_state,
+)
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.tree import Node
@@ -66,7 +72,7 @@ def plotly_chart(
     selection_mode: Any = ("points", "box", "lasso"),
     config: dict[str, Any] | None = None,
     alt: str | None = None,
-) -> DeltaGenerator:
+) -> DeltaGenerator | dict[str, Any]:
     """Display an interactive Plotly chart (https://plotly.com/python/).
 
     Needs the ``plotly`` package (``pip install nbstream[charts]``).
@@ -85,16 +91,26 @@ def plotly_chart(
         "streamlit" matches the app's colors and fonts (light or dark); None keeps the
         figure's template.
     key : str, int or None
-        Accepted for compatibility (it identifies a chart with selections).
-    on_select : "ignore"
-        Selections are not supported yet: only "ignore" is accepted.
-    selection_mode : ignored while selections are not supported.
+        A unique key; a chart with selections keeps its state in ``st.session_state[key]``.
+    on_select : "ignore", "rerun" or callable
+        "ignore" (the default): the chart is a picture.  "rerun" or a callback: selecting
+        points (click, box or lasso) reruns the app (after the callback) and the command
+        returns the selection state instead of the chart's place.
+    selection_mode : "points", "box", "lasso" or a list of them
+        The selection gestures the chart offers (all three by default).
     config : dict or None
         plotly.js configuration (``{"displayModeBar": False}``, ...).
     alt : str or None
         A text description of the chart for screen readers.
+
+    Returns
+    -------
+    DeltaGenerator or dict
+        The chart's place; with selections, the selection state:
+        ``{"selection": {"points", "point_indices", "box", "lasso"}}`` (attribute access too).
     """
-    check_selection(on_select)
+    selecting, callback = on_select_mode(on_select)
+    modes = plotly_modes(selection_mode) if selecting else []
     check_theme(theme)
     try:
         import plotly  # noqa: F401
@@ -111,4 +127,15 @@ def plotly_chart(
         "alt": alt,
         **size_props,
     }
-    return add_element("plotly_chart", props, value=json.loads(figure))
+    if not selecting:
+        return add_element("plotly_chart", props, value=json.loads(figure))
+    props["selection_mode"] = modes
+    return add_widget(  # type: ignore[no-any-return]
+        "plotly_chart",
+        props,
+        serde=PlotlySelectionSerde(modes),
+        default=plotly_state(),
+        identity={"figure": figure, "modes": modes},
+        key=key,
+        on_change=callback,
+    )

@@ -12,11 +12,18 @@ Every chart kind lists under its own name (``at.get("bar_chart")``, ``at.altair_
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from nbstream.testing.elements._base import Element
+from nbstream.testing.errors import AppTestError
 
 VEGA_KINDS = ("line_chart", "area_chart", "bar_chart", "scatter_chart", "altair_chart", "vega_lite_chart")
+
+
+def _figure(node: Any) -> dict[str, Any]:
+    """A selectable Plotly chart's figure (its node's value is the selection state)."""
+    return json.loads(bytes(node.props["figure"]).decode("utf-8"))  # type: ignore[no-any-return]
 
 
 class Chart(Element):
@@ -26,7 +33,7 @@ class Chart(Element):
     def spec(self) -> dict[str, Any] | None:
         kind, props, value = self._node.kind, self._node.props, self._node.value
         if kind == "plotly_chart":
-            return value
+            return _figure(self._node) if self._node.id else value
         if kind == "pyplot":
             return None
         if kind == "map":
@@ -45,12 +52,38 @@ class Chart(Element):
         if self._node.kind == "pyplot":
             return value
         if self._node.kind == "plotly_chart":
-            return (value or {}).get("data", [])
+            return ((_figure(self._node) if self._node.id else value) or {}).get("data", [])
         return value.frame() if value is not None else None
 
     @property
     def value(self) -> Any:
         return self.data
+
+    @property
+    def selection(self) -> Any:
+        """The selection state of a chart with ``on_select`` (None for one without)."""
+        if not self._node.id:
+            return None
+        pending = self.root._pending_values
+        return pending.get(self.id, self._node.value)
+
+    def select(
+        self,
+        points: list[dict[str, Any]] | None = None,
+        point_indices: list[int] | None = None,
+        box: list[dict[str, Any]] | None = None,
+        lasso: list[dict[str, Any]] | None = None,
+    ) -> Chart:
+        """Select on a Plotly chart with ``on_select``, as a user's click, box or lasso would."""
+        if not self._node.id:
+            raise AppTestError(f"This {self.type} has no on_select: it takes no selections.")
+        given = {"points": points, "point_indices": point_indices, "box": box, "lasso": lasso}
+        wire = {k: list(v) for k, v in given.items() if v is not None}
+        state = self.root._widget_meta(self).serde.deserialize(
+            wire
+        )  # what a browser could not send, neither can a test
+        self.root._set_widget_value(self, state)
+        return self
 
     def __repr__(self) -> str:
         return f"Chart(type={self.type!r})"

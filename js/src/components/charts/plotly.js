@@ -74,7 +74,36 @@ export function finalFigure(node, figure, el) {
   if (typeof props.height === "number") layout.height = props.height;
   else if (layout.height === undefined) layout.height = 450;
   const config = { displaylogo: false, responsive: props.width === "stretch", ...(props.config || {}) };
+  if (props.id) {
+    // A chart with on_select: box or lasso dragging selects (box first), clicks pick points.
+    const modes = props.selection_mode || [];
+    if (layout.dragmode === undefined) layout.dragmode = modes.includes("box") ? "select" : modes.includes("lasso") ? "lasso" : "zoom";
+    if (layout.clickmode === undefined && modes.includes("points")) layout.clickmode = "event+select";
+  }
   return { data: figure.data || [], layout, frames: figure.frames, config };
+}
+
+/**
+ * A plotly.js selection event as the selection state's wire form (Streamlit's fields).
+ * @param {any} event plotly_selected's or plotly_click's event data (null: cleared)
+ * @param {string[]} modes the chart's selection modes
+ * @returns {{points: any[], point_indices: number[], box: any[], lasso: any[]}}
+ */
+export function selectionOf(event, modes) {
+  const points = (event?.points || []).map((/** @type {any} */ p) => {
+    /** @type {Record<string, any>} */
+    const point = { curve_number: p.curveNumber, point_number: p.pointNumber, point_index: p.pointIndex ?? p.pointNumber };
+    for (const field of ["x", "y", "z", "lat", "lon", "label", "value"]) {
+      const v = p[field];
+      if (v === null || ["string", "number", "boolean"].includes(typeof v)) point[field] = v;
+    }
+    return point;
+  });
+  const axes = { xref: "x", yref: "y" };
+  const box = event?.range && modes.includes("box") ? [{ ...axes, x: event.range.x, y: event.range.y }] : [];
+  const lasso = event?.lassoPoints && modes.includes("lasso") ? [{ ...axes, x: event.lassoPoints.x, y: event.lassoPoints.y }] : [];
+  const indices = [...new Set(points.map((/** @type {any} */ p) => p.point_index).filter((/** @type {any} */ i) => Number.isInteger(i) && i >= 0))];
+  return { points, point_indices: indices, box, lasso };
 }
 
 /** @param {WireNode} node @param {ComponentContext} ctx @returns {Mounted} */
@@ -109,8 +138,25 @@ export function plotlyChart(node, ctx) {
     Plotly = Plotly || (await loadPlotly(ctx));
     if (ctx.signal.aborted || latest !== next) return;
     await Plotly.react(plot, final.data, final.layout, final.config);
+    if (next.props.id && !listening) listen();
     drawn = key;
     el.dataset.drawn = "1";
+  }
+
+  let listening = false;
+  /** Send selections of a chart with on_select (plotly.js's events on the plot). */
+  function listen() {
+    listening = true;
+    const p = /** @type {any} */ (plot);
+    const send = (/** @type {any} */ event) => {
+      const props = latest.props;
+      if (props.id) ctx.setValue(props.id, selectionOf(event, props.selection_mode || []));
+    };
+    p.on("plotly_selected", (/** @type {any} */ event) => send(event));
+    p.on("plotly_deselect", () => send(null));
+    p.on("plotly_click", (/** @type {any} */ event) => {
+      if ((latest.props.selection_mode || []).includes("points")) send({ points: event?.points || [] });
+    });
   }
 
   /** @param {WireNode} next */
