@@ -50,12 +50,21 @@ for i in range(4):
 """
 
 
+PLOTLY = """
+import plotly.express as px
+fig = px.scatter(x=[1, 2, 3, 4], y=[1, 2, 3, 4])
+event = st.plotly_chart(fig, on_select="rerun", selection_mode="box", key="scatter")
+st.text(f"selected={event.selection.point_indices}")
+"""
+
+
 @pytest.fixture(scope="module")
 def voila(workdir: Path) -> Iterator[Server]:
     apps = workdir / "apps"
     apps.mkdir()
     write_app(apps, "widgets2", WIDGETS)
     write_app(apps, "tracked", TRACKED)
+    write_app(apps, "plotly_select", PLOTLY)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -149,3 +158,24 @@ def test_layout_badge_and_context(page):
     assert badge.count() == 1
     space = page.locator("[data-kind=space]").bounding_box()
     assert space and space["height"] > 40
+
+
+def test_a_box_selection_on_a_plotly_chart_reruns_with_the_points(chromium, voila):
+    pytest.importorskip("plotly")
+    page = open_app(chromium, voila, "plotly_select")
+    try:
+        wait_text(page, "selected=[]")
+        page.wait_for_selector(".nbs-plotly-chart[data-drawn='1'] .nsewdrag", timeout=60_000)
+        area = page.locator(".nbs-plotly-chart .nsewdrag").first.bounding_box()
+        assert area
+        # Drag a box over the upper right half of the plot: the points (3, 3) and (4, 4).
+        x0, y0 = area["x"] + area["width"] * 0.55, area["y"] + area["height"] * 0.02
+        x1, y1 = area["x"] + area["width"] * 0.99, area["y"] + area["height"] * 0.45
+        page.mouse.move(x0, y0)
+        page.mouse.down()
+        page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, steps=5)
+        page.mouse.move(x1, y1, steps=5)
+        page.mouse.up()
+        wait_text(page, "selected=[2, 3]", timeout=20_000)
+    finally:
+        close_page(page)
