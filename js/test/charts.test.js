@@ -215,3 +215,22 @@ describe("plotly selections", () => {
     expect(selectionOf({ lassoPoints: { x: [1, 2, 3], y: [1, 2, 1] } }, ["points", "box"]).lasso).toEqual([]);
   });
 });
+
+describe("vega selections", () => {
+  test("a parameter's store as the app's selection value", async () => {
+    const { selectionValue } = await import("../src/components/charts/vega.js");
+    const stores = {
+      brush_store: [{ unit: "", fields: [{ field: "a", type: "R" }, { field: "b", type: "R" }], values: [[1, 2], [3, 4]] }],
+      pick_store: [
+        { unit: "", fields: [{ field: "a", type: "E" }, { field: "when", type: "E" }], values: [1, new Date(5)] },
+        { unit: "", fields: [{ field: "_vgsid_", type: "E" }], values: [7] },
+      ],
+      none_store: [],
+    };
+    const view = { data: (/** @type {string} */ name) => { if (!(name in stores)) throw new Error("no such data"); return stores[name]; } };
+    expect(selectionValue(view, "brush")).toEqual({ a: [1, 2], b: [3, 4] });
+    expect(selectionValue(view, "pick")).toEqual([{ a: 1, when: 5 }]); // row ids alone say nothing
+    expect(selectionValue(view, "none")).toEqual({});
+    expect(selectionValue(view, "missing")).toEqual({});
+  });
+});

@@ -58,6 +58,26 @@ st.text(f"selected={event.selection.point_indices}")
 """
 
 
+ALTAIR = """
+import altair as alt
+import pandas as pd
+
+df = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "b": [1.0, 2.0, 3.0, 4.0], "c": [1.0, 2.0, 3.0, 4.0]})
+point_selector = alt.selection_point("point_selection")
+interval_selector = alt.selection_interval("interval_selection")
+chart = (
+    alt.Chart(df)
+    .mark_circle(size=200)
+    .encode(x="a", y="b", color="c",
+            fillOpacity=alt.condition(point_selector, alt.value(1), alt.value(0.3)))
+    .add_params(point_selector, interval_selector)
+)
+event = st.altair_chart(chart, key="alt_chart", on_select="rerun")
+st.text(f"interval={dict(event.selection.interval_selection)}")
+st.text(f"points={event.selection.point_selection}")
+"""
+
+
 @pytest.fixture(scope="module")
 def voila(workdir: Path) -> Iterator[Server]:
     apps = workdir / "apps"
@@ -65,6 +85,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     write_app(apps, "widgets2", WIDGETS)
     write_app(apps, "tracked", TRACKED)
     write_app(apps, "plotly_select", PLOTLY)
+    write_app(apps, "altair_select", ALTAIR)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -177,5 +198,37 @@ def test_a_box_selection_on_a_plotly_chart_reruns_with_the_points(chromium, voil
         page.mouse.move(x1, y1, steps=5)
         page.mouse.up()
         wait_text(page, "selected=[2, 3]", timeout=20_000)
+    finally:
+        close_page(page)
+
+
+def test_the_docs_altair_selections_report_in_the_browser(chromium, voila):
+    pytest.importorskip("altair")
+    page = open_app(chromium, voila, "altair_select")
+    try:
+        wait_text(page, "interval={}")
+        page.wait_for_selector(".nbs-vega-chart svg .mark-symbol path", timeout=60_000)
+        marks = page.locator(".nbs-vega-chart svg .mark-symbol path")
+        boxes = [marks.nth(i).bounding_box() for i in range(marks.count())]
+        assert len(boxes) == 4 and all(boxes)
+        # A click on the last point selects it...
+        last = boxes[-1]
+        page.mouse.click(last["x"] + last["width"] / 2, last["y"] + last["height"] / 2)
+        # The selected row's fields (JSON numbers: 4.0 arrives as 4).
+        wait_text(page, "points=[{'c': 4, 'a': 4, 'b': 4}]", timeout=20_000)
+        # ...and, once the rerun has redrawn the chart, a drag from left of the first point
+        # to right of the second draws an interval.
+        page.wait_for_selector(".nbs-vega-chart:not([data-pending])", timeout=20_000)
+        page.wait_for_timeout(300)
+        first, second = boxes[0], boxes[1]
+        x0, y0 = first["x"] - 10, first["y"] + first["height"] + 10
+        x1, y1 = second["x"] + second["width"] + 10, second["y"] - 10
+        page.mouse.move(x0, y0)
+        page.mouse.down()
+        page.mouse.move(x1, y1, steps=8)
+        page.mouse.up()
+        page.wait_for_function(
+            "document.querySelector('.nbs-main').innerText.includes(\"interval={'a': [\")", timeout=20_000
+        )
     finally:
         close_page(page)

@@ -142,14 +142,6 @@ def check_theme(theme: Any) -> None:
         raise StreamlitAPIException("Invalid `theme` value. Supported values: 'streamlit', None.")
 
 
-def check_selection(on_select: Any) -> None:
-    """Chart selections are not supported yet: only ``on_select="ignore"`` is accepted."""
-    if on_select not in ("ignore", None):
-        raise StreamlitAPIException(
-            'Chart selections (`on_select`) are not supported by nbstream yet; use `on_select="ignore"`.'
-        )
-
-
 def dataset_props(datasets: dict[str, Any]) -> tuple[dict[str, list[bytes]], dict[str, list[Any]]]:
     """Named DataFrames as (props: name -> [Arrow chunk], value: name -> [DataFrame])."""
     wire = {name: [arrow_chunk(df)] for name, df in datasets.items()}

@@ -102,3 +102,119 @@ class PlotlySelectionSerde:
         if (wire.get("box") and "box" not in self.modes) or (wire.get("lasso") and "lasso" not in self.modes):
             raise InvalidWireValue("a selection in a mode the chart does not allow")
         return plotly_state({k: list(v) for k, v in wire.items()})
+
+
+# ---- Vega-Lite (st.altair_chart, st.vega_lite_chart) -------------------------------------------
+
+
+def vega_params(spec: Any) -> list[str]:
+    """The names of the spec's selection parameters (``{"name": ..., "select": ...}``), anywhere in it."""
+    found: list[str] = []
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            for param in node.get("params") or []:
+                named = isinstance(param, dict) and "select" in param and isinstance(param.get("name"), str)
+                if named and param["name"] not in found:
+                    found.append(param["name"])
+            for value in node.values():
+                if isinstance(value, (dict, list)):
+                    visit(value)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item)
+
+    visit(spec)
+    return found
+
+
+def vega_modes(command: str, spec: Any, selection_mode: Any) -> list[str]:
+    """The selection parameters the chart reports: all of the spec's, or those named."""
+    params = vega_params(spec)
+    if not params:
+        raise StreamlitAPIException(
+            "Selections are activated, but the provided chart spec does not have any selections defined. "
+            f"To add selections to `st.{command}`, add a selection parameter (`alt.selection_point()`, "
+            '`alt.selection_interval()`, or a "params" entry with "select") to the chart.'
+        )
+    if selection_mode is None:
+        return params
+    names = [selection_mode] if isinstance(selection_mode, str) else list(selection_mode)
+    for name in names:
+        if name not in params:
+            raise StreamlitAPIException(
+                f"Selection parameter '{name}' is not defined in the chart spec. "
+                f"Available selection parameters are: {params}."
+            )
+    return names
+
+
+def project_points(spec: Any, params: list[str]) -> Any:
+    """The spec with each reported point selection projected on the chart's encoded fields.
+
+    A point selection without ``fields`` or ``encodings`` keys its tuples by Vega's
+    internal row ids, which mean nothing to the app; projected on the data's fields, the
+    selection reports the selected rows' values.
+    """
+    fields: list[str] = []
+
+    def collect(node: Any) -> None:
+        if isinstance(node, dict):
+            for channel in (node.get("encoding") or {}).values():
+                field = channel.get("field") if isinstance(channel, dict) else None
+                if isinstance(field, str) and field not in fields:
+                    fields.append(field)
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for item in node:
+                collect(item)
+
+    def project(node: Any) -> None:
+        if isinstance(node, dict):
+            for param in node.get("params") or []:
+                if not isinstance(param, dict) or param.get("name") not in params:
+                    continue
+                select = param.get("select")
+                select = {"type": select} if isinstance(select, str) else select
+                is_point = isinstance(select, dict) and select.get("type") == "point"
+                if is_point and not select.get("fields") and not select.get("encodings") and fields:
+                    param["select"] = {**select, "fields": list(fields)}
+            for value in node.values():
+                project(value)
+        elif isinstance(node, list):
+            for item in node:
+                project(item)
+
+    collect(spec)
+    project(spec)
+    return spec
+
+
+def vega_state(params: list[str], selection: dict[str, Any] | None = None) -> AttrDict:
+    """Streamlit's VegaLiteState: each reported parameter's selection ({} while empty)."""
+    inner = AttrDict({name: {} for name in params})
+    for name, value in (selection or {}).items():
+        inner[name] = AttrDict(value) if isinstance(value, dict) else value
+    return AttrDict(selection=inner)
+
+
+class VegaSelectionSerde:
+    """The wire holds parameter name -> the parameter's selection: an interval's
+    ``{field: [low, high]}`` or a point selection's list of ``{field: value}``."""
+
+    def __init__(self, params: list[str]) -> None:
+        self.params = params
+
+    def serialize(self, value: Any) -> dict[str, Any]:
+        return {k: v for k, v in dict(value["selection"]).items()}
+
+    def deserialize(self, wire: Any) -> AttrDict:
+        if not isinstance(wire, dict) or set(wire) - set(self.params):
+            raise InvalidWireValue("a selection names only the chart's selection parameters")
+        for name, value in wire.items():
+            if not isinstance(value, (dict, list)) or not _plain(value):
+                raise InvalidWireValue(
+                    f"the selection of {name!r} must be an object or a list of plain values"
+                )
+        return vega_state(self.params, wire)

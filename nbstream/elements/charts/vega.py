@@ -9,20 +9,27 @@ stays inline.
 from __future__ import annotations
 
 import copy
+import json
 import threading
 from typing import Any
 
-from nbstream.elements._base import add_element
+from nbstream.elements._base import add_element, add_widget
 from nbstream.elements.charts._common import (
     ChartValue,
     arrow_chunk,
     chart_frame,
-    check_selection,
     check_theme,
     dataset_props,
     sizes,
 )
-from nbstream.elements.delta_generator import ADD_ROWS, DeltaGenerator, command
+from nbstream.elements.charts.selections import (
+    VegaSelectionSerde,
+    on_select_mode,
+    project_points,
+    vega_modes,
+    vega_state,
+)
+from nbstream.elements.delta_generator import ADD_ROWS, command
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.tree import Node
 
@@ -58,13 +65,30 @@ ADD_ROWS["altair_chart"] = _add_rows
 
 def _vega_element(
     kind: str, spec: dict[str, Any], frames: dict[str, Any], *, width: Any, height: Any,
-    use_container_width: Any, theme: Any, alt: Any,
-) -> DeltaGenerator:  # fmt: skip
+    use_container_width: Any, theme: Any, alt: Any, key: Any = None, on_select: Any = "ignore",
+    selection_mode: Any = None,
+) -> Any:  # fmt: skip
     check_theme(theme)
+    selecting, callback = on_select_mode(on_select)
+    params = vega_modes(kind, spec, selection_mode) if selecting else []
+    if selecting:
+        spec = project_points(copy.deepcopy(spec), params)
     size_props = sizes(width, height, use_container_width)
     wire, value = dataset_props(frames)
     props = {"spec": spec, "datasets": wire, "theme": theme, "alt": alt, **size_props}
-    return add_element(kind, props, value=ChartValue(datasets=value))
+    if not selecting:
+        return add_element(kind, props, value=ChartValue(datasets=value))
+    props["selection_params"] = params
+    state = add_widget(
+        kind,
+        props,
+        serde=VegaSelectionSerde(params),
+        default=vega_state(params),
+        identity={"spec": json.dumps(spec, sort_keys=True, default=str), "params": params},
+        key=key,
+        on_change=callback,
+    )
+    return state
 
 
 @command
@@ -81,7 +105,7 @@ def vega_lite_chart(
     selection_mode: Any = None,
     alt: str | None = None,
     **kwargs: Any,
-) -> DeltaGenerator:
+) -> Any:
     """Display a chart from a Vega-Lite spec (https://vega.github.io/vega-lite/).
 
     Parameters
@@ -101,14 +125,16 @@ def vega_lite_chart(
         "streamlit" styles the chart to match the app (light or dark); None keeps
         Vega-Lite's own look.
     key : str, int or None
-        Accepted for compatibility (it identifies a chart with selections).
-    on_select : "ignore"
-        Selections are not supported yet: only "ignore" is accepted.
-    selection_mode : ignored while selections are not supported.
+        A unique key; a chart with selections keeps its state in ``st.session_state[key]``.
+    on_select : "ignore", "rerun" or callable
+        "ignore" (the default): the chart is a picture.  "rerun" or a callback: a
+        selection made on the chart reruns the app (after the callback) and the command
+        returns the selection state, ``{"selection": {param_name: ...}}``.
+    selection_mode : str, list of str or None
+        The selection parameters to report (their names); None reports all of them.
     alt : str or None
         A text description of the chart for screen readers.
     """
-    check_selection(on_select)
     if spec is None and isinstance(data, dict):
         spec, data = data, None
     spec = {**(spec or {}), **kwargs}
@@ -127,7 +153,8 @@ def vega_lite_chart(
             del spec["datasets"][name]
     return _vega_element(
         "vega_lite_chart", spec, frames, width=width, height=height,
-        use_container_width=use_container_width, theme=theme, alt=alt,
+        use_container_width=use_container_width, theme=theme, alt=alt, key=key, on_select=on_select,
+        selection_mode=selection_mode,
     )  # fmt: skip
 
 
@@ -172,7 +199,7 @@ def altair_chart(
     on_select: Any = "ignore",
     selection_mode: Any = None,
     alt: str | None = None,
-) -> DeltaGenerator:
+) -> Any:
     """Display a chart made with Altair (https://altair-viz.github.io/).
 
     Parameters
@@ -189,14 +216,16 @@ def altair_chart(
         "streamlit" styles the chart to match the app (light or dark); None keeps
         Altair's own look.
     key : str, int or None
-        Accepted for compatibility (it identifies a chart with selections).
-    on_select : "ignore"
-        Selections are not supported yet: only "ignore" is accepted.
-    selection_mode : ignored while selections are not supported.
+        A unique key; a chart with selections keeps its state in ``st.session_state[key]``.
+    on_select : "ignore", "rerun" or callable
+        "ignore" (the default): the chart is a picture.  "rerun" or a callback: a
+        selection made on the chart reruns the app (after the callback) and the command
+        returns the selection state, ``{"selection": {param_name: ...}}``.
+    selection_mode : str, list of str or None
+        The selection parameters to report (their names); None reports all of them.
     alt : str or None
         A text description of the chart for screen readers.
     """
-    check_selection(on_select)
     if not type(altair_chart).__module__.startswith("altair") or not hasattr(altair_chart, "to_dict"):
         raise StreamlitAPIException(
             f"st.altair_chart expects an Altair chart (alt.Chart, alt.LayerChart, ...), "
@@ -205,5 +234,6 @@ def altair_chart(
     spec, frames = altair_spec(altair_chart)
     return _vega_element(
         "altair_chart", spec, frames, width=width, height=height,
-        use_container_width=use_container_width, theme=theme, alt=alt,
+        use_container_width=use_container_width, theme=theme, alt=alt, key=key, on_select=on_select,
+        selection_mode=selection_mode,
     )  # fmt: skip

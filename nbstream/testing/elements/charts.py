@@ -42,6 +42,8 @@ class Chart(Element):
 
     @property
     def datasets(self) -> dict[str, Any]:
+        if self._node.id:  # a chart with on_select keeps its selection state instead
+            return {}
         value = self._node.value
         names = getattr(value, "datasets", None) or {}
         return {name: value.frame(name) for name in names}
@@ -53,6 +55,8 @@ class Chart(Element):
             return value
         if self._node.kind == "plotly_chart":
             return ((_figure(self._node) if self._node.id else value) or {}).get("data", [])
+        if self._node.id:  # a Vega chart with on_select: its value is the selection state
+            return None
         return value.frame() if value is not None else None
 
     @property
@@ -75,13 +79,17 @@ class Chart(Element):
         lasso: list[dict[str, Any]] | None = None,
     ) -> Chart:
         """Select on a Plotly chart with ``on_select``, as a user's click, box or lasso would."""
+        given = {"points": points, "point_indices": point_indices, "box": box, "lasso": lasso}
+        return self.set_selection({k: list(v) for k, v in given.items() if v is not None})
+
+    def set_selection(self, wire: dict[str, Any]) -> Chart:
+        """Set a chart's selection as the browser sends it: for a Vega-Lite or Altair chart,
+        parameter name -> its selection (``{"brush": {"x": [1, 3]}}``); for Plotly, the
+        ``points``/``point_indices``/``box``/``lasso`` lists."""
         if not self._node.id:
             raise AppTestError(f"This {self.type} has no on_select: it takes no selections.")
-        given = {"points": points, "point_indices": point_indices, "box": box, "lasso": lasso}
-        wire = {k: list(v) for k, v in given.items() if v is not None}
-        state = self.root._widget_meta(self).serde.deserialize(
-            wire
-        )  # what a browser could not send, neither can a test
+        # What a browser could not send, a test cannot either.
+        state = self.root._widget_meta(self).serde.deserialize(wire)
         self.root._set_widget_value(self, state)
         return self
 

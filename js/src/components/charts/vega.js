@@ -120,6 +120,39 @@ function isPrefix(a, b) {
   return a.length <= b.length && a.every((h, i) => h === b[i]);
 }
 
+/** @param {any} v a selected value: dates as epoch milliseconds, as Vega-Lite keeps them @returns {any} */
+const plain = (v) => (v instanceof Date ? v.getTime() : Array.isArray(v) ? v.map(plain) : v);
+
+/**
+ * A selection parameter's value, read from its store: an interval's {field: [low, high]},
+ * a point selection's list of {field: value} (one per selected point); {} while empty.
+ * @param {any} view @param {string} name
+ * @returns {Record<string, any> | Record<string, any>[]}
+ */
+export function selectionValue(view, name) {
+  /** @type {any[]} */
+  let tuples = [];
+  try {
+    tuples = view.data(`${name}_store`) || [];
+  } catch {
+    return {};
+  }
+  if (!tuples.length) return {};
+  const fields = (/** @type {any} */ t) => /** @type {any[]} */ (t.fields || []);
+  if (fields(tuples[0]).some((f) => String(f.type || "").startsWith("R"))) {
+    /** @type {Record<string, any>} */
+    const range = {};
+    fields(tuples[0]).forEach((f, i) => { range[f.field] = plain(tuples[0].values[i]); });
+    return range;
+  }
+  return tuples.map((t) => {
+    /** @type {Record<string, any>} */
+    const point = {};
+    fields(t).forEach((f, i) => { if (f.field !== "_vgsid_") point[f.field] = plain(t.values[i]); });
+    return point;
+  }).filter((point) => Object.keys(point).length);
+}
+
 /**
  * @param {WireNode} node
  * @param {ComponentContext} ctx
@@ -223,6 +256,32 @@ export function vegaChart(node, ctx) {
     holder.style.inset = "";
     current?.finalize();
     current = { view: result.view, finalize: result.finalize };
+    if (next.props.id) listenSelections(result.view);
+  }
+
+  /** A chart with on_select sends its selection parameters' values when they change. @param {any} view */
+  function listenSelections(view) {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const send = () => {
+      clearTimeout(timer);
+      // An interval changes on every pointer move while dragging: send once it rests.
+      timer = setTimeout(() => {
+        const props = latest.props;
+        if (!props.id || ctx.signal.aborted || current?.view !== view) return;
+        /** @type {Record<string, any>} */
+        const selection = {};
+        for (const name of props.selection_params || []) selection[name] = selectionValue(view, name);
+        ctx.setValue(props.id, selection);
+      }, 150);
+    };
+    for (const name of latest.props.selection_params || []) {
+      try {
+        view.addSignalListener(name, send);
+      } catch {
+        // a parameter the compiled view does not have (a typo in selection_mode is caught in Python)
+      }
+    }
   }
 
   /** Serialize draws: each waits for the one before, the newest node wins. @param {WireNode} next */

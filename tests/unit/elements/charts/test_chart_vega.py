@@ -50,8 +50,9 @@ def test_theme_values(chart, error):
     )
 
 
-def test_selections_are_not_supported_yet(error):
-    assert "not supported" in error(f"st.vega_lite_chart(df, {POINT}, on_select='rerun')")
+def test_selections_need_a_selection_parameter_in_the_spec(error):
+    message = error(f"st.vega_lite_chart(df, {POINT}, on_select='rerun')")
+    assert "does not have any selections defined" in message
 
 
 def test_altair_frames_leave_the_spec():
