@@ -161,6 +161,7 @@ class Bridge:
         if not 0 <= n <= MAX_VERSION:
             raise Dropped(f"ping number {_short(n)} out of range")
         self.reply({"t": "pong", "n": n}, [])
+
     def _client(self, msg: dict[str, Any]) -> None:
         try:
             info = client.parse(msg.get("info"))

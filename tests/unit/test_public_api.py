@@ -137,7 +137,6 @@ STREAMLIT_1_67_OBJECTS = (
 
 # Built by other open issues: expected to be missing here until that issue lands.
 EXPECTED_MISSING_COMPONENTS = {"components", "html", "iframe"}
-EXPECTED_MISSING_CONNECTIONS = {"connection", "connections"}
 # ``st.App`` is the ASGI server class that hosts a Streamlit script (routes, lifespan); an
 # nbstream app is served by Voila or JupyterLab, so no script calls it.
 EXPECTED_MISSING_SERVER = {"App"}
@@ -150,12 +149,7 @@ EXPECTED_MISSING_ISSUE_16 = {
     "pydeck_chart",
 }
 
-EXPECTED_MISSING = (
-    EXPECTED_MISSING_COMPONENTS
-    | EXPECTED_MISSING_CONNECTIONS
-    | EXPECTED_MISSING_SERVER
-    | EXPECTED_MISSING_ISSUE_16
-)
+EXPECTED_MISSING = EXPECTED_MISSING_COMPONENTS | EXPECTED_MISSING_SERVER | EXPECTED_MISSING_ISSUE_16
 
 ALL_NAMES = STREAMLIT_1_67_CALLABLES + STREAMLIT_1_67_OBJECTS
 
