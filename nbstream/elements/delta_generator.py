@@ -28,6 +28,8 @@ COMMANDS: dict[str, Callable[..., Any]] = {}
 # How ``.add_rows()`` appends to an element, by kind: (node, data) -> None, updating the
 # node in place.  Data and chart families register theirs.
 ADD_ROWS: dict[str, Callable[[Node, Any], None]] = {}
+# Kinds with several named datasets (Vega-Lite specs): (node, dataset name, data) -> None.
+ADD_NAMED_ROWS: dict[str, Callable[[Node, str, Any], None]] = {}
 
 
 def command(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -149,8 +151,9 @@ class DeltaGenerator:
         """
         from nbstream.runtime.errors import StreamlitAPIException
 
+        name = None
         if data is None and len(kwargs) == 1:
-            data = next(iter(kwargs.values()))
+            name, data = next(iter(kwargs.items()))
         ctx = context.require()
         ctx.check_interrupt()
         if self._slot is None:
@@ -164,7 +167,11 @@ class DeltaGenerator:
                 f"`add_rows()` works on dataframes, tables and charts, not on st.{node.kind}."
             )
         if data is not None:
-            handler(node, data)
+            named = ADD_NAMED_ROWS.get(node.kind)
+            if name is not None and named is not None:
+                named(node, name, data)
+            else:
+                handler(node, data)
             ctx.changed()
         return self
 

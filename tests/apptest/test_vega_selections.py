@@ -82,3 +82,35 @@ def test_selection_mode_picks_parameters_and_the_wire_is_checked():
 def test_errors(call, message):
     at = run(f"import nbstream as st\n{call}")
     assert message in at.exception[0].message
+
+
+def test_add_rows_by_dataset_name():
+    at = run(
+        """
+        import pandas as pd
+        import nbstream as st
+        from nbstream.errors import StreamlitAPIException
+        spec = {
+            "layer": [
+                {"data": {"name": "first"}, "mark": "line", "encoding": {"x": {"field": "a", "type": "quantitative"}}},
+                {"data": {"name": "second"}, "mark": "point", "encoding": {"x": {"field": "a", "type": "quantitative"}}},
+            ],
+            "datasets": {"first": pd.DataFrame({"a": [1, 2]}), "second": pd.DataFrame({"a": [5]})},
+        }
+        chart = st.vega_lite_chart(spec)
+        chart.add_rows(second=pd.DataFrame({"a": [6, 7]}))
+        try:
+            chart.add_rows(pd.DataFrame({"a": [3]}))
+        except StreamlitAPIException as e:
+            st.text(str(e))
+        try:
+            chart.add_rows(third=pd.DataFrame({"a": [3]}))
+        except StreamlitAPIException as e:
+            st.text(str(e))
+        """
+    )
+    chart = at.vega_lite_chart[0]
+    assert list(chart.datasets["second"]["a"]) == [5, 6, 7]
+    assert list(chart.datasets["first"]["a"]) == [1, 2]
+    assert "name the one to extend: `add_rows(name=df)`" in at.text[0].value
+    assert "The chart has no dataset named 'third'" in at.text[1].value

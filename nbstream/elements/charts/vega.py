@@ -29,7 +29,7 @@ from nbstream.elements.charts.selections import (
     vega_modes,
     vega_state,
 )
-from nbstream.elements.delta_generator import ADD_ROWS, command
+from nbstream.elements.delta_generator import ADD_NAMED_ROWS, ADD_ROWS, command
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.tree import Node
 
@@ -40,13 +40,23 @@ _captured: dict[str, Any] = {}
 
 def _add_rows(node: Node, data: Any) -> None:
     """Append rows to a chart's one dataset (its columns must be the same)."""
-    value: ChartValue = node.value
+    value = _chart_value(node)
     if len(value.datasets) != 1:
         raise StreamlitAPIException(
             "`add_rows()` on a Vega-Lite or Altair chart needs the chart to have exactly one dataset "
-            f"(this one has {len(value.datasets)})."
+            f"(this one has {len(value.datasets)}); name the one to extend: `add_rows(name=df)`."
         )
     (name,) = value.datasets
+    _add_named_rows(node, name, data)
+
+
+def _add_named_rows(node: Node, name: str, data: Any) -> None:
+    """Append rows to the chart's dataset ``name`` (its columns must be the same)."""
+    value = _chart_value(node)
+    if name not in value.datasets:
+        raise StreamlitAPIException(
+            f"The chart has no dataset named {name!r}; its datasets are {sorted(value.datasets)}."
+        )
     frame = chart_frame(data)
     old = value.datasets[name][0]
     if list(frame.columns) != list(old.columns):
@@ -55,12 +65,20 @@ def _add_rows(node: Node, data: Any) -> None:
             f"the chart's data has {list(old.columns)}."
         )
     chunks = node.props["datasets"][name]
-    node.props = {**node.props, "datasets": {name: [*chunks, arrow_chunk(frame)]}}
+    node.props = {**node.props, "datasets": {**node.props["datasets"], name: [*chunks, arrow_chunk(frame)]}}
     value.datasets[name].append(frame)
+
+
+def _chart_value(node: Node) -> ChartValue:
+    if not isinstance(node.value, ChartValue):  # a chart with on_select holds its selection state
+        raise StreamlitAPIException("`add_rows()` does not work on a chart with `on_select`.")
+    return node.value
 
 
 ADD_ROWS["vega_lite_chart"] = _add_rows
 ADD_ROWS["altair_chart"] = _add_rows
+ADD_NAMED_ROWS["vega_lite_chart"] = _add_named_rows
+ADD_NAMED_ROWS["altair_chart"] = _add_named_rows
 
 
 def _vega_element(
