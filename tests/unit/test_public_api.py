@@ -136,7 +136,7 @@ STREAMLIT_1_67_OBJECTS = (
 )
 
 # Built by other open issues: expected to be missing here until that issue lands.
-EXPECTED_MISSING_COMPONENTS = {"components", "html", "iframe"}
+EXPECTED_MISSING_COMPONENTS = {"iframe"}
 # ``st.App`` is the ASGI server class that hosts a Streamlit script (routes, lifespan); an
 # nbstream app is served by Voila or JupyterLab, so no script calls it.
 EXPECTED_MISSING_SERVER = {"App"}
