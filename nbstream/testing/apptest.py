@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from nbstream.elements.state.views import StateView
+from nbstream.runtime import client
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.pages import PageTarget
 from nbstream.runtime.script import Script
@@ -170,7 +171,7 @@ class AppTest(Container):
     def _step(self, fragment_id: str | None, timeout: float | None) -> AppTest:
         timeout = self.default_timeout if timeout is None else timeout
         session = self._session
-        self._check_context()
+        session.client = self._client_info()
         session.secrets_override = nest_dotted(self.secrets) if self.secrets else None
         session.query_params.clear()
         for key, value in self.query_params.items():
@@ -191,6 +192,14 @@ class AppTest(Container):
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.query_params = {k: (v[0] if len(v) == 1 else list(v)) for k, v in session.query_params.items()}
         return self
+
+    def _client_info(self) -> client.ClientInfo:
+        """``at.context`` as what a browser would have told the app (``st.context``)."""
+        self._check_context()
+        try:
+            return client.parse(dict(self.context))
+        except ValueError as error:
+            raise AppTestError(f"AppTest.context: {error}.") from None
 
     def _check_context(self) -> None:
         unknown = sorted(set(self.context) - set(CONTEXT_KEYS))

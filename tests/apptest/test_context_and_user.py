@@ -110,3 +110,31 @@ def test_login_checks_the_auth_section(auth, call, message):
     kind, text = login_error({"auth": auth}, call)
     assert kind == "StreamlitAuthError"
     assert message in text
+
+
+def test_apptest_context_fills_st_context_as_a_browser_would():
+    at = app(
+        """
+        import nbstream as st
+        c = st.context
+        st.text(repr((c.timezone, c.timezone_offset, c.locale, c.url, c.is_embedded, c.theme.type)))
+        """
+    )
+    at.context.update(
+        timezone="Europe/Berlin", timezone_offset=-60, locale="de-DE", url="http://127.0.0.1/app",
+        is_embedded=True, theme="dark",
+    )  # fmt: skip
+    at.run()
+    assert at.text[0].value == "('Europe/Berlin', -60, 'de-DE', 'http://127.0.0.1/app', True, 'dark')"
+    at.context.clear()
+    at.run()
+    assert at.text[0].value == "(None, None, None, None, None, None)"
+
+
+def test_apptest_context_of_the_wrong_type_is_refused():
+    from nbstream.testing.errors import AppTestError
+
+    at = app("import nbstream as st\nst.text(str(st.context.timezone))")
+    at.context["timezone"] = 42
+    with pytest.raises(AppTestError, match="timezone"):
+        at.run()
