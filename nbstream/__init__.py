@@ -60,8 +60,9 @@ from nbstream.elements.text.text import (
     title,
 )
 from nbstream.elements.text.write import echo, help, write
-from nbstream.elements.widgets.buttons import button, download_button
+from nbstream.elements.widgets.buttons import button
 from nbstream.elements.widgets.choices import pills, segmented_control
+from nbstream.elements.widgets.download import download_button
 from nbstream.elements.widgets.feedback import feedback
 from nbstream.elements.widgets.menus import menu_button, pagination
 from nbstream.elements.widgets.moments import datetime_input

@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * What the shell draws for a node whose kind has no component (yet), and for one whose
- * component failed.  A block still shows its children; an element shows its kind and
- * its text, so nothing the script wrote is silently lost.
+ * What the shell draws for a node whose kind has no component (a script newer than the
+ * front end), and for one whose component failed.  A block still shows its children; an
+ * element says that it cannot be shown, with its kind and its text, so nothing the
+ * script wrote is silently lost.
  *
  * @typedef {import("./types.js").WireNode} WireNode
  * @typedef {import("./types.js").Mounted} Mounted
@@ -29,13 +30,15 @@ export const fallback = (node) => {
   }
   const el = document.createElement("div");
   el.className = "nbs-unknown";
+  el.setAttribute("role", "note");
   const kind = document.createElement("code");
   const text = document.createElement("span");
-  el.append(kind, text);
+  el.append("This element cannot be shown by this version of nbstream's front end: ", kind, text);
   /** @param {WireNode} n */
   const show = (n) => {
     kind.textContent = `st.${n.kind}`;
-    text.textContent = summary(n);
+    const said = summary(n);
+    text.textContent = said ? ` (${said})` : "";
   };
   show(node);
   return { el, update: show };

@@ -39,6 +39,8 @@ export class AppView {
     const signal = this.abort.signal;
     /** @type {Set<HTMLElement>} */
     this.stale = new Set();
+    /** @type {string | undefined} the initial_sidebar_state last applied */
+    this.sidebarStart = undefined;
 
     this.root = document.createElement("div");
     this.root.className = "nbs-app";
@@ -106,6 +108,7 @@ export class AppView {
   }
 
   rebuild() {
+    this.sidebarStart = undefined; // a new sidebar starts as the page config says
     const entry = this.reconciler.mountRoot(this.store.tree);
     this.body.replaceChildren(entry.mounted.el);
     this.stale.clear();
@@ -150,6 +153,7 @@ export class AppView {
       this.root.classList.remove("nbs-fixed-height");
     }
     const page = this.pageConfig();
+    this.applySidebarStart(page.initial_sidebar_state || "auto");
     this.chrome.configure(config, page);
     this.topMenu.update(this.store.tree.props?.navigation);
     const shown = this.store.tree.props?.page;
@@ -191,6 +195,21 @@ export class AppView {
     this.root.classList.toggle("nbs-stopped", stopped);
     this.root.classList.toggle("nbs-connecting", this.store.connection.state === "connecting");
     if (stopped) this.chrome.setRunning(false);
+  }
+
+  /**
+   * st.set_page_config(initial_sidebar_state=...): "expanded", "collapsed", or "auto"
+   * (collapsed on a narrow screen, as Streamlit does below 768 px).  Applied when the
+   * setting first arrives or changes; the user's toggling is kept otherwise.
+   * @param {string} start
+   */
+  applySidebarStart(start) {
+    if (start === this.sidebarStart) return;
+    const sidebar = /** @type {HTMLElement | null} */ (this.body.querySelector(".nbs-sidebar"));
+    const show = sidebar && SIDEBAR_SHOW.get(sidebar);
+    if (!show) return;
+    this.sidebarStart = start;
+    show(start === "expanded" || (start === "auto" && window.innerWidth >= 768));
   }
 
   /** Dim the elements a running script has not redrawn yet. */
@@ -291,6 +310,9 @@ function pathOf(entry) {
 
 // ---- the page's areas: drawn by the shell itself ---------------------------------------------
 
+/** @type {WeakMap<HTMLElement, (open: boolean) => void>} each sidebar's open/close */
+const SIDEBAR_SHOW = new WeakMap();
+
 /** @type {Record<string, Component>} */
 const AREAS = {
   root: () => {
@@ -325,6 +347,7 @@ const AREAS = {
       toggle.textContent = open ? "«" : "»";
     };
     show(true);
+    SIDEBAR_SHOW.set(el, show);
     toggle.addEventListener("click", () => show(el.classList.contains("nbs-collapsed")), { signal: ctx.signal });
     menu.update(node.props.navigation);
     return {

@@ -153,6 +153,7 @@ describe("the shell around the elements", () => {
     const reconciler = new Reconciler(() => fallback, () => /** @type {any} */ ({}), broken);
     const entry = reconciler.mountRoot(block("mystery", [leaf("weird", { body: "hello" })]));
     expect(entry.mounted.el.textContent).toContain("st.weird");
+    expect(entry.mounted.el.textContent).toContain("cannot be shown");
     expect(entry.mounted.el.textContent).toContain("hello");
     const failing = new Reconciler(() => () => { throw new Error("boom"); }, () => /** @type {any} */ ({}), broken);
     expect(failing.mountRoot(leaf("x")).mounted.el.textContent).toContain("boom");

@@ -76,6 +76,7 @@ def add_widget(
     coerce: Callable[[Any], Any] | None = None,
     submits_form: bool = False,
     block: bool = False,
+    served: Any = None,
 ) -> Any:
     """Register a widget for this run, place it, and return its value.
 
@@ -86,6 +87,8 @@ def add_widget(
     ``submits_form`` marks a form's submit button, the one widget in a form that may
     have a callback.  ``block`` makes a container that has a value (tabs that track the
     open tab, an expander that tracks being open): it returns ``(DeltaGenerator, value)``.
+    ``served`` is data kept on the node for the browser to request (never sent with
+    the tree).
     """
     ctx = context.require()
     ctx.check_interrupt()
@@ -109,7 +112,7 @@ def add_widget(
             "Widgets can only go in the main body of a fragment."
         )
     if ctx.session.is_bare:
-        return _place_widget(ctx, kind, props, "", user_key, serde, default, block=block)
+        return _place_widget(ctx, kind, props, "", user_key, serde, default, block=block, served=served)
 
     state = ctx.session.state
     wid = compute_widget_id(kind, user_key, identity, form_id=form_id, page=ctx.page or ctx.session.page)
@@ -146,7 +149,9 @@ def add_widget(
     )
     set_by_script = state.is_new_write(user_key)
     value = state.register_widget(meta, has_default=has_default, coerce=coerce)
-    return _place_widget(ctx, kind, props, wid, user_key, serde, value, check=set_by_script, block=block)
+    return _place_widget(
+        ctx, kind, props, wid, user_key, serde, value, check=set_by_script, block=block, served=served
+    )
 
 
 def _place_widget(
@@ -159,6 +164,7 @@ def _place_widget(
     value: Any,
     check: bool = False,
     block: bool = False,
+    served: Any = None,
 ) -> Any:
     """Place the widget showing ``value``; ``check`` a value the script set through Session State."""
     state = None if ctx.session.is_bare else ctx.session.state
@@ -173,7 +179,7 @@ def _place_widget(
         state.remember_wire(wid, value, wire)
     props["value"] = wire
     props["id"] = wid
-    node = Node(kind, props, id=wid, key=key, value=value, children=[] if block else None)
+    node = Node(kind, props, id=wid, key=key, value=value, children=[] if block else None, served=served)
     placed = current(ctx)._place(ctx, node)
     if block:
         return placed, fresh(value)

@@ -4,7 +4,9 @@ An element is data: a ``kind`` (which names the Python function, the JS componen
 the AppTest accessor), JSON-able ``props`` for the browser, an ``id`` (the widget ID for
 widgets), and ``children`` when it is a block (a container).  ``value`` holds the
 Python-side value (a widget's return value, a data element's frame) that AppTest reads
-and the wire layer may serialize; it never crosses to the browser as is.
+and the wire layer may serialize; it never crosses to the browser as is.  ``served`` holds
+what the element hands out only when the browser asks (a download button's file), so
+they are not pushed with every rerun.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Node:
     id: str = ""
     key: str | None = None
     value: Any = None
+    served: Any = None
 
     @property
     def is_block(self) -> bool:

@@ -17,8 +17,10 @@ import * as frames from "./components/frames.js";
 import * as htmlBody from "./components/html.js";
 import * as data from "./data/dataframe.js";
 import * as dialog from "./flow/dialog.js";
+import * as download from "./widgets/download.js";
 import * as feedback from "./widgets/feedback.js";
 import * as forms from "./flow/forms.js";
+import * as fragments from "./flow/fragments.js";
 import * as image from "./media/image.js";
 import * as links from "./media/links.js";
 import * as menus from "./widgets/menus.js";
@@ -66,6 +68,8 @@ export const components = {
   help: write.help,
   // widgets/buttons.py
   button: buttons.button,
+  // widgets/download.py
+  download_button: download.download_button,
   // widgets/selection.py
   checkbox: selection.checkbox,
   toggle: selection.toggle,
@@ -114,6 +118,8 @@ export const components = {
   json: data.json,
   // flow/forms.py (form_submit_button is a `button`)
   form: forms.form,
+  // flow/fragments.py
+  fragment: fragments.fragment,
   // status/live.py (toast, balloons and snow go to the page's event area)
   progress: status.progress,
   spinner: status.spinner,

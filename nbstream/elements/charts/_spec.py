@@ -138,6 +138,8 @@ def _color_encoding(plan: Plan, frame: Any) -> dict[str, Any] | None:
     enc["title"] = plan.color_field
     if plan.color_is_literal:
         enc["scale"] = None  # the column holds the colors themselves
+    else:
+        enc["legend"] = {"orient": "bottom"}  # as Streamlit's built-in charts place it
     return enc
 
 

@@ -1,4 +1,5 @@
-"""Buttons: st.button (a trigger: True only in the run its click started)."""
+"""Buttons: st.button (a trigger: True only in the run its click started); st.download_button
+is in download.py."""
 
 from __future__ import annotations
 
@@ -111,108 +112,6 @@ def button(
         identity=identity,
         key=key,
         on_change=on_click,
-        args=args,
-        kwargs=kwargs,
-        trigger=True,
-    )
-
-
-def _download_bytes(data: Any, mime: str | None) -> tuple[bytes, str]:
-    if isinstance(data, str):
-        return data.encode("utf-8"), mime or "text/plain"
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return bytes(data), mime or "application/octet-stream"
-    read = getattr(data, "read", None)
-    if callable(read):
-        if hasattr(data, "seek"):
-            data.seek(0)
-        content = read()
-        content = content.encode("utf-8") if isinstance(content, str) else bytes(content)
-        return content, mime or "application/octet-stream"
-    raise StreamlitAPIException(
-        f"Invalid binary data format: {type(data).__name__}. "
-        "st.download_button takes str, bytes, or a file-like object (an open file, io.BytesIO)."
-    )
-
-
-@command
-def download_button(
-    label: str,
-    data: Any,
-    file_name: str | None = None,
-    mime: str | None = None,
-    key: str | int | None = None,
-    help: str | None = None,
-    on_click: Callable[..., Any] | str | None = "rerun",
-    args: Iterable[Any] | None = None,
-    kwargs: dict[str, Any] | None = None,
-    *,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool = False,
-) -> bool:
-    """Display a button that downloads a file.
-
-    Parameters
-    ----------
-    label : str
-        The button's label (Markdown).
-    data : str, bytes or file-like
-        The file's contents (text is encoded as UTF-8).
-    file_name : str or None
-        The name the browser saves the file under.
-    mime : str or None
-        The MIME type; "text/plain" for text and "application/octet-stream" otherwise.
-    on_click : "rerun", "ignore", callable or None
-        "rerun" (the default) reruns the app after the click; "ignore" downloads without
-        a rerun; a callable is a callback run before the rerun.
-    key, help, args, kwargs, type, icon, disabled, use_container_width
-        As for ``st.button``.
-
-    Returns
-    -------
-    bool
-        True in the run its click started.
-    """
-    check_button_type("download_button", type)
-    check_not_in_form("download_button")
-    content, mime_type = _download_bytes(data, mime)
-    if on_click not in ("rerun", "ignore") and on_click is not None and not callable(on_click):
-        raise StreamlitAPIException(
-            f'on_click of st.download_button must be "rerun", "ignore", a callable or None, not {on_click!r}.'
-        )
-    callback = on_click if callable(on_click) else None
-    props = widget_props(
-        label,
-        help,
-        disabled,
-        "visible",
-        type=type,
-        icon=icon,
-        use_container_width=bool(use_container_width),
-        data=content,
-        file_name=file_name or "download",
-        mime=mime_type,
-        ignore_click=on_click == "ignore",
-    )
-    identity = {
-        "label": props["label"],
-        "help": help,
-        "file_name": file_name,
-        "mime": mime_type,
-        "type": type,
-        "icon": icon,
-        "size": len(content),
-    }
-    return add_widget(
-        "download_button",
-        props,
-        serde=TRIGGER,
-        default=False,
-        identity=identity,
-        key=key,
-        on_change=callback,
         args=args,
         kwargs=kwargs,
         trigger=True,

@@ -293,7 +293,7 @@ def multiselect(
     kwargs: dict[str, Any] | None = None,
     *,
     max_selections: int | None = None,
-    placeholder: str = "Choose an option",
+    placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
 ) -> list[Any]:
@@ -311,8 +311,8 @@ def multiselect(
         Turns an option into its label.
     max_selections : int or None
         The most options a user may select.
-    placeholder : str
-        Shown while nothing is selected.
+    placeholder : str or None
+        Shown while nothing is selected; None shows "Choose options".
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -332,6 +332,8 @@ def multiselect(
             "widget's state through `st.session_state`."
         )
     labels = formatted(opts, format_func)
+    if placeholder is None:
+        placeholder = "Choose options"
     props = widget_props(
         label,
         help,

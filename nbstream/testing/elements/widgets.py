@@ -30,7 +30,23 @@ class Button(Widget):
 
 
 class DownloadButton(Button):
-    """``st.download_button``: ``click()`` makes it return True in the next run (no file is saved)."""
+    """st.download_button: a button, plus the file a click would save."""
+
+    @property
+    def file_name(self) -> str:
+        return str(self._node.props["file_name"])
+
+    @property
+    def mime(self) -> str:
+        return str(self._node.props["mime"])
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes, as the browser would receive them (a callable is called)."""
+        from nbstream.elements.widgets.download import file_bytes
+
+        served = self._node.served
+        return file_bytes(served() if callable(served) else served)
 
 
 class Checkbox(Widget):

@@ -73,6 +73,9 @@ export function vegaConfig(t) {
     domainColor: t.grid,
     tickColor: t.grid,
     labelPadding: 4,
+    // Labels that would overlap are thinned (every other one until they fit), as in
+    // Streamlit: Vega-Lite's default keeps every label of a band (bar chart) axis.
+    labelOverlap: true,
   };
   return {
     background: "transparent",

@@ -91,7 +91,8 @@ def test_string_index_is_nominal(chart):
 def test_long_data_with_a_color_column(chart):
     c = chart("st.line_chart(df, x='a', y='b', color='c')")
     e = enc(c)
-    assert e["color"] == {"field": "c", "type": "nominal", "title": "c"}
+    # The legend goes below the chart, as Streamlit places it.
+    assert e["color"] == {"field": "c", "type": "nominal", "title": "c", "legend": {"orient": "bottom"}}
     assert e["y"]["title"] == "b"
     assert list(c.data.columns) == ["a", "c", "b"]
 

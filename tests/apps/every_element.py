@@ -1,0 +1,126 @@
+"""An app that shows every element and widget nbstream has, once.
+
+tests/unit/test_front_end_registry.py checks that every ``@command`` element is called
+here and that the front end has a component for every kind this app's tree holds;
+tests/e2e/test_every_element_voila.py draws it in a browser and fails on a fallback box,
+a component error box or a page error.  An element that lands joins this app the same
+day (the registry test fails until it does).
+"""
+
+import datetime as dt
+import io
+
+import altair as alt
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+import nbstream as st
+
+st.set_page_config(page_title="Every element", layout="wide")
+
+df = pd.DataFrame({"a": [1, 2, 3], "b": [4.5, None, 6.0], "c": ["x", "y", None]})
+points = pd.DataFrame({"lat": [52.52, 48.85], "lon": [13.40, 2.35]})
+
+# text
+st.title("Title")
+st.header("Header")
+st.subheader("Subheader")
+st.markdown("Some **markdown**")
+st.caption("A caption")
+st.code("print('code')", language="python")
+st.text("Plain text")
+st.latex(r"e^{i\pi} + 1 = 0")
+st.divider()
+st.write("Written", 42)
+st.help(len)
+with st.echo():
+    echoed = 1 + 1
+
+# status
+st.success("Success")
+st.info("Info")
+st.warning("Warning")
+st.error("Error")
+st.exception(RuntimeError("an exception shown on purpose"))
+st.progress(40, text="Progress")
+with st.spinner("Spinning"):
+    pass
+with st.status("Status", state="complete"):
+    st.write("inside the status")
+st.toast("Toast")
+st.balloons()
+st.snow()
+
+# widgets
+st.button("Button")
+st.download_button("Download", "file text", file_name="every.txt")
+st.download_button("Download bytes", io.BytesIO(b"bytes"), file_name="every.bin")
+st.checkbox("Checkbox")
+st.toggle("Toggle")
+st.radio("Radio", ["one", "two"])
+st.selectbox("Selectbox", ["one", "two"])
+st.multiselect("Multiselect", ["one", "two"])
+st.slider("Slider", 0, 10, 5)
+st.select_slider("Select slider", ["low", "mid", "high"])
+st.number_input("Number input", value=1)
+st.text_input("Text input")
+st.text_area("Text area")
+st.color_picker("Color picker", "#ff4b4b")
+st.date_input("Date input", dt.date(2024, 1, 2))
+st.time_input("Time input", dt.time(12, 30))
+
+# data
+st.dataframe(df)
+st.data_editor(df, key="editor")
+st.table(df)
+st.metric("Metric", 42, delta=3)
+st.json({"a": [1, 2, {"b": None}]})
+
+# charts
+chart = pd.DataFrame(np.arange(12).reshape(4, 3), columns=["x", "y", "z"])
+st.line_chart(chart)
+st.area_chart(chart)
+st.bar_chart(chart)
+st.scatter_chart(chart)
+st.altair_chart(alt.Chart(chart).mark_point().encode(x="x", y="y"))
+st.vega_lite_chart(chart, {"mark": "bar", "encoding": {"x": {"field": "x"}, "y": {"field": "y"}}})
+fig, ax = plt.subplots()
+ax.plot([1, 2, 3])
+st.pyplot(fig)
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])))
+st.map(points)
+
+# layout
+left, right = st.columns(2)
+left.write("Left column")
+right.write("Right column")
+with st.container(border=True):
+    st.write("In a container")
+st.empty().write("In an empty slot")
+with st.expander("Expander"):
+    st.write("In the expander")
+first, second = st.tabs(["First tab", "Second tab"])
+first.write("In the first tab")
+with st.popover("Popover"):
+    st.write("In the popover")
+st.sidebar.write("In the sidebar")
+
+# flow
+with st.form("form"):
+    st.text_input("In the form")
+    st.form_submit_button("Submit")
+
+
+@st.fragment
+def part():
+    st.write("In a fragment")
+
+
+part()
+
+st.write("The end")
