@@ -18,6 +18,7 @@
  * scripts, event handlers and javascript: URLs.
  */
 import DOMPurify from "dompurify";
+import { scopeStyles } from "./testids.js";
 import katex from "katex";
 import MarkdownIt from "markdown-it";
 import { full as emojiPlugin } from "markdown-it-emoji";
@@ -315,6 +316,7 @@ export function setMarkdown(el, text, opts = {}) {
   const tpl = document.createElement("template");
   tpl.innerHTML = markdownToHtml(text, opts);
   for (const block of tpl.content.querySelectorAll(".nbs-code-block")) addCopyButton(/** @type {HTMLElement} */ (block));
+  if (opts.allowHtml) scopeStyles(tpl.content);
   el.replaceChildren(tpl.content);
 }
 

@@ -17,6 +17,7 @@
  * @typedef {{op: "replace", at: string[], node: WireNode}} ReplaceOp
  * @typedef {PropsOp | ChildrenOp | ReplaceOp} Op
  */
+import { markAs, testId } from "./testids.js";
 
 /** Raised when a patch names a node this side does not have: the caller resyncs. */
 export class PatchMismatch extends Error {}
@@ -164,6 +165,7 @@ export class Reconciler {
     const el = entry.mounted.el;
     el.dataset.kind = node.kind;
     el.dataset.key = node.key;
+    markAs(el, testId(node.kind));
     if (node.children) {
       const slot = entry.mounted.slot || el;
       for (const child of node.children) {

@@ -43,7 +43,8 @@ export class AppView {
     this.sidebarStart = undefined;
 
     this.root = document.createElement("div");
-    this.root.className = "nbs-app";
+    this.root.className = "nbs-app stApp";
+    this.root.dataset.testid = "stApp";
     this.root.tabIndex = -1;
     // JupyterLab ignores its keyboard shortcuts for keys pressed in here.
     this.root.setAttribute("data-lm-suppress-shortcuts", "true");
@@ -321,20 +322,23 @@ const AREAS = {
     return { el, update() {} };
   },
   main: () => {
-    const el = document.createElement("section");
-    el.className = "nbs-main";
+    // A div (not a section) so Streamlit-aimed CSS such as `div.block-container` applies.
+    const el = document.createElement("div");
+    el.className = "nbs-main stMain block-container";
+    el.setAttribute("role", "region");
     el.setAttribute("aria-label", "App");
     return { el, update() {} };
   },
   sidebar: (node, ctx) => {
-    const el = document.createElement("aside");
+    const el = document.createElement("section");
     el.className = "nbs-sidebar";
     el.setAttribute("aria-label", "Sidebar");
     const toggle = document.createElement("button");
     toggle.type = "button";
     toggle.className = "nbs-sidebar-toggle";
     const slot = document.createElement("div");
-    slot.className = "nbs-sidebar-content";
+    slot.className = "nbs-sidebar-content stSidebarContent stSidebarUserContent";
+    slot.dataset.testid = "stSidebarUserContent";
     // The pages' menu (st.navigation, a pages/ folder) tops the sidebar.
     const menu = navMenu((path) => ctx.navigate(path, {}), ctx.signal);
     el.append(toggle, menu.el, slot);

@@ -17,7 +17,9 @@ from e2e_helpers import Server, app_text, close_page, start_voila, wait_text, wr
 from nbstream.runtime.tree import AREAS
 from nbstream.testing import AppTest
 
-EVERY_ELEMENT = Path(__file__).resolve().parents[1] / "apps" / "every_element.py"
+APPS = Path(__file__).resolve().parents[1] / "apps"
+EVERY_ELEMENT = APPS / "every_element.py"
+STREAMLIT_CSS = APPS / "streamlit_css.py"
 BIG = 20 * 1024 * 1024
 
 DOWNLOADS = f"""
@@ -81,6 +83,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     write_app(apps, "collapsed", SIDEBAR_COLLAPSED)
     write_app(apps, "expanded", SIDEBAR_EXPANDED)
     write_app(apps, "charts", CHARTS)
+    write_app(apps, "styled", STREAMLIT_CSS.read_text(encoding="utf-8"))
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -209,5 +212,32 @@ def test_multiselect_placeholder_label_thinning_and_legend_below(chromium, voila
         legend = page.locator("[data-kind=line_chart] svg .role-legend").first.bounding_box()
         assert legend["y"] > plot["y"] + plot["height"] - 1, "the legend is not below the chart"
         assert page.errors == []
+    finally:
+        close_page(page)
+
+
+STYLES = """() => {
+    const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+    return {
+        main: css(".nbs-app div.block-container", "paddingTop"),
+        sidebar: css(".nbs-app [data-testid=stSidebar]", "backgroundColor"),
+        button: css(".nbs-app .stButton > button", "color"),
+        text: css(".nbs-app [data-testid=stMarkdown] p", "letterSpacing"),
+    };
+}"""
+
+
+def test_css_written_for_streamlit_restyles_the_same_elements(chromium, voila):
+    page = open_app(chromium, voila, "styled")
+    try:
+        wait_text(page, "Spaced text")
+        assert page.evaluate(STYLES) == {
+            "main": "7px",
+            "sidebar": "rgb(10, 20, 30)",
+            "button": "rgb(255, 0, 0)",
+            "text": "3px",
+        }
+        # The app's CSS stays inside the app: the page around it keeps its look.
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(4, 5, 6)"
     finally:
         close_page(page)
