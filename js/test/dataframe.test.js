@@ -248,6 +248,16 @@ describe("data_editor", () => {
 
   const cell = (el, pos, col) => el.querySelectorAll(".nbs-df-body .nbs-df-row")[pos].querySelectorAll(".nbs-df-cell")[col];
 
+  test("editable columns' headers show a pencil; the index and disabled columns do not", () => {
+    const columns = COLUMNS.map((c) => (c.field === "f2" ? { ...c, disabled: true } : c));
+    const { el } = mountGrid("data_editor", editorProps({ columns }));
+    const pencils = [...el.querySelectorAll(".nbs-df-hcell")].map((h) => Boolean(h.querySelector(".nbs-df-editable")));
+    expect(pencils).toEqual([false, true, false]);
+    const readOnly = mountGrid("data_editor", editorProps({ editable: false })).el;
+    expect(readOnly.querySelector(".nbs-df-editable")).toBeNull();
+    expect(mountGrid("dataframe", base(3)).el.querySelector(".nbs-df-editable")).toBeNull();
+  });
+
   test("typing edits a cell; letters never reach a number cell; the state is sent", () => {
     const { el, ctx } = mountGrid("data_editor", editorProps());
     cell(el, 1, 1).dispatchEvent(new MouseEvent("pointerdown", { bubbles: true }));

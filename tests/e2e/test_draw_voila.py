@@ -60,6 +60,26 @@ long = pd.DataFrame({"x": [1, 2, 1, 2], "y": [1, 2, 2, 1], "group": ["a", "a", "
 st.line_chart(long, x="x", y="y", color="group")
 """
 
+GRID = """
+import pandas as pd
+people = pd.DataFrame({
+    "name": ["Ada Lovelace", "Alan Turing", None],
+    "city": ["London", "Wilmslow", "Paris"],
+    "age": [36, 41, None],
+    "score": [9.5, float("nan"), 7.25],
+    "joined": pd.to_datetime(["2024-01-02", "2023-05-06", "2022-07-08"]),
+    "active": [True, False, True],
+})
+st.dataframe(people, key="people")
+pictures = pd.DataFrame({
+    "picture": ["https://example.invalid/" + "a" * 120 + ".png"] * 2,
+    "note": ["short", "a rather long note " * 12],
+    "n": [1, 2],
+})
+st.dataframe(pictures, column_config={"picture": st.column_config.ImageColumn()}, key="pictures")
+st.data_editor(pd.DataFrame({"x": [1, 2], "y": ["a", "b"]}), disabled=["y"], key="editor")
+"""
+
 # Records which MIME type each saved Blob had (Playwright's download event has no type).
 RECORD_BLOBS = """
 window.__nbsSaved = [];
@@ -83,6 +103,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     write_app(apps, "collapsed", SIDEBAR_COLLAPSED)
     write_app(apps, "expanded", SIDEBAR_EXPANDED)
     write_app(apps, "charts", CHARTS)
+    write_app(apps, "grid", GRID)
     write_app(apps, "styled", STREAMLIT_CSS.read_text(encoding="utf-8"))
     server = start_voila(apps, workdir)
     yield server
@@ -239,5 +260,42 @@ def test_css_written_for_streamlit_restyles_the_same_elements(chromium, voila):
         }
         # The app's CSS stays inside the app: the page around it keeps its look.
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(4, 5, 6)"
+    finally:
+        close_page(page)
+
+
+def test_data_grids_size_columns_show_none_full_text_and_pencils(chromium, voila):
+    page = open_app(chromium, voila, "grid")
+    try:
+        page.wait_for_selector(".nbs-app [data-kind=data_editor] .nbs-df-body .nbs-df-cell", timeout=60_000)
+        grids = page.locator(".nbs-app [data-kind=dataframe]")
+        people, pictures = grids.nth(0), grids.nth(1)
+        people.locator(".nbs-df-body .nbs-df-cell").first.wait_for()
+        # Missing values read None, as in Streamlit (text, integer and float columns).
+        last_row = people.locator(".nbs-df-body .nbs-df-row").nth(2).locator(".nbs-df-cell").all_inner_texts()
+        assert last_row[1] == "None" and last_row[3] == "None"
+        assert (
+            people.locator(".nbs-df-body .nbs-df-row").nth(1).locator(".nbs-df-cell").nth(4).inner_text()
+            == "None"
+        )
+        # Six short columns fit the page's width: no horizontal scroll.
+        scroller = people.locator(".nbs-df-scroller")
+        assert scroller.evaluate("s => s.scrollWidth <= s.clientWidth"), "the six-column table needs a scroll"
+        # An image column is sized for its images, not for its URLs.
+        widths = pictures.locator(".nbs-df-hcell").evaluate_all(
+            "hs => hs.map(h => h.getBoundingClientRect().width)"
+        )
+        assert widths[1] <= 100, f"the image column is {widths[1]} px wide"
+        # A cut cell shows all its text on hover.
+        note = pictures.locator(".nbs-df-body .nbs-df-row").nth(1).locator(".nbs-df-cell").nth(2)
+        note.hover()
+        assert note.get_attribute("title") == "a rather long note " * 12
+        # The editor marks its editable column with a pencil; the disabled one has none.
+        headers = page.locator(".nbs-app [data-kind=data_editor] .nbs-df-hcell")
+        pencils = headers.evaluate_all(
+            "hs => hs.map(h => h.textContent.trim() + ':' + !!h.querySelector('.nbs-df-editable'))"
+        )
+        assert pencils[-2:] == ["x:true", "y:false"], pencils
+        assert page.errors == []
     finally:
         close_page(page)

@@ -260,6 +260,7 @@ export function editorGrid(ctx, node) {
     init: (g) => (grid = g),
     tools,
     edit: openEditor,
+    editable: (col) => grid.props.editable !== false && editable(col),
     key(e) {
       if (editing) return true;
       const { pos, col } = grid.active;

@@ -29,6 +29,7 @@ export function renderHeader(grid) {
       },
       label,
     );
+    if (grid.hooks.editable?.(col)) cell.prepend(h("span", { class: "nbs-df-editable", title: "Editable column" }, icon("edit")));
     if (col.help) cell.append(h("span", { class: "nbs-df-help", "aria-hidden": "true" }, icon("help")));
     if (sorted) cell.append(h("span", { class: "nbs-df-sort" }, icon(sorted === "asc" ? "arrow_upward" : "arrow_downward")));
     const grip = h("span", { class: "nbs-df-resize", "aria-hidden": "true" });

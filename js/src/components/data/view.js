@@ -18,11 +18,47 @@ export const HEADER_HEIGHT = 35;
 const MAX_SCROLL_PX = 8_000_000;
 const OVERSCAN = 6;
 const WIDTHS = { small: 75, medium: 200, large: 400 };
+const CELL_PADDING = 10;
+
+/** @type {CanvasRenderingContext2D | null | undefined} */
+let measurer;
+
+/**
+ * A text's width in pixels in the grid's font (7.5 px a character where no canvas is).
+ * @param {string} text @param {HTMLElement} el
+ */
+export function textWidth(text, el) {
+  if (measurer === undefined) {
+    try {
+      measurer = document.createElement("canvas").getContext("2d") || null;
+    } catch {
+      measurer = null;
+    }
+  }
+  if (!measurer) return text.length * 7.5;
+  const style = el.isConnected ? getComputedStyle(el) : null;
+  measurer.font = `${style?.fontSize || "14px"} ${style?.fontFamily || "sans-serif"}`;
+  return measurer.measureText(text).width;
+}
+
+/**
+ * Give a cell whose text is cut a tooltip with all of it (and take it off when it fits).
+ * @param {HTMLElement} target
+ */
+function showFullText(target) {
+  const cell = /** @type {HTMLElement | null} */ (target.closest?.(".nbs-df-cell"));
+  const text = cell?.querySelector(".nbs-df-text");
+  if (!cell || !text) return;
+  const cut = text.scrollWidth > text.clientWidth + 1 || cell.scrollWidth > cell.clientWidth + 1;
+  if (cut) cell.title = text.textContent || "";
+  else cell.removeAttribute("title");
+}
 
 /**
  * What an editor (data_editor) plugs into the grid.
  * @typedef {Object} ViewHooks
  * @property {(pos: number, col: number, text?: string) => void} [edit]   start editing a cell
+ * @property {(col: Column) => boolean} [editable]   whether a column takes edits (its header shows a pencil)
  * @property {(event: KeyboardEvent) => boolean} [key]   editing keys; true when handled
  * @property {(event: ClipboardEvent) => void} [paste]
  * @property {(pos: number, col: number, cell: HTMLElement) => boolean} [click]  a click on a cell; true when handled
@@ -71,6 +107,8 @@ export class GridView {
     /** @type {number} */
     this.frame = 0;
     on(this.scroller, "scroll", () => this.schedule(), ctx, { passive: true });
+    // A cell whose text is cut shows all of it on hover, as Streamlit's grid does.
+    on(this.body, "pointerover", (/** @type {PointerEvent} */ e) => showFullText(/** @type {HTMLElement} */ (e.target)), ctx);
     if (typeof ResizeObserver !== "undefined") {
       const ro = new ResizeObserver(() => this.schedule());
       ro.observe(this.scroller);
@@ -107,12 +145,16 @@ export class GridView {
   initialWidth(col) {
     if (typeof col.width === "number") return col.width;
     if (col.width && col.width in WIDTHS) return WIDTHS[/** @type {"small"} */ (col.width)];
-    let chars = String(col.label ?? "").length + 2;
+    // Sized to the header and the first rows' text, as measured in the grid's font (an image
+    // column's URLs are not shown, so they do not count).
+    const texts = [String(col.label ?? col.name ?? "")];
     const sample = this.store?.local?.length ? this.store.local : [];
-    for (const row of sample.slice(0, 50)) chars = Math.max(chars, displayText(col, row).length);
-    if (col.type === "checkbox") chars = Math.max(chars, 6);
-    if (["line_chart", "bar_chart", "area_chart", "progress"].includes(col.type)) chars = Math.max(chars, 18);
-    return Math.round(Math.min(400, Math.max(60, chars * 8 + 24)));
+    if (col.type !== "image") for (const row of sample.slice(0, 50)) texts.push(displayText(col, row));
+    let px = Math.max(...texts.map((t) => textWidth(t, this.el)));
+    if (col.type === "checkbox") px = Math.max(px, 40);
+    if (col.type === "image") px = Math.max(px, this.rowHeight() * 2);
+    if (["line_chart", "bar_chart", "area_chart", "progress"].includes(col.type)) px = Math.max(px, 130);
+    return Math.round(Math.min(400, Math.max(50, px + 2 * CELL_PADDING + (col.help ? 16 : 0))));
   }
 
   // ---- what is selected ----------------------------------------------------------------------------
