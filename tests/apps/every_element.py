@@ -95,6 +95,29 @@ st.pyplot(fig)
 st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])))
 st.map(points)
 
+# media
+pixels = np.zeros((20, 40, 3), dtype=np.uint8)
+pixels[:, :20] = (255, 75, 75)
+st.logo(pixels)
+st.image(pixels, caption="An image")
+tone = np.sin(np.linspace(0, 440 * 2 * np.pi, 8000)).astype(np.float32)
+st.audio(tone, sample_rate=8000)
+st.video(b"\x00\x00\x00\x18ftypmp42", format="video/mp4")
+pdf_file = io.BytesIO()
+fig.savefig(pdf_file, format="pdf")
+st.pdf(pdf_file.getvalue(), height=200)
+st.link_button("Link button", "https://docs.streamlit.io")
+st.file_uploader("File uploader")
+st.camera_input("Camera input", disabled=True)
+st.audio_input("Audio input", disabled=True)
+
+# chat
+with st.chat_message("user"):
+    st.write("A chat message")
+st.write_stream(iter(["streamed ", "words"]))
+st.feedback("thumbs")
+st.chat_input("Chat input")
+
 # layout
 left, right = st.columns(2)
 left.write("Left column")
@@ -123,4 +146,11 @@ def part():
 
 part()
 
+
+@st.dialog("A dialog")
+def show_dialog():
+    st.write("In the dialog")
+
+
+show_dialog()
 st.write("The end")

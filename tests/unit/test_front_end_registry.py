@@ -83,13 +83,13 @@ def test_every_element_function_is_in_the_every_element_app():
 
 def test_every_public_context_element_is_in_the_every_element_app():
     # Elements that are not container methods: context managers and decorators.
-    for name in ("spinner", "echo", "fragment", "sidebar", "form"):
+    for name in ("spinner", "echo", "fragment", "dialog", "sidebar", "form"):
         assert hasattr(nbstream, name)
         assert name in called_names(APP) or f"{name}." in APP.read_text(encoding="utf-8"), name
 
 
 def test_every_kind_the_app_draws_has_a_component(drawn_kinds):
-    assert {"download_button", "fragment", "dataframe", "tab"} <= drawn_kinds
+    assert {"download_button", "fragment", "dataframe", "tab", "dialog", "chat_message"} <= drawn_kinds
     missing = sorted(drawn_kinds - SHELL_KINDS - component_kinds())
     assert not missing, f"no component in js/src/components/index.js for: {missing}"
 
