@@ -2,8 +2,8 @@
 
 tests/unit/test_front_end_registry.py checks that every ``@command`` element is called
 here and that the front end has a component for every kind this app's tree holds;
-tests/e2e/test_every_element_voila.py draws it in a browser and fails on a fallback box,
-a component error box or a page error.  An element that lands joins this app the same
+tests/e2e/test_draw_voila.py and test_draw_lab.py draw it in a browser and fail on a
+fallback box, a component error box or a page error.  An element that lands joins this app the same
 day (the registry test fails until it does).
 """
 
