@@ -91,7 +91,9 @@ def test_every_element_draws_in_lab(page):
     run_notebook(page, "every")
     wait_text(page, "The end", timeout=60_000, scope=SHOWN)
     # plotly.js (4.8 MB) comes from the kernel on first use: slow on a busy machine.
-    current(page, "[data-kind=plotly_chart][data-drawn] .main-svg").first.wait_for(state="attached", timeout=150_000)
+    current(page, "[data-kind=plotly_chart][data-drawn] .main-svg").first.wait_for(
+        state="attached", timeout=150_000
+    )
     unknown = current(page, ".nbs-app .nbs-unknown").all_inner_texts()
     assert unknown == [], f"fallback or error boxes: {unknown}"
     drawn = set(current(page, ".nbs-app [data-kind]").evaluate_all("els => els.map(e => e.dataset.kind)"))
