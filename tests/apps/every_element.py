@@ -119,6 +119,11 @@ st.write_stream(iter(["streamed ", "words"]))
 st.feedback("thumbs")
 st.chat_input("Chat input")
 
+# html and custom components
+st.html("<p>Some <b>HTML</b></p>")
+st.components.v1.html("<p>In a components frame</p>", height=60)
+st.components.v1.iframe("about:blank", height=60)
+
 # layout
 left, right = st.columns(2)
 left.write("Left column")
