@@ -36,6 +36,7 @@ st.code("print('code')", language="python")
 st.text("Plain text")
 st.latex(r"e^{i\pi} + 1 = 0")
 st.divider()
+st.badge("Badge")
 st.write("Written", 42)
 st.help(len)
 with st.echo():
@@ -73,6 +74,11 @@ st.text_area("Text area")
 st.color_picker("Color picker", "#ff4b4b")
 st.date_input("Date input", dt.date(2024, 1, 2))
 st.time_input("Time input", dt.time(12, 30))
+st.datetime_input("Datetime input", dt.datetime(2024, 1, 2, 12, 30))
+st.pills("Pills", ["one", "two"])
+st.segmented_control("Segmented control", ["one", "two"])
+st.pagination(3)
+st.menu_button("Menu button", ["one", "two"])
 
 # data
 st.dataframe(df)
@@ -125,6 +131,10 @@ st.components.v1.html("<p>In a components frame</p>", height=60)
 st.components.v1.iframe("about:blank", height=60)
 
 # layout
+with st.grid(2):
+    st.write("In a grid")
+st.space("small")
+st.skeleton(40)
 left, right = st.columns(2)
 left.write("Left column")
 right.write("Right column")
