@@ -261,3 +261,42 @@ class CuttableProxy:
             for sock in (src, dst):
                 with contextlib.suppress(OSError):
                     sock.close()
+
+
+# ---- JupyterLab ---------------------------------------------------------------------------
+
+# The app area of the notebook on show (other notebooks' panels stay in the DOM, hidden).
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
+
+
+def current(page: object, selector: str) -> object:
+    """``selector`` within the notebook on show."""
+    return page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {selector}")  # type: ignore[attr-defined]
+
+
+def open_lab(chromium: object, lab: Server, **context_options: object) -> object:
+    """A page on JupyterLab, once its shell is restored (``context_options`` go to the context)."""
+    options = {"viewport": {"width": 1300, "height": 1000}, **context_options}
+    page = chromium.new_context(**options).new_page()  # type: ignore[attr-defined]
+    page.goto(f"{lab.url}lab?reset")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
+    page.evaluate("() => window.jupyterapp.restored")
+    return page
+
+
+def run_notebook(page: object, name: str) -> None:
+    """Open a notebook in the running JupyterLab, wait for its kernel, run all cells, and
+    wait for its first app to draw."""
+    path = f"{name}.ipynb"
+    page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", path)  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        """p => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const kernel = w && w.context && w.context.path === p && w.sessionContext.session?.kernel;
+            return kernel && kernel.status === 'idle';
+        }""",
+        arg=path,
+        timeout=90_000,
+    )
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")  # type: ignore[attr-defined]
+    current(page, ".nbs-app .nbs-main > [data-kind]").first.wait_for(state="attached", timeout=60_000)  # type: ignore[attr-defined]

@@ -10,10 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, start_lab, wait_text, write_app
-from test_lab import current, run_notebook
-
-SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
+from e2e_helpers import SHOWN, Server, current, open_lab, run_notebook, start_lab, wait_text, write_app
 
 PASTED = """
 import streamlit as st
@@ -44,10 +41,7 @@ def lab(workdir: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def page(chromium, lab: Server):
-    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
-    page.goto(f"{lab.url}lab?reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
-    page.evaluate("() => window.jupyterapp.restored")
+    page = open_lab(chromium, lab)
     yield page
     page.context.close()
 

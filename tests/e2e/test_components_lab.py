@@ -10,10 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, start_lab, wait_text, write_app
+from e2e_helpers import SHOWN, Server, open_lab, run_notebook, start_lab, wait_text, write_app
 from test_components_voila import ECHO, HERE, OPTION_MENU
-
-SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
 
 
 @pytest.fixture(scope="module")
@@ -32,27 +30,9 @@ def lab(workdir: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def page(chromium, lab: Server):
-    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
-    page.goto(f"{lab.url}lab?reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
-    page.evaluate("() => window.jupyterapp.restored")
+    page = open_lab(chromium, lab)
     yield page
     page.context.close()
-
-
-def run_notebook(page, name: str) -> None:
-    page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", f"{name}.ipynb")
-    page.wait_for_function(
-        """p => {
-            const w = window.jupyterapp.shell.currentWidget;
-            const kernel = w && w.context && w.context.path === p && w.sessionContext.session?.kernel;
-            return kernel && kernel.status === 'idle';
-        }""",
-        arg=f"{name}.ipynb",
-        timeout=90_000,
-    )
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.locator(f"{SHOWN} > [data-kind]").first.wait_for(state="attached", timeout=60_000)
 
 
 def frame(page):

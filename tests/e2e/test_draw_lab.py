@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, start_lab, wait_text, write_app
+from e2e_helpers import SHOWN, Server, current, open_lab, run_notebook, start_lab, wait_text, write_app
 
 APPS = Path(__file__).resolve().parents[1] / "apps"
-SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
 BIG = 20 * 1024 * 1024
 
 DOWNLOADS = f"""
@@ -40,33 +39,11 @@ def lab(workdir: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def page(chromium, lab: Server):
-    page = chromium.new_context(accept_downloads=True, viewport={"width": 1300, "height": 1000}).new_page()
+    page = open_lab(chromium, lab, accept_downloads=True)
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.goto(f"{lab.url}lab?reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
-    page.evaluate("() => window.jupyterapp.restored")
     yield page
     page.context.close()
-
-
-def run_notebook(page, name: str) -> None:
-    page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", f"{name}.ipynb")
-    page.wait_for_function(
-        """p => {
-            const w = window.jupyterapp.shell.currentWidget;
-            const kernel = w && w.context && w.context.path === p && w.sessionContext.session?.kernel;
-            return kernel && kernel.status === 'idle';
-        }""",
-        arg=f"{name}.ipynb",
-        timeout=90_000,
-    )
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    current(page, ".nbs-app .nbs-main > [data-kind]").first.wait_for(state="attached", timeout=60_000)
-
-
-def current(page, selector: str):
-    return page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {selector}")
 
 
 def download(page, label: str) -> tuple[str, bytes]:

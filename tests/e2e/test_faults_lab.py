@@ -12,9 +12,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from e2e_helpers import Server, app_text, start_lab, wait_text, write_app
-
-SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
+from e2e_helpers import SHOWN, Server, app_text, open_lab, run_notebook, start_lab, wait_text, write_app
 
 SPIN = """
 import os
@@ -43,20 +41,8 @@ def lab(workdir: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def page(chromium, lab: Server):
-    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
-    page.goto(f"{lab.url}lab?reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
-    page.evaluate("() => window.jupyterapp.restored")
-    page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", "spin.ipynb")
-    page.wait_for_function(
-        """() => {
-            const w = window.jupyterapp.shell.currentWidget;
-            const kernel = w && w.sessionContext && w.sessionContext.session?.kernel;
-            return kernel && kernel.status === 'idle';
-        }""",
-        timeout=90_000,
-    )
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page = open_lab(chromium, lab)
+    run_notebook(page, "spin")
     wait_text(page, "Pongs: 0", timeout=60_000, scope=SHOWN)
     yield page
     page.context.close()

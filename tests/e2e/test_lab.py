@@ -7,9 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, app_text, start_lab, wait_text, write_app
-
-SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-main"
+from e2e_helpers import (
+    SHOWN,
+    Server,
+    app_text,
+    current,
+    open_lab,
+    run_notebook,
+    start_lab,
+    wait_text,
+    write_app,
+)
 
 COUNTER = """
 if "count" not in st.session_state:
@@ -98,34 +106,9 @@ def lab(workdir: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def page(chromium, lab: Server):
-    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
-    page.goto(f"{lab.url}lab?reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
-    page.evaluate("() => window.jupyterapp.restored")
+    page = open_lab(chromium, lab)
     yield page
     page.context.close()
-
-
-def run_notebook(page, name: str) -> None:
-    """Open a notebook in the running JupyterLab, wait for its kernel, run all cells."""
-    page.evaluate("p => window.jupyterapp.commands.execute('docmanager:open', {path: p})", f"{name}.ipynb")
-    page.wait_for_function(
-        """p => {
-            const w = window.jupyterapp.shell.currentWidget;
-            const kernel = w && w.context && w.context.path === p && w.sessionContext.session?.kernel;
-            return kernel && kernel.status === 'idle';
-        }""",
-        arg=f"{name}.ipynb",
-        timeout=90_000,
-    )
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .nbs-app .nbs-main > [data-kind]").first.wait_for(
-        state="attached", timeout=60_000
-    )
-
-
-def current(page, selector: str):
-    return page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {selector}")
 
 
 def test_clicking_a_button_in_a_stapp_cell_updates_the_counter(page):

@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, start_lab, write_app
-from test_lab import current, run_notebook
+from e2e_helpers import Server, current, open_lab, run_notebook, start_lab, write_app
 from test_run_options_voila import png
 
 CAT = """
@@ -42,15 +41,11 @@ def lab(workdir: Path) -> Iterator[Server]:
 
 
 def test_the_cat_shows_in_a_notebook_app(chromium, lab):
-    page = chromium.new_context(viewport={"width": 1300, "height": 1000}).new_page()
+    page = open_lab(chromium, lab)
     try:
-        page.goto(f"{lab.url}lab?reset")
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=90_000)
-        page.evaluate("() => window.jupyterapp.restored")
         run_notebook(page, "pets/cat")
         image = current(page, ".nbs-main img[alt=cat]")
         image.wait_for(timeout=30_000)
-        print("DEBUG", page.evaluate("() => location.href"), image.evaluate("i => i.src"))
         page.wait_for_function(
             "() => [...document.querySelectorAll('.nbs-main img[alt=cat]')].some(i => i.complete && i.naturalWidth)",
             timeout=30_000,
