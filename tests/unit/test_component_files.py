@@ -5,8 +5,8 @@ outside (``..``, absolute, through a symlink), and HTML pages get the storage sh
 from __future__ import annotations
 
 import pytest
-import tornado.testing
 import tornado.web
+from http_helpers import fetch, serving
 
 from nbstream import component_files
 from nbstream.elements.components import registry
@@ -42,33 +42,23 @@ def test_register_is_stable_and_idempotent(build):
     assert registry.component_id("other", str(folder)) != cid
 
 
-class _Server(tornado.testing.AsyncHTTPTestCase):
-    def get_app(self) -> tornado.web.Application:
-        return tornado.web.Application([(component_files.ROUTE, component_files.ComponentFileHandler)])
-
-    def runTest(self) -> None:  # pragma: no cover - driven by the test below
-        pass
-
-
 def test_the_handler_serves_types_and_refuses_escapes(build):
     cid, _folder = build
-    server = _Server()
-    server.setUp()
-    try:
-        page = server.fetch(f"/nbstream/components/{cid}/index.html")
-        assert page.code == 200 and page.headers["Content-Type"] == "text/html"
-        assert page.body.startswith(b"<html><head><script>")  # the storage shim, first
-        assert page.body.endswith(b"<title>c</title></head><body>ok</body></html>")
-        script = server.fetch(f"/nbstream/components/{cid}/static/js/main.js")
-        assert script.code == 200 and script.headers["Content-Type"] == "text/javascript"
-        assert script.body == b"console.log(1)"
-        assert server.fetch(f"/nbstream/components/{cid}/style.css").headers["Content-Type"] == "text/css"
+    app = lambda: tornado.web.Application([(component_files.ROUTE, component_files.ComponentFileHandler)])  # noqa: E731
+    with serving(app) as url:
+        base = f"{url}/nbstream/components/{cid}"
+        code, headers, body = fetch(f"{base}/index.html")
+        assert code == 200 and headers["Content-Type"] == "text/html"
+        assert body.startswith(b"<html><head><script>")  # the storage shim, first
+        assert body.endswith(b"<title>c</title></head><body>ok</body></html>")
+        code, headers, body = fetch(f"{base}/static/js/main.js")
+        assert code == 200 and headers["Content-Type"] == "text/javascript"
+        assert body == b"console.log(1)"
+        assert fetch(f"{base}/style.css")[1]["Content-Type"] == "text/css"
         for bad in ("..%2Fsecret.txt", "%2E%2E/secret.txt", "link", "nope.js"):
-            reply = server.fetch(f"/nbstream/components/{cid}/{bad}")
-            assert reply.code == 404 and b"secret" not in reply.body, bad
-        assert server.fetch("/nbstream/components/0123456789abcdef/index.html").code == 404
-    finally:
-        server.tearDown()
+            code, _headers, body = fetch(f"{base}/{bad}")
+            assert code == 404 and b"secret" not in body, bad
+        assert fetch(f"{url}/nbstream/components/0123456789abcdef/index.html")[0] == 404
 
 
 def test_standalone_voila_gets_the_route():

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-import threading
-import urllib.error
-import urllib.request
 
 import pytest
-import tornado.httpserver
-import tornado.netutil
 import tornado.web
+from http_helpers import fetch, serving
 
 from nbstream.static_files import StaticFilesHandler, content_type, resolve
 
@@ -56,40 +51,11 @@ def test_only_files_inside_the_folder(static):
 
 @pytest.fixture
 def served(static):
-    """The handler on a real port, in a thread with its own event loop (the test process may
-    already run one: Playwright's, when the browser tests share the session)."""
-    started = threading.Event()
-    box: dict[str, object] = {}
+    def app():
+        return tornado.web.Application([(r"/app/static/(.*)", StaticFilesHandler, {"folder": str(static)})])
 
-    def serve() -> None:
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        app = tornado.web.Application([(r"/app/static/(.*)", StaticFilesHandler, {"folder": str(static)})])
-        sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
-        server = tornado.httpserver.HTTPServer(app)
-        server.add_sockets(sockets)
-        box.update(port=sockets[0].getsockname()[1], loop=loop)
-        started.set()
-        loop.run_forever()
-        server.stop()
-        loop.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    started.wait(10)
-    yield f"http://127.0.0.1:{box['port']}"
-    loop = box["loop"]
-    loop.call_soon_threadsafe(loop.stop)  # type: ignore[attr-defined]
-    thread.join(10)
-
-
-def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            return answer.status, dict(answer.headers), answer.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+    with serving(app) as url:
+        yield url
 
 
 def test_served_over_http(served):
