@@ -121,6 +121,10 @@ export class Connection {
       this.lastPing = -Infinity;
       this.set("ok");
       this.up();
+    } else if (this.socketUp()) {
+      // Messages held while the websocket was not open yet (a kernel still connecting when
+      // the app first drew) go out too, not only those held through a drop.
+      this.up();
     }
     if (now - this.lastPing >= PING_MS) {
       this.lastPing = now;

@@ -53,6 +53,17 @@ afterEach(() => {
 });
 
 describe("Connection", () => {
+  test("what was held before the websocket first opened is sent once it is open", () => {
+    const kernel = fakeKernel();
+    kernel.connectionStatus = "connecting";
+    let ups = 0;
+    const conn = new Connection(() => true, kernel, () => {}, { now: () => 0, up: () => (ups += 1) });
+    made.push(conn);
+    kernel.connectionStatus = "connected"; // opened before the first check saw it closed
+    conn.check();
+    expect(ups).toBeGreaterThanOrEqual(1);
+  });
+
   test("pings every second and stays ok while answered", () => {
     const { conn, sent, states, advance } = watch(fakeKernel());
     made.push(conn);
