@@ -77,8 +77,13 @@ class StappMagics(Magics):
             raise UsageError("--height must be a positive number of pixels")
         if args.file is not None:
             path = os.path.abspath(os.path.expanduser(args.file))
-            if cell is not None and any(not ln.strip().startswith("#") for ln in cell.strip().splitlines()):
-                raise UsageError("%%stapp --file runs the file: the cell's body may hold only comments")
+            code = _code_lines(cell or "")
+            if code:
+                raise UsageError(
+                    f"%%stapp --file {args.file} runs that file as the app, so the cell's body may hold "
+                    f"only comments and blank lines; it has code: {code[0]!r}. Put the code in the file, "
+                    "or drop --file to run the cell itself."
+                )
             try:
                 with open(path, encoding="utf-8") as f:
                     script = Script(f.read(), path=path)
@@ -103,6 +108,11 @@ class StappMagics(Magics):
         from nbstream.render.app import show
 
         show(app.widget)
+
+
+def _code_lines(body: str) -> list[str]:
+    """The lines of a ``%%stapp --file`` cell body that are neither blank nor comments."""
+    return [ln.strip() for ln in body.splitlines() if ln.strip() and not ln.strip().startswith("#")]
 
 
 def _start(key: str | None, script: Script, args: Any) -> Any:

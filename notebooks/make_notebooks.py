@@ -1,6 +1,7 @@
 """Writes most example notebooks of this folder: hello.ipynb and one app per element family.
 
-(charts.ipynb is written by hand: it is not among these.)
+(charts.ipynb is written by hand: it is not among these.)  Each notebook opens with the
+markdown cell of intros.py saying what its app shows.
 
     python notebooks/make_notebooks.py
 
@@ -12,9 +13,12 @@ apps here, not in the .ipynb files.
 from __future__ import annotations
 
 import json
+import runpy
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# By path, not by import: tests load this file on its own, with notebooks/ off sys.path.
+INTROS: dict[str, str] = runpy.run_path(str(HERE / "intros.py"))["INTROS"]
 
 APPS: dict[str, str] = {}
 
@@ -446,19 +450,22 @@ st.page_link("pages/1_📈_Chart.py", label="Go to the chart")
 }
 
 
-def notebook(name: str, script: str) -> dict:
-    cells = ["import nbstream as st", f"%%stapp {name}\n{script.strip()}\n"]
+def notebook(name: str, intro: str, script: str) -> dict:
+    cells = [
+        ("markdown", intro),
+        ("code", "import nbstream as st"),
+        ("code", f"%%stapp {name}\n{script.strip()}\n"),
+    ]
     return {
         "cells": [
             {
-                "cell_type": "code",
-                "execution_count": None,
+                "cell_type": kind,
+                **({"execution_count": None, "outputs": []} if kind == "code" else {}),
                 "id": f"{name}-{i}",
                 "metadata": {},
-                "outputs": [],
                 "source": source.splitlines(keepends=True),
             }
-            for i, source in enumerate(cells)
+            for i, (kind, source) in enumerate(cells)
         ],
         "metadata": {
             "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
@@ -472,11 +479,13 @@ def notebook(name: str, script: str) -> dict:
 def main() -> None:
     for name, script in APPS.items():
         path = HERE / f"{name}.ipynb"
-        path.write_text(json.dumps(notebook(name, script), indent=1) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(notebook(name, INTROS[name], script), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(HERE.parent)}")
     for where, script in FOLDER_APPS.items():
         path = HERE / f"{where}.ipynb"
-        path.write_text(json.dumps(notebook(path.stem, script), indent=1) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(notebook(path.stem, INTROS[where], script), indent=1) + "\n", encoding="utf-8"
+        )
         print(f"wrote {path.relative_to(HERE.parent)}")
 
 

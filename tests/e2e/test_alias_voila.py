@@ -10,6 +10,7 @@ import pytest
 from e2e_helpers import Server, close_page, start_voila, wait_text, write_app
 
 PASTED = """
+import importlib
 import threading
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
@@ -27,6 +28,7 @@ add_script_run_ctx(worker, get_script_run_ctx())
 worker.start()
 worker.join()
 st.caption(f"runtime exists: {st.runtime.exists()}")
+st.caption(f"import_module gave {importlib.import_module('streamlit.components.v1').__name__}")
 """
 
 
@@ -48,6 +50,7 @@ def test_import_streamlit_in_a_stapp_cell_serves_and_reruns(chromium, voila):
         wait_text(page, "Pasted from Streamlit")
         wait_text(page, "worker saw count 0")
         wait_text(page, "runtime exists: True")
+        wait_text(page, "import_module gave nbstream.components.v1")
         assert page.locator(".nbs-app [data-kind=exception]").count() == 0
         page.get_by_role("button", name="Add one").click()
         wait_text(page, "Count: 1")
