@@ -173,6 +173,20 @@ def test_cache_data_returning_a_lambda_outside_an_app_raises_too():
         make_adder()
 
 
+def test_cache_data_returning_a_lambda_raises_in_a_process_with_no_disk_store(monkeypatch):
+    from nbstream import config
+    from nbstream.caching.stores import DiskStore
+
+    monkeypatch.setenv("NBSTREAM_CACHE_PERSIST", "false")  # no disk store in this process
+    config.reload()
+    try:
+        assert not DiskStore.enabled()
+        test_cache_data_returning_a_lambda_raises_unserializable_return_value_error()
+    finally:
+        monkeypatch.delenv("NBSTREAM_CACHE_PERSIST")
+        config.reload()
+
+
 def test_cache_data_still_returns_functions_the_script_defines_at_top_level():
     at = run(
         """
