@@ -1,7 +1,8 @@
 """IPython integration: the ``%%stapp`` cell magic, and ``st.*`` calls in ordinary cells.
 
 ``%%stapp [NAME] [--reset] [--height PX] [--wide]`` runs the cell as an app script and
-displays the app; ``%stapp app.py`` (or ``%stapp NAME --file app.py``) runs a script
+displays the app; ``%stapp app.py`` (or ``%stapp NAME --file app.py``, or the cell form
+``%%stapp [NAME] --file app.py`` over a body of comments and blank lines) runs a script
 file instead and reruns it each time the file is saved (``--no-run-on-save``: not).
 Re-executing the cell replaces the script and keeps the session state (as editing a
 Streamlit script does); a view of the app still shown elsewhere follows the new script.
@@ -62,9 +63,9 @@ class StappMagics(Magics):
         """Run this cell (or a script file) as an nbstream app (a Streamlit script) and display it.
 
         ``%%stapp [NAME]`` runs the cell; ``%stapp app.py`` or ``%stapp NAME --file app.py``
-        runs a script file (so does ``%%stapp NAME --file app.py`` over a body of comments:
-        IPython refuses a cell magic with an empty body).  A file reruns each time it is
-        saved (run-on-save).
+        runs a script file (so does ``%%stapp NAME --file app.py`` over a body of comments and
+        blank lines only: IPython refuses a cell magic with an empty body).  A file reruns
+        each time it is saved (run-on-save).
         """
         args = magic_arguments.parse_argstring(self.stapp, line)
         if cell is None and args.file is None:  # the line magic: %stapp app.py
