@@ -14,8 +14,9 @@ except ImportError:  # nbstream or jupyter_server uninstalled: nothing to do
 try:
     from voila.app import Voila
 
-    from nbstream.server import serve_components_in_voila
+    from nbstream.server import serve_components_in_voila, serve_logins_in_voila
 
     serve_components_in_voila(Voila)
+    serve_logins_in_voila(Voila)
 except ImportError:  # nbstream or jupyter_server uninstalled: nothing to do
     pass

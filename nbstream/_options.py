@@ -58,15 +58,33 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         "real installed Streamlit to be imported.",
     ),
     "server.folderWatchBlacklist": ([], "Folders not to watch for changes."),
-    "server.fileWatcherType": ("auto", 'How to watch files: "auto", "watchdog", "poll" or "none".'),
+    "server.fileWatcherType": (
+        "auto",
+        'How to watch files: "auto", "watchdog", "poll" or "none".  "none" turns off run-on-save and '
+        "live theme changes; the others all poll the files' modification times (nbstream has no "
+        "watchdog watcher: it polls, which also works on network file systems).",
+    ),
     "server.headless": (False, "Do not open a browser when `nbstream run` starts the server."),
     "server.runOnSave": (False, "Rerun the app when its script is saved."),
     "server.address": (None, "The address the server listens on (unset: all of the machine's)."),
     "server.port": (8501, "The port the server listens on."),
     "server.scriptHealthCheckEnabled": (True, "Check that the script runs before serving it."),
     "server.baseUrlPath": ("", 'The URL path the app is served under, such as "my/app".'),
-    "server.enableCORS": (True, "Refuse cross-origin requests."),
-    "server.enableXsrfProtection": (True, "Check XSRF tokens on the server's requests."),
+    "server.enableCORS": (
+        True,
+        "Refuse cross-origin requests (but from server.corsAllowedOrigins); false allows every origin "
+        "(the Jupyter server's allow_origin = '*').",
+    ),
+    "server.corsAllowedOrigins": (
+        [],
+        "With server.enableCORS, the origins allowed besides the app's own (the Jupyter server's "
+        "allow_origin_pat), e.g. ['http://example.com'].",
+    ),
+    "server.enableXsrfProtection": (
+        True,
+        "Check XSRF tokens on the server's POST requests; false sets the Jupyter server's "
+        "disable_check_xsrf.",
+    ),
     "server.maxUploadSize": (200, "The largest file a user may upload, in megabytes."),
     "server.maxMessageSize": (200, "The largest message to the browser, in megabytes."),
     "server.enableWebsocketCompression": (False, "Compress websocket messages."),
@@ -107,9 +125,61 @@ OPTIONS: dict[str, tuple[Any, str]] = {
             ("Text", "as text (colored text, badges)"),
         )
     },
+    "theme.linkUnderline": (None, "Whether links are underlined (true or false)."),
+    "theme.codeBackgroundColor": (None, "The background color of code blocks and inline code."),
+    "theme.fontFaces": (
+        None,
+        "[[theme.fontFaces]] tables (family, url, weight, style, unicodeRange): fonts to load, "
+        "from app/static/ (server.enableStaticServing) or a URL, named by font options.",
+    ),
+    "theme.baseFontSize": (None, "The root font size in pixels (a positive integer); unset: 16."),
+    "theme.baseFontWeight": (None, "The root font weight: a multiple of 50 from 100 to 600; unset: 400."),
+    "theme.metricValueFontSize": (
+        None,
+        'The font size of st.metric values ("48px", "3rem"); unset: 2.25rem.',
+    ),
+    "theme.metricValueFontWeight": (
+        None,
+        "The font weight of st.metric values: a multiple of 50, 100 to 900.",
+    ),
+    "theme.headingFontSizes": (
+        None,
+        'Font sizes of h1-h6: one for all ("2rem") or a list from h1 (["3rem", "2.5rem"]).',
+    ),
+    "theme.headingFontWeights": (
+        None,
+        "Font weights of h1-h6: one for all (600) or a list from h1 ([800, 700]); multiples of 50.",
+    ),
+    "theme.codeFontSize": (None, 'The font size of code blocks ("14px", "0.8rem"); unset: 0.875rem.'),
+    "theme.codeFontWeight": (None, "The font weight of code: a multiple of 50 from 100 to 600; unset: 400."),
+    "theme.buttonRadius": (None, "How round buttons are (as theme.baseRadius); unset: theme.baseRadius."),
+    "theme.paddingTop": (None, 'The space above the first element ("1rem", "16px"); unset: the default.'),
+    "theme.paddingBottom": (None, 'The space below the last element ("2rem", "32px"); unset: the default.'),
+    "theme.dataframeHeaderBackgroundColor": (None, "The background of data frames' header cells."),
+    "theme.dataframeHeaderTextColor": (None, "The text color of data frames' header cells."),
+    "theme.showWidgetBorder": (
+        None,
+        "Draw a border (theme.borderColor) around input widgets: true or false.",
+    ),
+    "theme.showSidebarBorder": (None, "Draw a line between the sidebar and the main area: true or false."),
+    "theme.chartCategoricalColors": (
+        None,
+        "Colors of categorical chart data, in order (built-in, Altair, Vega-Lite and Plotly charts).",
+    ),
+    "theme.chartSequentialColors": (None, "Ten colors: the gradient of sequential chart data."),
+    "theme.chartDivergingColors": (None, "Ten colors: the scale of diverging chart data."),
     "theme.sidebar": (
         None,
-        "The [theme.sidebar] table: the same color, font and radius options, for the sidebar.",
+        "The [theme.sidebar] table: the same color, font, radius and chart options, for the sidebar.",
+    ),
+    "theme.light": (
+        None,
+        "The [theme.light] table (and its [theme.light.sidebar]): options over [theme] when the app "
+        "is light.",
+    ),
+    "theme.dark": (
+        None,
+        "The [theme.dark] table (and its [theme.dark.sidebar]): options over [theme] when the app is dark.",
     ),
     "cache.persist": (
         True,

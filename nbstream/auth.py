@@ -1,19 +1,30 @@
-"""``st.user``, ``st.login`` and ``st.logout`` without an identity provider.
+"""``st.user``, ``st.login`` and ``st.logout``: OpenID Connect logins, as Streamlit has them.
 
-nbstream does not carry out OpenID Connect logins: ``st.user`` is always the logged-out
-user (``st.user.is_logged_in`` is False), ``st.logout()`` has nothing to end, and
-``st.login()`` checks the ``[auth]`` section of ``secrets.toml`` as Streamlit does --
-raising Streamlit's ``StreamlitAuthError`` for a missing or incomplete one -- and then
-says plainly that the login itself is not available.
+The login itself happens in the server (``nbstream.auth_server``: ``auth/login``, the
+``redirect_uri`` callback, ``auth/logout``), which keeps the ID token's claims in a cookie
+signed with ``[auth] cookie_secret``.  Here, in the kernel, ``st.login()`` and
+``st.logout()`` send the browser to those URLs, and ``st.user`` reads the cookie back
+from the request Voila passed the kernel (``HTTP_COOKIE``: ``nbstream run`` and
+nbstream's Voila configuration pass the ``Cookie`` header).  Voila starts a kernel per
+page load, so the page the login returns to runs with the user logged in.
+
+Without that request (JupyterLab, AppTest) ``st.user`` is the logged-out user.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import urlencode
 
+from nbstream import auth_cookie
+from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitAuthError
 from nbstream.secrets import secrets
+
+LOGIN_PATH = "auth/login"
+LOGOUT_PATH = "auth/logout"
 
 _SECRETS_FILE = "`.streamlit/secrets.toml`"
 _PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
@@ -67,12 +78,38 @@ class Tokens(_ReadOnly):
 
 
 class UserInfoProxy(_ReadOnly):
-    """``st.user``: the logged-in user's claims; here always the logged-out user."""
+    """``st.user``: the logged-in user's ID token claims and ``is_logged_in``.
+
+    Read again at each access, from the identity cookie of the request this kernel serves.
+    """
 
     _name = "st.user"
 
     def __init__(self) -> None:
-        super().__init__({"is_logged_in": False})
+        super().__init__({})
+
+    def __getitem__(self, key: str) -> Any:
+        return current_user()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(current_user())
+
+    def __len__(self) -> int:
+        return len(current_user())
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        try:
+            return current_user()[key]
+        except KeyError:
+            raise AttributeError(f'{self._name} has no attribute "{key}".') from None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(current_user())
+
+    def __repr__(self) -> str:
+        return f"{self._name}({current_user()!r})"
 
     @property
     def tokens(self) -> Tokens:
@@ -80,6 +117,51 @@ class UserInfoProxy(_ReadOnly):
 
 
 user = UserInfoProxy()
+
+
+def _cookie_secret() -> str | None:
+    try:
+        section = secrets.get("auth")
+    except FileNotFoundError:
+        return None
+    if not isinstance(section, Mapping):
+        return None
+    secret = section.get("cookie_secret")
+    return str(secret) if secret else None
+
+
+def current_user() -> dict[str, Any]:
+    """The claims of the logged-in user with ``is_logged_in``: True, or
+    ``{"is_logged_in": False}`` (no cookie, a forged or expired one, no ``[auth]``)."""
+    raw = auth_cookie.from_header(os.environ.get("HTTP_COOKIE"), auth_cookie.USER_COOKIE)
+    if raw is None:
+        return {"is_logged_in": False}
+    secret = _cookie_secret()
+    claims = (
+        auth_cookie.verify(secret, auth_cookie.USER_COOKIE, raw, auth_cookie.USER_MAX_AGE) if secret else None
+    )
+    if not isinstance(claims, dict):
+        return {"is_logged_in": False}
+    return {**claims, "is_logged_in": True}
+
+
+def _server_base() -> str:
+    """The server's base URL ("/" unless Voila says otherwise)."""
+    base = os.environ.get("VOILA_BASE_URL") or "/"
+    return base if base.endswith("/") else base + "/"
+
+
+def _send_browser(path: str, query: dict[str, str]) -> None:
+    """Make the app's page go to ``path`` under the server (the front end reads the root's
+    ``redirect`` prop; the page's own URL is added as ``next`` there)."""
+    ctx = context.get()
+    if ctx is None or ctx.session.is_bare:
+        return
+    redirect = ctx.root.props.get("redirect") or {}
+    serial = int(redirect.get("serial", 0)) + 1
+    url = _server_base() + path + ("?" + urlencode(query) if query else "")
+    ctx.root.props["redirect"] = {"url": url, "serial": serial}
+    ctx.changed()
 
 
 def _auth_section() -> Mapping[str, Any]:
@@ -136,35 +218,46 @@ def _check_provider(section: Mapping[str, Any], provider: str | None) -> None:
 
 
 def login(provider: str | None = None) -> None:
-    """Start a login with an OpenID Connect identity provider configured in ``secrets.toml``.
+    """Log the user in with an OpenID Connect identity provider configured in ``secrets.toml``.
 
-    nbstream checks the ``[auth]`` configuration as Streamlit does (``redirect_uri``,
-    ``cookie_secret``, and ``client_id``/``client_secret``/``server_metadata_url`` for the
-    provider) and raises ``StreamlitAuthError`` for what is missing.  It does not carry
-    out the login: with a complete configuration it raises ``StreamlitAuthError`` saying
-    so, and ``st.user.is_logged_in`` stays False.
+    The browser goes to the provider's login page and comes back to the app, which then
+    runs with ``st.user.is_logged_in`` True and the ID token's claims in ``st.user``
+    (``st.user.email``, ``st.user.name``...).  Logins work where the server is nbstream's
+    (``nbstream run``, Voila with nbstream installed); the configuration is the
+    ``[auth]`` section of ``secrets.toml``:
+
+    .. code-block:: toml
+
+        [auth]
+        redirect_uri = "http://localhost:8501/oauth2callback"
+        cookie_secret = "a long random string"
+        client_id = "..."
+        client_secret = "..."
+        server_metadata_url = "https://accounts.example.com/.well-known/openid-configuration"
+
+    or named providers in ``[auth.<name>]`` tables with the last three keys.
 
     Parameters
     ----------
     provider : str or None
         The name of a provider section (``[auth.google]``), or None for the provider
         configured directly under ``[auth]``.
+
+    Raises
+    ------
+    StreamlitAuthError
+        When ``[auth]`` or the provider's keys are missing.
     """
     if provider is not None and not isinstance(provider, str):
         raise StreamlitAPIException(
             f"The provider of st.login must be a string or None, not {type(provider).__name__}."
         )
     _check_provider(_auth_section(), provider)
-    raise StreamlitAuthError(
-        "nbstream cannot log users in: it has no OpenID Connect login flow, so st.user stays logged out. "
-        "Serve the app behind an authenticating proxy (JupyterHub, Voila behind a login) instead."
-    )
+    _send_browser(LOGIN_PATH, {"provider": provider} if provider else {})
 
 
 def logout() -> None:
-    """Log the current user out.
-
-    Without a login (nbstream has none) there is nothing to end: ``st.user`` stays the
-    logged-out user and the script continues.
-    """
-    return None
+    """Log the current user out: the identity cookie is removed and the app reloads with
+    ``st.user.is_logged_in`` False.  The identity provider's own session is not ended."""
+    if current_user().get("is_logged_in"):
+        _send_browser(LOGOUT_PATH, {})

@@ -4,13 +4,17 @@
 
 Voila's own options map from nbstream's (``server.port`` to ``--port``...) in
 ``nbstream.cli``; what Voila has no option for is done here: HTTPS
-(``server.sslCertFile`` and ``server.sslKeyFile``) and static files
-(``server.enableStaticServing``, for the app folder in ``NBSTREAM_APP_DIR``).
+(``server.sslCertFile`` and ``server.sslKeyFile``), static files
+(``server.enableStaticServing``, for the app folder in ``NBSTREAM_APP_DIR``), XSRF and
+CORS (``server.enableXsrfProtection``, ``server.enableCORS``,
+``server.corsAllowedOrigins``), the URL the browser opens (``browser.serverAddress``,
+``browser.serverPort``) and the login handlers of ``st.login`` (``nbstream.auth_server``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import ssl
 import sys
 from typing import Any
@@ -49,6 +53,42 @@ def ssl_context() -> ssl.SSLContext | None:
     return context
 
 
+def tornado_settings() -> dict[str, Any]:
+    """The Jupyter server settings of the ``server.*`` options Voila has no flag for.
+
+    Jupyter's handlers check XSRF tokens on POST requests and refuse cross-origin API and
+    websocket requests by default, which is what Streamlit's defaults ask; only a change
+    from them needs a setting.
+    """
+    settings: dict[str, Any] = {}
+    if not config.get_option("server.enableXsrfProtection"):
+        settings["disable_check_xsrf"] = True
+    if not config.get_option("server.enableCORS"):
+        settings["allow_origin"] = "*"
+    else:
+        origins = [str(o).rstrip("/") for o in config.get_option("server.corsAllowedOrigins") or [] if o]
+        if origins:
+            settings["allow_origin_pat"] = "^(" + "|".join(re.escape(o) for o in origins) + ")$"
+    return settings
+
+
+def browser_url(url: str) -> str:
+    """``url`` as the browser should open it: ``browser.serverAddress`` and
+    ``browser.serverPort``, when set, replace the host and port the server listens on
+    (a server behind a proxy or in a container)."""
+    address, port = config.get_option("browser.serverAddress"), config.get_option("browser.serverPort")
+    set_address = config.source("browser.serverAddress") != "default"
+    set_port = config.source("browser.serverPort") != "default"
+    if not set_address and not set_port:
+        return url
+    scheme, _, rest = url.partition("://")
+    netloc, slash, path = rest.partition("/")
+    host, _, listen_port = netloc.rpartition(":") if ":" in netloc else (netloc, "", "")
+    host = str(address) if set_address else host
+    listen_port = str(int(port)) if set_port else listen_port
+    return f"{scheme}://{host}{':' + listen_port if listen_port else ''}{slash}{path}"
+
+
 class NbstreamVoila(Voila):
     """Voila with HTTPS and the app's static folder."""
 
@@ -57,10 +97,23 @@ class NbstreamVoila(Voila):
     @property
     def connection_url(self) -> str:
         url = super().connection_url
-        return url.replace("http://", "https://", 1) if self._ssl is not None else url
+        return browser_url(url.replace("http://", "https://", 1) if self._ssl is not None else url)
+
+    def start(self) -> None:
+        # Settings given on the command line (--Voila.tornado_settings) win.
+        self.tornado_settings = {**tornado_settings(), **self.tornado_settings}
+        # st.user reads the login's cookie from the request Voila passes each kernel.
+        headers = list(self.voila_configuration.http_header_envs)
+        if not any(h.lower() == "cookie" for h in headers):
+            self.voila_configuration.http_header_envs = [*headers, "Cookie"]
+        super().start()
 
     def init_handlers(self) -> list[Any]:
+        from nbstream.auth_server import handlers as login_handlers
+
         handlers = super().init_handlers()
+        if not getattr(type(self), "_nbstream_logins", False):  # etc/jupyter/voila.py adds them
+            handlers = [*login_handlers(self.base_url), *handlers]
         app_dir = os.environ.get(APP_DIR_ENV)
         if config.get_option("server.enableStaticServing") and app_dir:
             route = self.base_url.rstrip("/") + "/" + URL_PATH + "(.*)"

@@ -1,5 +1,7 @@
-"""A Jupyter server extension: kernel websockets without Nagle's algorithm, and the
-files of declared components (``nbstream.component_files``).
+"""A Jupyter server extension: kernel websockets without Nagle's algorithm, the files of
+declared components (``nbstream.component_files``) and st.login's handlers
+(``nbstream.auth_server``; a login reaches ``st.user`` where Voila passes the kernel the
+request's ``Cookie`` header).
 
 A click in an app is one small websocket message each way.  With Nagle's algorithm on,
 the server's socket holds a small message back until the previous one is acknowledged,
@@ -29,9 +31,11 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
 def _load_jupyter_server_extension(server_app: Any) -> None:
     from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
 
+    from nbstream.auth_server import handlers as login_handlers
     from nbstream.component_files import handlers
 
-    server_app.web_app.add_handlers(".*$", handlers(server_app.web_app.settings.get("base_url", "/")))
+    base_url = server_app.web_app.settings.get("base_url", "/")
+    server_app.web_app.add_handlers(".*$", [*handlers(base_url), *login_handlers(base_url)])
     enable_nodelay(KernelWebsocketHandler)
     if getattr(KernelWebsocketHandler, _PATCHED, False):
         server_app.log.info("nbstream: TCP_NODELAY on kernel websockets")
@@ -119,3 +123,23 @@ def serve_components_in_voila(voila_class: type) -> None:
 
     voila_class.init_handlers = init_handlers  # type: ignore[attr-defined]
     voila_class._nbstream_components = True  # type: ignore[attr-defined]
+
+
+def serve_logins_in_voila(voila_class: type) -> None:
+    """Standalone Voila: st.login's handlers, and the ``Cookie`` header passed to each
+    kernel so that ``st.user`` sees the login (called from ``etc/jupyter/voila.py``)."""
+    if getattr(voila_class, "_nbstream_logins", False):
+        return
+    original = voila_class.init_handlers  # type: ignore[attr-defined]
+
+    @functools.wraps(original)
+    def init_handlers(self: Any) -> list[Any]:
+        from nbstream.auth_server import handlers as login_handlers
+
+        headers = list(self.voila_configuration.http_header_envs)
+        if not any(h.lower() == "cookie" for h in headers):
+            self.voila_configuration.http_header_envs = [*headers, "Cookie"]
+        return [*login_handlers(self.base_url), *original(self)]
+
+    voila_class.init_handlers = init_handlers  # type: ignore[attr-defined]
+    voila_class._nbstream_logins = True  # type: ignore[attr-defined]

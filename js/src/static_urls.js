@@ -13,7 +13,7 @@
 const PREFIX = "app/static/";
 
 /** The Jupyter server's base URL, from the page config. */
-function baseUrl() {
+export function baseUrl() {
   try {
     const data = document.getElementById("jupyter-config-data");
     const base = JSON.parse(data?.textContent || "{}").baseUrl;

@@ -21,8 +21,9 @@ import { broken, fallback } from "./fallback.js";
 import { Reconciler } from "./patch.js";
 import { applyTheme, resolveTheme, watchHost, applyVariables, resolveSidebar } from "./theme.js";
 import { navMenu } from "./components/navigation/navigation.js";
-import { pageInUrl, prepareVoilaPage, queryInUrl, setFavicon, syncUrl } from "./voila.js";
-import { watchStaticUrls } from "./static_urls.js";
+import { followRedirect, pageInUrl, prepareVoilaPage, queryInUrl, setFavicon, syncUrl } from "./voila.js";
+import { baseUrl, watchStaticUrls } from "./static_urls.js";
+import { applyFonts } from "./fonts.js";
 
 /**
  * One view of an app (a notebook output, a Voila page).
@@ -68,6 +69,8 @@ export class AppView {
     // Voila: a fresh session of the app is a fresh page (a new kernel runs the notebook).
     this.banner = new Banner(() => location.reload());
     this.root.append(this.chrome.el, this.banner.el, this.body, this.outputEl);
+    /** The login/logout redirect this view followed last (voila.js followRedirect). */
+    this.redirected = { seen: "" };
     /** The page props this view saw last (voila.js syncUrl). */
     this.seenPage = { last: "" };
     this.notFound = document.createElement("div");
@@ -138,7 +141,15 @@ export class AppView {
 
   configure() {
     const { config, settings } = this.store;
-    applyTheme(this.root, resolveTheme(/** @type {any} */ (settings.theme), config.theme || {}));
+    const theme = resolveTheme(/** @type {any} */ (settings.theme), config.theme || {});
+    applyTheme(this.root, theme);
+    applyFonts(config.theme || {}, config.static_dir, baseUrl());
+    if (config.host === "voila") {
+      // A served app owns its page: baseFontSize scales every rem of it, as in Streamlit.
+      const size = theme.vars["--nbs-base-font-size"];
+      if (size) document.documentElement.style.fontSize = size;
+      else document.documentElement.style.removeProperty("font-size");
+    }
     const sidebar = this.root.querySelector(".nbs-sidebar");
     if (sidebar instanceof HTMLElement) {
       applyVariables(sidebar, resolveSidebar(/** @type {any} */ (settings.theme), config.theme || {}));
@@ -164,6 +175,7 @@ export class AppView {
       const title = page.page_title || shown?.title;
       if (typeof title === "string" && title) document.title = title;
       if (page.page_icon || shown) setFavicon(page.page_icon || shown?.icon);
+      followRedirect(this.store.tree.props?.redirect, this.redirected);
     }
   }
 

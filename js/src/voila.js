@@ -127,3 +127,26 @@ export function setFavicon(/** @type {string | undefined} */ iconText) {
     .replace(/</g, "&lt;")}</text></svg>`;
   link.href = `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
+
+/**
+ * `st.login()` / `st.logout()`: the kernel asks the page to go to the server's login or
+ * logout URL (a path under the server, never another site); the page's own URL goes
+ * along as `next`, where the server sends the browser back.  Only in a served app: the
+ * kernel reads the login from the page's request, which JupyterLab's kernels never see.
+ * @param {any} redirect  the root's `redirect` prop: {url, serial}
+ * @param {{seen: string}} memo  what this view followed last
+ * @param {(url: string) => void} [go]
+ * @returns {string | null} the URL gone to
+ */
+export function followRedirect(redirect, memo, go = (url) => window.location.assign(url)) {
+  if (!redirect || typeof redirect.url !== "string") return null;
+  const path = redirect.url;
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
+  const key = JSON.stringify(redirect);
+  if (key === memo.seen) return null;
+  memo.seen = key;
+  const url = new URL(path, window.location.origin);
+  url.searchParams.set("next", window.location.pathname + window.location.search);
+  go(url.href);
+  return url.href;
+}

@@ -32,6 +32,11 @@ def run_wait() -> float:
     return FIRST_RUN_WAIT if assets.served() else BATCH_RUN_WAIT
 
 
+def watching_files() -> bool:
+    """False when ``server.fileWatcherType`` is "none": no run-on-save, no live theme."""
+    return str(config.get_option("server.fileWatcherType")).lower() != "none"
+
+
 def display_config(
     *, height: int | None = None, wide: bool = False, interactive: bool = True
 ) -> dict[str, Any]:
@@ -114,7 +119,8 @@ class App:
                 Script(f.read(), path=full), name=os.path.splitext(os.path.basename(full))[0], **options
             )
         if run_on_save is None:
-            run_on_save = bool(config.get_option("server.runOnSave"))
+            # server.fileWatcherType = "none" turns file watching off altogether.
+            run_on_save = bool(config.get_option("server.runOnSave")) and watching_files()
         if run_on_save:
             app.watch(full)
         app.run()
@@ -143,7 +149,8 @@ class App:
             self._widget = AppWidget(
                 self.session, self.publisher, display_config(height=self.height, wide=self.wide)
             )
-            theme_watch.watch(self)
+            if watching_files():
+                theme_watch.watch(self)
         return self._widget
 
     def set_theme(self, theme: dict[str, Any]) -> None:

@@ -93,17 +93,6 @@ def test_login_without_auth_configuration_says_what_to_configure():
             'for the authentication provider "google" are missing the following keys: '
             "['client_secret', 'server_metadata_url'].",
         ),
-        (
-            {
-                "redirect_uri": "r",
-                "cookie_secret": "s",
-                "client_id": "i",
-                "client_secret": "c",
-                "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
-            },
-            "st.login()",
-            "nbstream cannot log users in",
-        ),
     ],
 )
 def test_login_checks_the_auth_section(auth, call, message):
@@ -138,3 +127,35 @@ def test_apptest_context_of_the_wrong_type_is_refused():
     at.context["timezone"] = 42
     with pytest.raises(AppTestError, match="timezone"):
         at.run()
+
+
+PROVIDER = {
+    "client_id": "i",
+    "client_secret": "c",
+    "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
+}
+
+
+@pytest.mark.parametrize(
+    ("auth", "call", "url"),
+    [
+        ({"redirect_uri": "r", "cookie_secret": "s", **PROVIDER}, "st.login()", "/auth/login"),
+        (
+            {"redirect_uri": "r", "cookie_secret": "s", "google": PROVIDER},
+            "st.login('google')",
+            "/auth/login?provider=google",
+        ),
+    ],
+)
+def test_login_with_a_configured_provider_sends_the_page_to_the_login(auth, call, url):
+    """The page goes to the server's login URL (the front end follows the root's
+    ``redirect`` prop in a served app); the script goes on."""
+    script = f"import nbstream as st\nif 'once' not in st.session_state:\n    st.session_state.once = 1\n    {call}\n"
+    at = app(script + "st.text('after')")
+    at.secrets.update({"auth": auth})
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.text] == ["after"]
+    assert at._session.tree.props["redirect"]["url"] == url
+    at.run()  # a later run without st.login sends nowhere
+    assert "redirect" not in at._session.tree.props

@@ -13,6 +13,14 @@ export const CATEGORY_DARK = [
 ];
 const RAMP_LIGHT = ["#e4f5ff", "#c7ebff", "#a6dcff", "#83c9ff", "#60b4ff", "#3d9df3", "#1c83e1", "#0068c9", "#0054a3", "#004280"];
 const RAMP_DARK = [...RAMP_LIGHT].reverse();
+const DIVERGING = ["#7d353b", "#bd4043", "#ff4b4b", "#ff8c8c", "#ffc7c7", "#a6dcff", "#60b4ff", "#1c83e1", "#0054a3", "#004280"];
+
+/** A space-separated color list (a CSS variable) as an array; null when empty. */
+/** @param {string} value */
+function list(value) {
+  const colors = value.match(/(#[0-9a-fA-F]+|[a-z]+\([^)]*\)|[a-zA-Z]+)/g);
+  return colors && colors.length ? colors : null;
+}
 
 /**
  * The theme's colors as the element sees them.
@@ -32,8 +40,11 @@ export function themeColors(el) {
     primary: read("--nbs-primary-color", "#ff4b4b"),
     font: read("--nbs-font", "sans-serif"),
     grid: dark ? "rgba(250, 250, 250, 0.12)" : "rgba(49, 51, 63, 0.12)",
-    category: dark ? CATEGORY_DARK : CATEGORY_LIGHT,
-    ramp: dark ? RAMP_DARK : RAMP_LIGHT,
+    // chartCategoricalColors / chartSequentialColors / chartDivergingColors (theme.js
+    // only sets them when valid: any number of categorical colors, ten for the others).
+    category: list(read("--nbs-chart-categorical", "")) || (dark ? CATEGORY_DARK : CATEGORY_LIGHT),
+    ramp: list(read("--nbs-chart-sequential", "")) || (dark ? RAMP_DARK : RAMP_LIGHT),
+    diverging: list(read("--nbs-chart-diverging", "")) || DIVERGING,
   };
 }
 
@@ -87,7 +98,7 @@ export function vegaConfig(t) {
     legend: { ...label, labelFontSize: 13, titleFontSize: 13, titleFontWeight: 400, symbolSize: 100, symbolFillColor: t.category[0] },
     header: { ...label },
     title: { color: t.text, font: t.font, fontSize: 16, anchor: "start", fontWeight: 600 },
-    range: { category: t.category, ramp: t.ramp, heatmap: t.ramp },
+    range: { category: t.category, ramp: t.ramp, heatmap: t.ramp, diverging: t.diverging },
     mark: { color: t.category[0] },
     bar: { binSpacing: 4, discreteBandSize: { band: 0.85 } },
     line: { strokeWidth: 2 },
@@ -115,7 +126,10 @@ export function plotlyTemplate(t) {
       yaxis: axis,
       legend: { bgcolor: "rgba(0,0,0,0)" },
       hoverlabel: { font: { family: t.font } },
-      colorscale: { sequential: t.ramp.map((c, i, all) => [i / (all.length - 1), c]) },
+      colorscale: {
+        sequential: t.ramp.map((c, i, all) => [i / (all.length - 1), c]),
+        diverging: t.diverging.map((c, i, all) => [i / (all.length - 1), c]),
+      },
       margin: { t: 40, r: 16, b: 40, l: 48 },
     },
   };
