@@ -80,7 +80,7 @@ def test_a_login_sets_the_identity_cookie_and_returns_to_the_page(flow, monkeypa
 
 
 def test_a_named_provider(tmp_path, flow):
-    provider, app_url = flow
+    _, app_url = flow
     text = (tmp_path / ".streamlit" / "secrets.toml").read_text()
     provider_block = text.split('cookie_secret = "test-cookie-secret-8c1d"\n', 1)[1]
     (tmp_path / ".streamlit" / "secrets.toml").write_text(
@@ -153,7 +153,7 @@ def test_identity_cookies_cannot_be_forged_or_kept_too_long():
     assert auth_cookie.verify("other", auth_cookie.USER_COOKIE, signed, 60, now=1030) is None
     assert auth_cookie.verify("secret", auth_cookie.STATE_COOKIE, signed, 60, now=1030) is None  # renamed
     assert auth_cookie.verify("secret", auth_cookie.USER_COOKIE, signed, 60, now=1100) is None  # too old
-    stamp, payload, mac = signed.split(".")
+    stamp, _, mac = signed.split(".")
     forged = auth_cookie.sign("guess", auth_cookie.USER_COOKIE, {"email": "eve@x"}, now=1000).split(".")[1]
     assert auth_cookie.verify("secret", auth_cookie.USER_COOKIE, f"{stamp}.{forged}.{mac}", 60, now=1030) is None
 
