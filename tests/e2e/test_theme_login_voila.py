@@ -175,4 +175,3 @@ def test_cors_and_xsrf_reach_the_server(served):
     # server.enableXsrfProtection (on by default): a POST without the XSRF token is refused.
     status, _ = _get(served.url + "voila/api/shutdown/none", {"Content-Type": "application/json"}, "POST")
     assert status == 403
-

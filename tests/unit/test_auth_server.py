@@ -110,7 +110,9 @@ def test_a_callback_without_the_login_state_is_refused(flow):
     _, app_url = flow
     session, _ = login(app_url)
     session.cookies.clear()
-    replay = requests.get(f"{app_url}/oauth2callback?code=abc&state=forged", allow_redirects=False, timeout=10)
+    replay = requests.get(
+        f"{app_url}/oauth2callback?code=abc&state=forged", allow_redirects=False, timeout=10
+    )
     assert replay.status_code == 400 and "state" in replay.text
     assert auth_cookie.USER_COOKIE not in replay.cookies
 
@@ -155,7 +157,9 @@ def test_identity_cookies_cannot_be_forged_or_kept_too_long():
     assert auth_cookie.verify("secret", auth_cookie.USER_COOKIE, signed, 60, now=1100) is None  # too old
     stamp, _, mac = signed.split(".")
     forged = auth_cookie.sign("guess", auth_cookie.USER_COOKIE, {"email": "eve@x"}, now=1000).split(".")[1]
-    assert auth_cookie.verify("secret", auth_cookie.USER_COOKIE, f"{stamp}.{forged}.{mac}", 60, now=1030) is None
+    assert (
+        auth_cookie.verify("secret", auth_cookie.USER_COOKIE, f"{stamp}.{forged}.{mac}", 60, now=1030) is None
+    )
 
 
 def test_st_user_is_logged_out_with_a_forged_cookie(monkeypatch, tmp_path):

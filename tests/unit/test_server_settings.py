@@ -83,14 +83,14 @@ def test_file_watcher_none_turns_off_run_on_save_and_the_theme_watch(options, tm
     assert app_module.watching_files() is False
     quiet = app_module.App.from_file(str(script))
     assert quiet._watcher is None
-    quiet.widget  # noqa: B018 -- displaying the app would start the theme watch
+    _ = quiet.widget  # building the widget (displaying the app) would start the theme watch
     assert watched == []
 
     options(**{"server.runOnSave": True, "server.fileWatcherType": "poll"})
     live = app_module.App.from_file(str(script))
     try:
         assert live._watcher is not None
-        live.widget  # noqa: B018
+        _ = live.widget
         assert watched == [live]
         script.write_text("import nbstream as st\nst.text('two')\n")
         deadline = time.monotonic() + 10
@@ -99,4 +99,3 @@ def test_file_watcher_none_turns_off_run_on_save_and_the_theme_watch(options, tm
         assert "two" in live.session.script.source
     finally:
         live.unwatch()
-
