@@ -131,3 +131,22 @@ def test_each_option_alone_from_the_file_and_set_option(project, monkeypatch, na
     assert list(from_file) == [name]
     config.set_option(f"theme.{name}", from_file[name])
     assert display_config()["theme"] == from_file
+
+
+def test_config_show_prints_the_tables_as_toml(project, capsys):
+    import tomllib
+
+    from nbstream import cli
+
+    (project / ".streamlit" / "config.toml").write_text(
+        '[theme]\nchartCategoricalColors = ["#ff0000", "#00ff00"]\nheadingFontWeights = 600\n'
+        '[[theme.fontFaces]]\nfamily = "Inter"\nurl = "app/static/Inter.woff2"\n'
+        '[theme.dark]\nprimaryColor = "purple"\n[theme.dark.sidebar]\ntextColor = "pink"\n'
+    )
+    config.reload()
+    assert cli.main(["config", "show"]) == 0
+    shown = tomllib.loads(capsys.readouterr().out)["theme"]
+    assert shown["fontFaces"] == [{"family": "Inter", "url": "app/static/Inter.woff2"}]
+    assert shown["chartCategoricalColors"] == ["#ff0000", "#00ff00"]
+    assert shown["headingFontWeights"] == 600
+    assert shown["dark"] == {"primaryColor": "purple", "sidebar": {"textColor": "pink"}}
