@@ -269,8 +269,19 @@ export function cssValue(option, value) {
 export function resolveSidebar(choice, config) {
   if (choice === "light" || choice === "dark") return {};
   const base = config.base === "light" || config.base === "dark" ? config.base : hostBase();
-  const own = forBase(config, base).sidebar;
-  return own && typeof own === "object" ? themeVariables(own, SIDEBAR_VARIABLES) : {};
+  const shared = forBase(config, base);
+  const own = shared.sidebar;
+  const vars = own && typeof own === "object" ? themeVariables(own, SIDEBAR_VARIABLES) : {};
+  // Heading sizes and weights of [theme] are not the sidebar's (as in Streamlit): "initial"
+  // makes the sidebar's var() fall back to the default instead of inheriting the app's.
+  for (const [name, kind] of [["headingFontSizes", "size"], ["headingFontWeights", "weight"]]) {
+    if (shared[name] === undefined || shared[name] === null) continue;
+    for (let level = 1; level <= 6; level++) {
+      const variable = `--nbs-h${level}-${kind}`;
+      if (!(variable in vars)) vars[variable] = "initial";
+    }
+  }
+  return vars;
 }
 
 /**

@@ -146,6 +146,18 @@ describe("Streamlit 1.67's further [theme] options", () => {
     expect(resolveSidebar("system", config)).toMatchObject({ "--nbs-primary-color": "gold", "--nbs-text-color": "pink" });
     expect(resolveTheme("system", { ...config, base: "light" }).vars["--nbs-primary-color"]).toBe("green");
   });
+
+  test("[theme] heading sizes and weights are not inherited by the sidebar", () => {
+    const config = { headingFontSizes: ["4rem"], sidebar: { headingFontSizes: "1rem" } };
+    const sidebar = resolveSidebar("system", config);
+    for (let level = 1; level <= 6; level++) {
+      expect(sidebar[`--nbs-h${level}-size`]).toBe("1rem");
+      expect(sidebar[`--nbs-h${level}-weight`]).toBeUndefined();
+    }
+    const plain = resolveSidebar("system", { headingFontWeights: 800 });
+    expect(plain["--nbs-h1-weight"]).toBe("initial"); // falls back to the default in CSS
+    expect(plain["--nbs-h1-size"]).toBeUndefined();
+  });
 });
 
 describe("fonts.js", () => {

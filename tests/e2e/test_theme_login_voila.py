@@ -31,7 +31,7 @@ st.title("Themed")
 st.markdown("Body text in the theme's font.")
 st.bar_chart(pd.DataFrame({"n": [3, 1, 2]}))
 st.dataframe(pd.DataFrame({"col": [1, 2]}))
-st.sidebar.text("in the sidebar")
+st.sidebar.title("Side")
 if st.user.is_logged_in:
     st.text(f"hello {st.user.email}")
     if st.button("Log out"):
@@ -121,6 +121,8 @@ def test_theme_options_as_drawn(chromium, served):
         assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "20px"
         assert computed(page, ".nbs-main .nbs-markdown p", "font-size") == "20px"
         assert computed(page, ".nbs-main h1", "font-size") == "50px"
+        # ... but not the sidebar's, which keeps the default (2.75rem of 20px).
+        assert computed(page, ".nbs-sidebar h1", "font-size") == "55px"
         # buttonRadius; [theme.light] over [theme] (the base is light); [theme.sidebar].
         assert computed(page, ".nbs-main .nbs-button", "border-top-left-radius") == "7px"
         assert computed(page, ".nbs-app", "--nbs-primary-color") == "#00aa00"
