@@ -4,6 +4,8 @@ with its pages/ folder as the app's other pages."""
 from __future__ import annotations
 
 import sys
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,8 +39,10 @@ def served(workdir: Path) -> Iterator[Server]:
         "import nbstream as st\nst.write(f'Other page after {st.session_state.n} visits')\n"
     )
     port = free_port()
+    # XSRF and CORS protections off (test_theme_login_voila.py checks them on, the default).
     argv = [sys.executable, "-m", "nbstream.cli", "run", str(project / "app.py"),
-            "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]  # fmt: skip
+            "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+            "--server.enableXsrfProtection", "false", "--server.enableCORS", "false"]  # fmt: skip
     server = Server(argv, workdir, "voila/static/voila.js", port)
     yield server
     server.stop()
@@ -77,3 +81,20 @@ def test_its_pages_folder_makes_pages_with_their_own_url(chromium, served):
         wait_text(page, "Visited", timeout=60_000)
     finally:
         close_page(page)
+
+
+def test_xsrf_and_cors_protections_off(served):
+    """`server.enableXsrfProtection = false`: a POST without its XSRF token gets past the
+    check (to Voila's handler, which knows no kernel "none"); `server.enableCORS = false`:
+    every origin is allowed."""
+    request = urllib.request.Request(
+        served.url + "voila/api/shutdown/none", method="POST", headers={"Content-Type": "application/json"}
+    )
+    try:
+        status = urllib.request.urlopen(request, timeout=10).status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    assert status != 403
+    request = urllib.request.Request(served.url, headers={"Origin": "http://any.example"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.headers["Access-Control-Allow-Origin"] == "*"
