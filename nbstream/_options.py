@@ -100,7 +100,11 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "mapbox.token": ("", "Mapbox token for map tiles."),
     "map.tileUrl": ("", "URL template of the tiles st.map draws."),
     "map.tileAttribution": ("", "The attribution shown with map.tileUrl's tiles."),
-    "theme.base": (None, 'The theme the others options change: "light" or "dark".'),
+    "theme.base": (
+        None,
+        'The theme the other options change: "light", "dark", or a TOML theme file -- a path '
+        '("themes/custom.toml") or a URL -- whose [theme] table the options here go over.',
+    ),
     "theme.primaryColor": (None, "The accent color of widgets (a CSS color)."),
     "theme.backgroundColor": (None, "The background color of the app."),
     "theme.secondaryBackgroundColor": (None, "The background of the sidebar and of most widgets."),

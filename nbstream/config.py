@@ -24,6 +24,7 @@ from typing import Any
 
 from nbstream._options import OPTIONS
 from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.theme_files import with_base_file
 
 _LOG = logging.getLogger("nbstream")
 
@@ -260,7 +261,8 @@ def show_error_details() -> str:
 
 
 def theme() -> dict[str, Any]:
-    """The ``[theme]`` options that are set, without the ``theme.`` prefix."""
+    """The ``[theme]`` options that are set, without the ``theme.`` prefix (over those of
+    the theme file ``theme.base`` may name)."""
     values = _all()
     merged = {k: _overrides.get(k, v) for k, v in values.items() if k.startswith("theme.")}
-    return {k.removeprefix("theme."): v for k, v in merged.items() if v is not None}
+    return with_base_file({k.removeprefix("theme."): v for k, v in merged.items() if v is not None})

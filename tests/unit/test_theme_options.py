@@ -150,3 +150,51 @@ def test_config_show_prints_the_tables_as_toml(project, capsys):
     assert shown["chartCategoricalColors"] == ["#ff0000", "#00ff00"]
     assert shown["headingFontWeights"] == 600
     assert shown["dark"] == {"primaryColor": "purple", "sidebar": {"textColor": "pink"}}
+
+
+def test_base_names_a_theme_file(project, caplog):
+    (project / "themes").mkdir()
+    (project / "themes" / "custom.toml").write_text(
+        '[theme]\nbase = "dark"\nprimaryColor = "#111111"\ntextColor = "#eeeeee"\n'
+        '[theme.sidebar]\nbackgroundColor = "#222222"\ntextColor = "#333333"\n'
+    )
+    (project / ".streamlit" / "config.toml").write_text(
+        '[theme]\nbase = "themes/custom.toml"\nprimaryColor = "purple"\n[theme.sidebar]\ntextColor = "gold"\n'
+    )
+    config.reload()
+    assert config.theme() == {
+        "base": "dark",  # the file's base
+        "primaryColor": "purple",  # the app's options go over the file's
+        "textColor": "#eeeeee",
+        "sidebar": {"backgroundColor": "#222222", "textColor": "gold"},
+    }
+    (project / "themes" / "custom.toml").unlink()
+    with caplog.at_level(logging.WARNING, logger="nbstream"):
+        assert config.theme() == {"primaryColor": "purple", "sidebar": {"textColor": "gold"}}
+    assert "could not read the theme file themes/custom.toml" in caplog.text
+
+
+def test_base_names_a_theme_file_by_url(project):
+    import http.server
+    import threading
+
+    body = b'[theme]\nbase = "light"\nlinkColor = "#00ff00"\n'
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            return None
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/theme.toml"
+        (project / ".streamlit" / "config.toml").write_text(f'[theme]\nbase = "{url}"\n')
+        config.reload()
+        assert config.theme() == {"base": "light", "linkColor": "#00ff00"}
+    finally:
+        server.shutdown()
