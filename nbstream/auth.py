@@ -113,7 +113,9 @@ class UserInfoProxy(_ReadOnly):
 
     @property
     def tokens(self) -> Tokens:
-        return Tokens({})
+        """The provider's tokens ``[auth] expose_tokens`` names (``st.user.tokens.id``,
+        ``.access``); empty unless logged in with tokens exposed."""
+        return Tokens(current_tokens())
 
 
 user = UserInfoProxy()
@@ -143,6 +145,20 @@ def current_user() -> dict[str, Any]:
     if not isinstance(claims, dict):
         return {"is_logged_in": False}
     return {**claims, "is_logged_in": True}
+
+
+def current_tokens() -> dict[str, str]:
+    """The exposed tokens of the logged-in user (none when logged out)."""
+    if not current_user().get("is_logged_in"):
+        return {}
+    raw = auth_cookie.from_header(os.environ.get("HTTP_COOKIE"), auth_cookie.TOKENS_COOKIE)
+    secret = _cookie_secret()
+    tokens = (
+        auth_cookie.verify(secret, auth_cookie.TOKENS_COOKIE, raw, auth_cookie.USER_MAX_AGE)
+        if secret and raw
+        else None
+    )
+    return {k: v for k, v in tokens.items() if isinstance(v, str)} if isinstance(tokens, dict) else {}
 
 
 def _server_base() -> str:

@@ -18,6 +18,7 @@ from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 USER_COOKIE = "_streamlit_user"
+TOKENS_COOKIE = "_streamlit_user_tokens"  # only with [auth] expose_tokens
 STATE_COOKIE = "_nbstream_auth_state"
 USER_MAX_AGE = 30 * 24 * 3600  # as Streamlit's identity cookie: 30 days
 STATE_MAX_AGE = 10 * 60  # a login must come back within ten minutes

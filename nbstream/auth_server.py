@@ -129,11 +129,15 @@ def authorization_url(
     endpoint = metadata.get("authorization_endpoint")
     if not isinstance(endpoint, str):
         raise LoginError("The identity provider's metadata has no authorization_endpoint.")
-    extra = {
-        k: v
-        for k, v in dict(settings.get("client_kwargs") or {}).items()
-        if k in ("prompt", "login_hint", "hd", "max_age", "acr_values", "ui_locales")
-    }
+    # As Streamlit: the user picks an account unless client_kwargs says otherwise.
+    extra = {"prompt": "select_account"}
+    extra.update(
+        {
+            k: v
+            for k, v in dict(settings.get("client_kwargs") or {}).items()
+            if k in ("prompt", "login_hint", "hd", "max_age", "acr_values", "ui_locales")
+        }
+    )
     url, _ = _session(settings, redirect_uri).create_authorization_url(
         endpoint, state=state, nonce=nonce, code_verifier=verifier, **extra
     )
@@ -142,8 +146,9 @@ def authorization_url(
 
 def identity(
     settings: Mapping[str, Any], redirect_uri: str, code: str, nonce: str, verifier: str
-) -> dict[str, Any]:
-    """The checked ID token's claims for an authorization ``code``."""
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The checked ID token's claims for an authorization ``code``, and the tokens
+    (``{"id": ..., "access": ...}``)."""
     from joserfc import jwt
     from joserfc.errors import JoseError
     from joserfc.jwk import KeySet
@@ -168,7 +173,18 @@ def identity(
         ).validate(decoded.claims)
     except (JoseError, ValueError) as error:
         raise LoginError(f"The ID token was refused: {error}") from None
-    return {k: v for k, v in decoded.claims.items() if k not in _PROTOCOL_CLAIMS}
+    claims = {k: v for k, v in decoded.claims.items() if k not in _PROTOCOL_CLAIMS}
+    tokens = {"id": id_token}
+    if isinstance(token.get("access_token"), str):
+        tokens["access"] = token["access_token"]
+    return claims, tokens
+
+
+def exposed_tokens(auth: Mapping[str, Any], tokens: Mapping[str, str]) -> dict[str, str]:
+    """The tokens ``[auth] expose_tokens`` names ("id", "access"; one or a list)."""
+    wanted = auth.get("expose_tokens") or []
+    names = [wanted] if isinstance(wanted, str) else list(wanted) if isinstance(wanted, list) else []
+    return {name: tokens[name] for name in ("id", "access") if name in names and name in tokens}
 
 
 class _AuthHandler(web.RequestHandler):
@@ -242,7 +258,7 @@ class CallbackHandler(_AuthHandler):
             return self.redirect(str(flow["next"]))
         try:
             settings = provider_settings(auth, flow.get("provider"))
-            claims = await IOLoop.current().run_in_executor(
+            claims, tokens = await IOLoop.current().run_in_executor(
                 None,
                 identity,
                 settings,
@@ -259,12 +275,19 @@ class CallbackHandler(_AuthHandler):
             claims["provider"] = flow["provider"]
         signed = auth_cookie.sign(secret, auth_cookie.USER_COOKIE, claims)
         self._cookie(auth_cookie.USER_COOKIE, signed, auth_cookie.USER_MAX_AGE)
+        exposed = exposed_tokens(auth, tokens)
+        if exposed:  # a cookie of their own, as Streamlit keeps them (size, and only if asked)
+            signed = auth_cookie.sign(secret, auth_cookie.TOKENS_COOKIE, exposed)
+            self._cookie(auth_cookie.TOKENS_COOKIE, signed, auth_cookie.USER_MAX_AGE)
+        else:
+            self.clear_cookie(auth_cookie.TOKENS_COOKIE, path=self.base_url)
         self.redirect(str(flow["next"]))
 
 
 class LogoutHandler(_AuthHandler):
     def get(self) -> None:
         self.clear_cookie(auth_cookie.USER_COOKIE, path=self.base_url)
+        self.clear_cookie(auth_cookie.TOKENS_COOKIE, path=self.base_url)
         self.redirect(safe_next(self.get_argument("next", None), self.base_url))
 
 

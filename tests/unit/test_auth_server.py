@@ -47,6 +47,7 @@ def login(app_url: str, query: str = "next=/app%3Fx%3D1") -> tuple[requests.Sess
     assert start.status_code == 302, start.text
     to_provider = start.headers["Location"]
     assert "code_challenge_method=S256" in to_provider and "nonce=" in to_provider
+    assert "prompt=select_account" in to_provider  # Streamlit's default
     assert auth_cookie.STATE_COOKIE in session.cookies
     back = session.get(to_provider, allow_redirects=False, timeout=10)
     assert back.status_code == 302 and back.headers["Location"].startswith(f"{app_url}/oauth2callback?")
@@ -73,6 +74,8 @@ def test_a_login_sets_the_identity_cookie_and_returns_to_the_page(flow, monkeypa
     assert auth.user.email == "ada@example.test"
     assert auth.user["name"] == "Ada Lovelace"
     assert auth.user.to_dict()["iss"] == provider.issuer
+
+    assert dict(auth.user.tokens) == {}  # no expose_tokens: none
 
     out = session.get(f"{app_url}/auth/logout?next=/app", allow_redirects=False, timeout=10)
     assert out.status_code == 302 and out.headers["Location"] == "/app"
@@ -180,3 +183,28 @@ def test_st_user_is_logged_out_with_a_forged_cookie(monkeypatch, tmp_path):
         assert auth.user.email == "ada@x"
     finally:
         auth.secrets.reload()
+
+
+def test_expose_tokens_puts_them_in_st_user_tokens(tmp_path, flow, monkeypatch):
+    _, app_url = flow
+    secrets_file = tmp_path / ".streamlit" / "secrets.toml"
+    secrets_file.write_text(
+        secrets_file.read_text().replace("[auth]\n", '[auth]\nexpose_tokens = ["id", "access"]\n', 1)
+    )
+    auth.secrets.reload()
+    session, callback = login(app_url)
+    assert callback.status_code == 302
+    header = "; ".join(f"{c.name}={c.value}" for c in session.cookies)
+    monkeypatch.setenv("HTTP_COOKIE", header)
+    tokens = auth.user.tokens
+    assert set(tokens) == {"id", "access"}
+    assert tokens.id.count(".") == 2  # a JWT
+    assert "id" not in auth.user and "tokens" not in auth.user.to_dict()  # not among the claims
+    secrets_file.write_text(
+        secrets_file.read_text().replace('expose_tokens = ["id", "access"]', 'expose_tokens = "id"')
+    )
+    session, _ = login(app_url)
+    monkeypatch.setenv("HTTP_COOKIE", "; ".join(f"{c.name}={c.value}" for c in session.cookies))
+    assert set(auth.user.tokens) == {"id"}
+    session.get(f"{app_url}/auth/logout", allow_redirects=False, timeout=10)
+    assert auth_cookie.TOKENS_COOKIE not in session.cookies
