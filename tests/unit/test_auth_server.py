@@ -208,3 +208,32 @@ def test_expose_tokens_puts_them_in_st_user_tokens(tmp_path, flow, monkeypatch):
     assert set(auth.user.tokens) == {"id"}
     session.get(f"{app_url}/auth/logout", allow_redirects=False, timeout=10)
     assert auth_cookie.TOKENS_COOKIE not in session.cookies
+
+
+def test_standalone_voila_gets_the_login_routes_and_passes_the_cookie():
+    """etc/jupyter/voila.py's hook: Voila (without nbstream run) serves the login and
+    passes each kernel the Cookie header that st.user reads."""
+    from types import SimpleNamespace
+
+    from nbstream.server import serve_logins_in_voila
+
+    class FakeVoila:
+        base_url = "/base/"
+
+        def __init__(self) -> None:
+            self.voila_configuration = SimpleNamespace(http_header_envs=["X-Forwarded-User"])
+
+        def init_handlers(self) -> list:
+            return [("/base/voila/render/(.*)", object, {})]
+
+    serve_logins_in_voila(FakeVoila)
+    serve_logins_in_voila(FakeVoila)  # once only
+    voila = FakeVoila()
+    routes = [route for route, *_ in voila.init_handlers()]
+    assert routes == [
+        "/base/auth/login",
+        "/base/auth/logout",
+        "/base/oauth2callback",
+        "/base/voila/render/(.*)",
+    ]
+    assert voila.voila_configuration.http_header_envs == ["X-Forwarded-User", "Cookie"]
