@@ -24,7 +24,9 @@ from nbstream.elements.charts import (
 from nbstream.elements.chat.input import chat_input
 from nbstream.elements.chat.messages import chat_message
 from nbstream.elements.chat.stream import write_stream
+from nbstream.elements.components.embed_frame import iframe
 from nbstream.elements.components.html import html
+from nbstream.elements.components.jupyter import widget
 from nbstream.elements.data.data_editor import data_editor
 from nbstream.elements.data.dataframe import dataframe, table
 from nbstream.elements.data.json_tree import json
@@ -124,6 +126,7 @@ __all__ = [
     "header",
     "help",
     "html",
+    "iframe",
     "image",
     "info",
     "json",
@@ -183,6 +186,7 @@ __all__ = [
     "vega_lite_chart",
     "video",
     "warning",
+    "widget",
     "write",
     "write_stream",
 ]

@@ -13,7 +13,7 @@ from typing import Any
 from nbstream import config, voila
 from nbstream._version import __version__
 from nbstream.elements.state.views import StateView
-from nbstream.render import assets, interrupt, theme_watch
+from nbstream.render import assets, embeds, interrupt, theme_watch
 from nbstream.render.stream import Publisher
 from nbstream.render.widget import AppWidget
 from nbstream.runtime.pages import PageTarget
@@ -94,6 +94,7 @@ class App:
         self.session = AppSession(script, name=name)
         self.session.app_id = voila.app_identity()
         interrupt.watch(self.session)
+        embeds.watch(self.session)
         if voila.in_voila():
             self.session.query_params = voila.query_params()
             page = voila.requested_page()

@@ -18,6 +18,7 @@ from nbstream import config
 from nbstream.runtime import alias, context, tree
 from nbstream.runtime.client import ClientInfo
 from nbstream.runtime.context import RunContext
+from nbstream.runtime.embeds import EmbeddedWidgets
 from nbstream.runtime.errors import (
     RerunScript,
     RunInterrupted,
@@ -61,6 +62,7 @@ class AppSession:
         self.script = script or Script("")
         self.state = SessionState()
         self.uploads = UploadStore()  # files users uploaded, by file_uploader widget
+        self.embeds = EmbeddedWidgets()  # Jupyter widgets the app shows (st.widget)
         self.query_params: dict[str, list[str]] = {}
         # Secrets that replace the secrets files for this session (AppTest.secrets).
         self.secrets_override: Mapping[str, Any] | None = None
@@ -173,9 +175,10 @@ class AppSession:
             listener.run_abandoned(ctx, thread_ident)
 
     def close(self) -> None:
-        """End the session: no more runs, no more fragment timers."""
+        """End the session: no more runs, no more fragment timers, no embedded widgets."""
         self.fragments.close()
         self._runner.close()
+        self.embeds.close_all()
 
     def _fragment_tick(self, fragment_id: str) -> None:
         self._runner.submit_values({}, fragment_id, from_user=False)
@@ -302,6 +305,7 @@ class AppSession:
                 if live:
                     scope = self.fragments.within(fragment.id) if fragment is not None else None
                     self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
+                    self.embeds.sweep(lambda wid: self.state.widget_meta(wid) is not None)
         return completed, follow
 
     def _run_script(self, ctx: RunContext) -> None:

@@ -179,6 +179,8 @@ class AppTest(Container):
                 [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
             )
         changes, clicks = self._form_filtered(dict(self._pending_wire)), list(self._pending_clicks)
+        for wid, wire in session.embeds.changed_outside().items():  # `w.value = 5` in the test
+            changes.setdefault(wid, wire)
         self._pending_values.clear()
         self._pending_wire.clear()
         self._pending_clicks.clear()

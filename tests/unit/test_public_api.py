@@ -135,8 +135,6 @@ STREAMLIT_1_67_OBJECTS = (
     "user",
 )
 
-# Built by other open issues: expected to be missing here until that issue lands.
-EXPECTED_MISSING_COMPONENTS = {"iframe"}
 # ``st.App`` is the ASGI server class that hosts a Streamlit script (routes, lifespan); an
 # nbstream app is served by Voila or JupyterLab, so no script calls it.
 EXPECTED_MISSING_SERVER = {"App"}
@@ -149,7 +147,7 @@ EXPECTED_MISSING_ISSUE_16 = {
     "pydeck_chart",
 }
 
-EXPECTED_MISSING = EXPECTED_MISSING_COMPONENTS | EXPECTED_MISSING_SERVER | EXPECTED_MISSING_ISSUE_16
+EXPECTED_MISSING = EXPECTED_MISSING_SERVER | EXPECTED_MISSING_ISSUE_16
 
 ALL_NAMES = STREAMLIT_1_67_CALLABLES + STREAMLIT_1_67_OBJECTS
 

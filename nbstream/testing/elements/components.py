@@ -4,8 +4,10 @@
 components: ``.name``, ``.args`` (DataFrame arguments read back as DataFrames),
 ``.value``, and ``.set_value(v)``, which reaches the app as if the front end had called
 ``Streamlit.setComponentValue(v)``.  ``at.anywidget_component`` lists ES-module
-components (``.args``, ``.value``, ``.set_value``).  ``at.get("iframe")`` lists ``components.html`` and
-``components.iframe`` frames (``.srcdoc``, ``.src``, ``.height``); ``at.html`` lists
+components (``.args``, ``.value``, ``.set_value``).  ``at.get("jupyter_widget")`` (or
+``at.jupyter_widget``) lists the Jupyter widgets ``st.widget`` shows (``.widget``,
+``.value``, ``.set_value``).  ``at.get("iframe")`` lists ``components.html``,
+``components.iframe`` and ``st.iframe`` frames (``.srcdoc``, ``.src``, ``.height``); ``at.html`` lists
 ``st.html`` (``.value`` is the HTML as the script gave it, before the browser sanitizes it).
 """
 
@@ -47,6 +49,30 @@ class EsmComponent(Widget):
         return dict(self._node.props["args"])
 
 
+class JupyterWidget(Widget):
+    """A Jupyter widget shown with ``st.widget``: ``.value`` is its trait's value as the
+    app got it, ``.widget`` the instance itself; ``set_value(v)`` (or setting the trait
+    on ``.widget``) reaches the app at the next ``run()``, as a browser change would."""
+
+    @property
+    def widget(self) -> Any:
+        entry = self.root._session.embeds.get(self.id)
+        return None if entry is None else entry.obj
+
+    @property
+    def model_id(self) -> str:
+        return str(self._node.props["model_id"])
+
+    @property
+    def trait(self) -> str:
+        return str(self._node.props["trait"])
+
+    @property
+    def widget_class(self) -> str:
+        """The widget's class, ``module.QualifiedName``."""
+        return str(self._node.props["widget_class"])
+
+
 class IFrame(Element):
     """``components.html`` (``srcdoc``) or ``components.iframe`` (``src``)."""
 
@@ -60,4 +86,5 @@ CLASSES: dict[str, type[Element]] = {
     "component_instance": ComponentInstance,
     "anywidget_component": EsmComponent,
     "iframe": IFrame,
+    "jupyter_widget": JupyterWidget,
 }

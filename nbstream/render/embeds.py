@@ -1,0 +1,53 @@
+"""Watching the Jupyter widgets an app embeds (``st.widget``): a change of the followed
+trait that did not come from the app itself (the user moved the slider in the browser,
+or another cell set it) becomes a widget value change of the app, which reruns it.
+
+The runtime's ``EmbeddedWidgets`` tells this watcher which objects the app shows
+(``attach``/``detach``); the traitlets ``observe`` API is the only thing used here.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from nbstream.runtime.embeds import TraitValue
+from nbstream.runtime.session import AppSession
+
+_LOG = logging.getLogger("nbstream")
+
+
+class TraitWatcher:
+    """Reports the changes of embedded widgets' traits to one session."""
+
+    def __init__(self, session: AppSession) -> None:
+        self.session = session
+        self._handlers: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def attach(self, wid: str, obj: Any, trait: str) -> None:
+        def changed(change: dict[str, Any]) -> None:
+            if self.session.embeds.is_syncing(wid):
+                return
+            self.session.set_values({wid: TraitValue(change.get("new"))})
+
+        with self._lock:
+            self._handlers[wid] = changed
+        obj.observe(changed, names=[trait])
+
+    def detach(self, wid: str, obj: Any, trait: str) -> None:
+        with self._lock:
+            handler = self._handlers.pop(wid, None)
+        if handler is not None:
+            try:
+                obj.unobserve(handler, names=[trait])
+            except ValueError:  # already gone with the widget
+                pass
+
+
+def watch(session: AppSession) -> TraitWatcher:
+    """Follow the embedded widgets of ``session`` from now on."""
+    watcher = TraitWatcher(session)
+    session.embeds.watcher = watcher
+    return watcher
