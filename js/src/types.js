@@ -51,6 +51,9 @@
  *   element's kind (nbstream/elements/_base.py: REQUEST_HANDLERS / @answers(kind)); the
  *   promise rejects on timeout or error.  The message carries the element's key so the
  *   kernel finds the element in the current tree.
+ * @property {() => any} [widgetManager]
+ *   The page's Jupyter widget manager (the app model's `widget_manager`; undefined with
+ *   no live kernel): st.widget draws embedded widgets' views with it.
  */
 
 /**

@@ -278,6 +278,7 @@ export class AppView {
       request: (payload, timeoutMs) => store.request(pathOf(entry), payload, timeoutMs),
       upload: (msg, chunk) => store.upload(msg, chunk),
       navigate: (path, query) => store.navigate(path, query),
+      widgetManager: () => store.model?.widget_manager,
     };
   }
 

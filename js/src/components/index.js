@@ -14,6 +14,7 @@ import * as containers from "./layout/containers.js";
 import * as declared from "./components/declare.js";
 import * as esm from "./components/esm.js";
 import * as frames from "./components/frames.js";
+import * as jupyter from "./components/jupyter.js";
 import * as htmlBody from "./components/html.js";
 import * as data from "./data/dataframe.js";
 import * as dialog from "./flow/dialog.js";
@@ -48,6 +49,7 @@ export const components = {
   html: htmlBody.html,
   component_instance: declared.component_instance,
   anywidget_component: esm.anywidget_component,
+  jupyter_widget: jupyter.jupyter_widget,
   // text/text.py
   markdown: text.markdown,
   title: text.title,
