@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from e2e_helpers import Server, close_page, start_voila, wait_text, write_app
 
 SLIDER = """
