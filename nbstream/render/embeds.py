@@ -8,6 +8,7 @@ The runtime's ``EmbeddedWidgets`` tells this watcher which objects the app shows
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from typing import Any
@@ -40,10 +41,8 @@ class TraitWatcher:
         with self._lock:
             handler = self._handlers.pop(wid, None)
         if handler is not None:
-            try:
+            with contextlib.suppress(ValueError):  # already gone with the widget
                 obj.unobserve(handler, names=[trait])
-            except ValueError:  # already gone with the widget
-                pass
 
 
 def watch(session: AppSession) -> TraitWatcher:

@@ -100,7 +100,10 @@ WIDGET_ACCESSORS = frozenset(
 )
 
 KNOWN_KINDS = frozenset(
-    STREAMLIT_ACCESSORS | STREAMLIT_KINDS | set(NODE_TYPES) | {"fragment", "anywidget_component", "jupyter_widget"}
+    STREAMLIT_ACCESSORS
+    | STREAMLIT_KINDS
+    | set(NODE_TYPES)
+    | {"fragment", "anywidget_component", "jupyter_widget"}
 )
 
 

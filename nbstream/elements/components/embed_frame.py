@@ -20,7 +20,11 @@ from nbstream.elements._base import add_element
 from nbstream.elements._sizing import check_height, check_width
 from nbstream.elements.components.frames import SANDBOX
 from nbstream.elements.delta_generator import command
-from nbstream.runtime.errors import StreamlitAPIException, StreamlitInvalidParameterTypeError, StreamlitValueError
+from nbstream.runtime.errors import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
 
 _LOG = logging.getLogger("nbstream")
 
@@ -29,6 +33,7 @@ URL = re.compile(r"^(https?:|data:)", re.IGNORECASE)
 # Streamlit's fallback height for a frame whose content it cannot measure (a URL, a file).
 URL_HEIGHT = 400
 MAX_FILE_BYTES = 50 * 1024 * 1024
+
 
 def _tab_index(value: Any) -> int | None:
     if value is None:
