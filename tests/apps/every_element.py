@@ -11,6 +11,7 @@ import datetime as dt
 import io
 
 import altair as alt
+import ipywidgets
 import matplotlib
 
 matplotlib.use("Agg")
@@ -129,6 +130,8 @@ st.chat_input("Chat input")
 st.html("<p>Some <b>HTML</b></p>")
 st.components.v1.html("<p>In a components frame</p>", height=60)
 st.components.v1.iframe("about:blank", height=60)
+st.iframe("<p>In st.iframe, sized to its content</p>", alt="An st.iframe")
+st.widget(ipywidgets.IntSlider(value=2, description="Embedded"), key="embedded_slider")
 
 # layout
 with st.grid(2):
