@@ -93,3 +93,21 @@ describe("st.widget", () => {
     await expect(waitModel(manager, "nope", new AbortController().signal, 120)).rejects.toThrow("no widget model nope");
   });
 });
+
+describe("st.iframe", () => {
+  test("an HTML frame of height content gets a measuring script and takes the height it reports", () => {
+    const ctx = makeCtx();
+    const node = { kind: "iframe", key: "f", props: { srcdoc: "<p>x</p>", auto_height: true, height: 100, sandbox: "allow-scripts", title: "T" } };
+    const mounted = components.iframe(node, ctx);
+    document.body.append(mounted.el);
+    const frame = /** @type {HTMLIFrameElement} */ (mounted.el.querySelector("iframe"));
+    expect(frame.srcdoc.startsWith("<p>x</p><script>")).toBe(true);
+    expect(frame.title).toBe("T");
+    window.dispatchEvent(new MessageEvent("message", { data: { nbstreamFrameHeight: 321 }, source: frame.contentWindow }));
+    expect(frame.style.height).toBe("321px");
+    window.dispatchEvent(new MessageEvent("message", { data: { nbstreamFrameHeight: 999 }, source: window }));
+    expect(frame.style.height).toBe("321px"); // only its own frame is heard
+    window.dispatchEvent(new MessageEvent("message", { data: { nbstreamFrameHeight: 1e9 }, source: frame.contentWindow }));
+    expect(frame.style.height).toBe("20000px");
+  });
+});
