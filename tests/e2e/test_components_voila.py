@@ -1,5 +1,7 @@
 """Custom components in Voila, in Chromium: components.html / iframe, st.html, a declared
-component (path=) speaking Streamlit's protocol by hand, a hostile component, an
+component (path=) speaking Streamlit's protocol by hand, a component built the way
+Vite builds them (module scripts with ``crossorigin``, a preloaded and a lazy chunk, CSS)
+loading in its origin-less sandboxed frame, a hostile component, an
 ES-module component (``st.components.anywidget``, no iframe), and three
 published components from PyPI (streamlit-option-menu, streamlit-echarts 0.4 and
 streamlit-aggrid), each drawn and returning a value to the script.
@@ -86,6 +88,13 @@ clicks = counter(label="Count", key="clicks", default=0)
 st.text(f"clicks={clicks}")
 """
 
+VITE = """
+import nbstream.components.v1 as components
+picker = components.declare_component("vite_picker", path={path!r})
+picked = picker(name="Anne", default=0, key="picker")
+st.text(f"Picked {{picked}} times")
+"""
+
 OPTION_MENU = """
 from streamlit_option_menu import option_menu
 selected = option_menu("Main Menu", ["Home", "Upload", "Tasks"], default_index=0, key="menu")
@@ -133,6 +142,7 @@ def voila(workdir: Path) -> Iterator[Server]:
         (workdir / "secret.txt").write_text("not for components")
         script = (ECHO if name == "echo" else HOSTILE).format(path=str(folder))
         write_app(apps, name, script)
+    write_app(apps, "vite", VITE.format(path=str(HERE / "vite_build")))
     write_app(apps, "static", STATIC)
     write_app(apps, "esm", ESM)
     write_app(apps, "option_menu", OPTION_MENU)
@@ -247,6 +257,24 @@ def test_an_es_module_component_draws_in_the_page_and_returns_values(chromium, v
         wait_text(page, "clicks=1")
         page.locator(".nbs-anywidget").get_by_role("button", name="Count 1").click()
         wait_text(page, "clicks=2")
+    finally:
+        close_page(page)
+
+
+def test_a_vite_built_component_loads_its_module_scripts_in_the_sandboxed_frame(chromium, voila):
+    page = open_app(chromium, voila, "vite")
+    try:
+        wait_text(page, "Picked 0 times", timeout=30_000)
+        frame_el = page.locator(".nbs-component-frame")
+        assert "allow-same-origin" not in frame_el.get_attribute("sandbox")
+        frame = page.frame_locator(".nbs-component-frame")
+        label = frame.locator("#label")
+        label.filter(has_text="Hello, Anne from a module script").wait_for(timeout=20_000)
+        assert label.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 255)"
+        frame.get_by_role("button", name="Pick").click()
+        wait_text(page, "Picked 1 times")
+        frame.get_by_role("button", name="Pick").click()
+        wait_text(page, "Picked 2 times")
     finally:
         close_page(page)
 
