@@ -24,21 +24,18 @@ Target: click -> update at most half of Streamlit's.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib.util
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
-from e2e_helpers import ARGS, CHROMIUM, Server, free_port, start_lab, start_voila, write_app  # noqa: E402
+from e2e_helpers import ARGS, CHROMIUM, Server, start_lab, start_voila, write_app  # noqa: E402
+from streamlit_server import streamlit_python, streamlit_server  # noqa: E402
 
 APP = """
 if "count" not in st.session_state:
@@ -85,41 +82,6 @@ new MutationObserver((_, observer) => {
   }
 }).observe(document, { subtree: true, childList: true, characterData: true });
 """
-
-
-def streamlit_python() -> str | None:
-    for candidate in (os.environ.get("STREAMLIT_PYTHON"), "/tmp/st-venv/bin/python"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return sys.executable if importlib.util.find_spec("streamlit") else None
-
-
-@contextlib.contextmanager
-def streamlit_server(folder: Path, python: str, app: str = APP) -> Iterator[str]:
-    script = folder / "streamlit_app.py"
-    script.write_text("import streamlit as st\n" + app)
-    port = free_port()
-    argv = [
-        python, "-m", "streamlit", "run", str(script), "--server.headless=true", f"--server.port={port}",
-        "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-    ]  # fmt: skip
-    proc = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    try:
-        import urllib.request
-
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
-        yield url
-    finally:
-        os.killpg(proc.pid, 15)
-        proc.wait(15)
 
 
 GAPS = {"paced": 250, "rapid": 30}  # ms between clicks: a person's pace, and a burst
@@ -241,7 +203,7 @@ def main() -> None:
 
         python = streamlit_python()
         if python:
-            with streamlit_server(work, python) as url:
+            with streamlit_server(work, python, APP) as url:
                 for pace, value in clicks(browser, url, "body", n, "Count: 0").items():
                     results[f"streamlit click ({pace})"] = value
                 results["streamlit first render"] = med(first_render(browser, url, loads)[0])

@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from browser_latency import streamlit_python, streamlit_server  # noqa: E402
 from e2e_helpers import ARGS, CHROMIUM, CuttableProxy, start_voila, write_app  # noqa: E402
+from streamlit_server import streamlit_python, streamlit_server  # noqa: E402
 
 APP = """
 import time

@@ -13,23 +13,17 @@ A benchmark, not a test: it prints figures and exits 0.  Target: at most half of
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from browser_latency import streamlit_python  # noqa: E402
-from e2e_helpers import ARGS, CHROMIUM, free_port, start_voila, write_app  # noqa: E402
+from e2e_helpers import ARGS, CHROMIUM, start_voila, write_app  # noqa: E402
+from streamlit_server import streamlit_python, streamlit_server  # noqa: E402
 
 APP = """
 def page_a():
@@ -72,32 +66,6 @@ async ([n, scope, gap]) => {
 """
 
 
-@contextlib.contextmanager
-def streamlit_server(folder: Path, python: str) -> Iterator[str]:
-    script = folder / "streamlit_pages.py"
-    script.write_text("import streamlit as st\n" + APP)
-    port = free_port()
-    argv = [
-        python, "-m", "streamlit", "run", str(script), "--server.headless=true", f"--server.port={port}",
-        "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-    ]  # fmt: skip
-    proc = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
-        yield url
-    finally:
-        os.killpg(proc.pid, 15)
-        proc.wait(15)
-
-
 def switches(browser, url: str, scope: str, n: int) -> float:
     page = browser.new_context().new_page()
     page.goto(url)
@@ -138,7 +106,7 @@ def main() -> None:
             voila.stop()
         python = streamlit_python()
         if python:
-            with streamlit_server(work, python) as url:
+            with streamlit_server(work, python, APP, name="streamlit_pages.py") as url:
                 results["streamlit page switch"] = switches(browser, url, "body", n)
         browser.close()
 

@@ -18,20 +18,16 @@ benchmark, not a test: it prints figures and exits 0.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib.util
-import os
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
-from e2e_helpers import ARGS, CHROMIUM, free_port, start_voila, write_app  # noqa: E402
+from e2e_helpers import ARGS, CHROMIUM, start_voila, write_app  # noqa: E402
+from streamlit_server import streamlit_python, streamlit_server  # noqa: E402
 
 APP = """
 def tokens(n):
@@ -57,41 +53,6 @@ LAST_JS = """
   observer.observe(document, { subtree: true, childList: true, characterData: true });
 })
 """
-
-
-def streamlit_python() -> str | None:
-    for candidate in (os.environ.get("STREAMLIT_PYTHON"), "/tmp/st-venv/bin/python"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return sys.executable if importlib.util.find_spec("streamlit") else None
-
-
-@contextlib.contextmanager
-def streamlit_server(folder: Path, python: str, script: str) -> Iterator[str]:
-    path = folder / "streamlit_stream.py"
-    path.write_text("import streamlit as st\n" + script)
-    port = free_port()
-    argv = [
-        python, "-m", "streamlit", "run", str(path), "--server.headless=true", f"--server.port={port}",
-        "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-    ]  # fmt: skip
-    proc = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    try:
-        import urllib.request
-
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
-        yield url
-    finally:
-        os.killpg(proc.pid, 15)
-        proc.wait(15)
 
 
 def measure(browser, url: str, scope: str, ready: str, n: int) -> tuple[int, float]:
@@ -145,7 +106,7 @@ def main() -> None:
             server.stop()
         python = streamlit_python()
         if python:
-            with streamlit_server(work, python, script) as url:
+            with streamlit_server(work, python, script, name="streamlit_stream.py") as url:
                 results["streamlit run"] = measure(browser, url, "section.main, .stMain, body", "button", n)
         browser.close()
     print(f"{n} tokens of {token_chars:.1f} characters; target <= {target:.0f} bytes per token")
