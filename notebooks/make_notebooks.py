@@ -157,6 +157,31 @@ post("streamlit:componentReady", {apiVersion: 1});
 counter = components.declare_component("counter", path=str(build))
 clicks = counter(greeting="Hello from Python", key="clicks", default=0)
 st.write(f"The component was clicked {clicks} times")
+
+st.subheader("st.components.anywidget: an ES module drawn in the page, no iframe")
+stars = st.components.anywidget(
+    '''export default {
+  render({ model, el }) {
+    const b = document.createElement("button");
+    const show = () => { b.textContent = "★".repeat(model.get("value") ?? 0) || "Rate"; };
+    b.onclick = () => { model.set("value", ((model.get("value") ?? 0) % 5) + 1); model.save_changes(); };
+    model.on("change:value", show);
+    show();
+    el.append(b);
+  },
+};'''
+)
+rating = stars(key="rating", default=0)
+st.write(f"Rating: {rating}")
+
+st.subheader("st.widget: any Jupyter widget inside the app")
+import ipywidgets
+
+level = st.widget(ipywidgets.IntSlider(value=3, max=10, description="Level"), key="level")
+st.write(f"The ipywidgets slider is at {level.value}; squared: {level.value ** 2}")
+
+st.subheader("st.iframe: a URL, an HTML string or a file, sized to its content")
+st.iframe("<p style='font-family: sans-serif'>An HTML string in <b>st.iframe</b></p>", alt="A small frame")
 """
 
 APPS["selection"] = """
