@@ -313,3 +313,32 @@ def test_an_es_module_without_a_default_export_or_with_frame_args_is_refused():
         """
     )
     assert at.exception[0].proto.type == "MarshallComponentException"
+
+
+def test_an_es_module_component_calls_on_change_and_without_a_key_is_identified_by_its_args(tmp_path):
+    module = tmp_path / "counter.js"
+    module.write_text(COUNTER_ESM, encoding="utf-8")
+    at = run(
+        f"""
+        import pathlib
+        import nbstream as st
+        st.session_state.setdefault("log", [])
+        counter = st.components.anywidget(pathlib.Path({str(module)!r}))
+        label = st.radio("Label", ["A", "B"])
+        def changed():
+            st.session_state.log.append(("cb", st.session_state.keyed))
+        keyed = counter(label="Keyed", key="keyed", default=0, on_change=changed)
+        loose = counter(label=label, default=5)
+        st.text(f"keyed={{keyed}} loose={{loose}}")
+        """
+    )
+    keyed, loose = at.anywidget_component
+    assert "render({ model, el })" in keyed.proto["esm"]  # read from the path
+    keyed.set_value(3)
+    loose.set_value(9)
+    at.run()
+    assert at.text[0].value == "keyed=3 loose=9" and at.session_state.log == [("cb", 3)]
+    at.run()  # no change: no callback
+    assert at.session_state.log == [("cb", 3)]
+    at.radio[0].set_value("B").run()  # new args, no key: a new component with its default
+    assert at.text[0].value == "keyed=3 loose=5"
