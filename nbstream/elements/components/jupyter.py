@@ -29,7 +29,7 @@ class JupyterWidget(Protocol):
     def model_id(self) -> str: ...
 
 
-W = TypeVar("W")
+W = TypeVar("W", bound=JupyterWidget)
 
 
 class TraitSerde:

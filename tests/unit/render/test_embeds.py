@@ -73,3 +73,14 @@ def test_closing_the_app_closes_the_widget(live):
     app, slider = live
     app.close()
     assert slider.comm is None
+
+
+def test_the_apps_own_browser_messages_cannot_set_an_embedded_widgets_value(live):
+    app, slider = live
+    shown = app.widget.publisher.shown["children"][0]["children"]
+    wid = next(m["props"]["id"] for m in shown if m["kind"] == "jupyter_widget")
+    runs = app.session.run_count
+    for wire in ({}, 9, {"value": 9}, None):
+        assert app.widget.bridge.handle({"t": "set", "values": {wid: wire}}) is False
+    settle(app)
+    assert app.session.run_count == runs and slider.value == 2 and body(app) == "value=2 calls=0"
