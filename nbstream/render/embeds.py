@@ -13,6 +13,7 @@ import logging
 import threading
 from typing import Any
 
+from nbstream.runtime import context
 from nbstream.runtime.embeds import TraitValue
 from nbstream.runtime.session import AppSession
 
@@ -29,13 +30,19 @@ class TraitWatcher:
 
     def attach(self, wid: str, obj: Any, trait: str) -> None:
         def changed(change: dict[str, Any]) -> None:
-            if self.session.embeds.is_syncing(wid):
+            if self.session.embeds.is_syncing(wid) or self._in_own_run():
                 return
             self.session.set_values({wid: TraitValue(change.get("new"))})
 
         with self._lock:
             self._handlers[wid] = changed
         obj.observe(changed, names=[trait])
+
+    def _in_own_run(self) -> bool:
+        # The script set the trait itself (``w.value = 0`` after ``st.widget``): what it
+        # reads is already that value, and a rerun would set it again, without end.
+        ctx = context.get()
+        return ctx is not None and (ctx.origin or ctx).session is self.session
 
     def detach(self, wid: str, obj: Any, trait: str) -> None:
         with self._lock:

@@ -69,6 +69,19 @@ def test_the_apps_own_change_does_not_rerun_again(live):
     assert app.session.run_count == runs + 1  # the reset's own run, no echo run
 
 
+def test_the_script_setting_the_trait_itself_does_not_rerun():
+    slider = ipywidgets.IntSlider(value=2, max=10)
+    app = App(Script("import nbstream as st\ns = st.widget(st.session_state.slider)\ns.value = min(s.value + 1, 9)\nst.write(s.value)"))
+    app.session.state["slider"] = slider
+    app.run(wait=10)
+    settle(app)
+    runs = app.session.run_count
+    settle(app)
+    assert app.session.run_count == runs == 1  # no run set off by its own assignment
+    assert slider.value == 3
+    app.close()
+
+
 def test_closing_the_app_closes_the_widget(live):
     app, slider = live
     app.close()
