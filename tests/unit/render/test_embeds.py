@@ -71,7 +71,11 @@ def test_the_apps_own_change_does_not_rerun_again(live):
 
 def test_the_script_setting_the_trait_itself_does_not_rerun():
     slider = ipywidgets.IntSlider(value=2, max=10)
-    app = App(Script("import nbstream as st\ns = st.widget(st.session_state.slider)\ns.value = min(s.value + 1, 9)\nst.write(s.value)"))
+    app = App(
+        Script(
+            "import nbstream as st\ns = st.widget(st.session_state.slider)\ns.value = min(s.value + 1, 9)\nst.write(s.value)"
+        )
+    )
     app.session.state["slider"] = slider
     app.run(wait=10)
     settle(app)
