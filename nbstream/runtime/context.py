@@ -39,6 +39,7 @@ class RunSession(Protocol):
     is_bare: bool
     id: str
     secrets_override: Mapping[str, Any] | None
+    user_info: dict[str, Any] | None
 
     def tree_changed(self, ctx: RunContext) -> None: ...
 

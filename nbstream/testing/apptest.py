@@ -7,6 +7,7 @@ elements a test reads are the tree the renderer diffs.
 
 from __future__ import annotations
 
+import copy
 import inspect
 import os
 import textwrap
@@ -173,6 +174,10 @@ class AppTest(Container):
         session = self._session
         session.client = self._client_info()
         session.secrets_override = nest_dotted(self.secrets) if self.secrets else None
+        if not isinstance(self.user, dict):
+            raise AppTestError(f"AppTest.user must be a dict, not {type(self.user).__name__}.")
+        # A copy: st.logout() in the run clears the run's user, never the test's own dict.
+        session.user_info = copy.deepcopy(self.user)
         session.query_params.clear()
         for key, value in self.query_params.items():
             session.query_params[key] = (
@@ -191,6 +196,7 @@ class AppTest(Container):
             session.wait(STOP_GRACE)
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.query_params = {k: (v[0] if len(v) == 1 else list(v)) for k, v in session.query_params.items()}
+        self.user = dict(session.user_info)
         return self
 
     def _client_info(self) -> client.ClientInfo:
