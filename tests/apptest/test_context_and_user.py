@@ -119,13 +119,13 @@ def test_apptest_user_must_be_a_dict():
 
     at = app(USER_APP)
     at.user = ["ann"]
-    with pytest.raises(AppTestError, match="AppTest.user must be a dict, not list."):
+    with pytest.raises(AppTestError, match=r"AppTest\.user must be a dict, not list\."):
         at.run()
 
 
 def test_st_user_outside_apptest_stays_logged_out():
-    from nbstream.runtime.session import AppSession
     from nbstream.runtime.script import Script
+    from nbstream.runtime.session import AppSession
 
     session = AppSession(Script("import nbstream as st\nst.text(repr(st.user.to_dict()))"))
     try:
