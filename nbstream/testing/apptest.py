@@ -72,6 +72,7 @@ class AppTest(Container):
         self._pending_values: dict[str, Any] = {}
         self._pending_wire: dict[str, Any] = {}
         self._pending_clicks: list[str] = []
+        self._pending_files: dict[str, list[Any]] = {}  # chat_input ID -> files for its next submission
         self._pending_page: PageTarget | None = None
 
     # ---- constructors -------------------------------------------------------------------
@@ -187,6 +188,7 @@ class AppTest(Container):
         self._pending_values.clear()
         self._pending_wire.clear()
         self._pending_clicks.clear()
+        self._pending_files.clear()
         page, self._pending_page = self._pending_page, None
         session.submit(changes, clicks, fragment_id, page)
         if not session.wait(timeout):

@@ -132,8 +132,12 @@ def test_chat_input_is_pinned_in_main_and_inline_in_containers():
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ('st.chat_input("x", accept_file=True)', "not yet supported"),
-        ('st.chat_input("x", accept_file="multiple")', "not yet supported"),
+        (
+            'st.chat_input("x", accept_file="foo")',
+            "Invalid `accept_file` value. Supported values: True, False, 'multiple', 'directory'. Got 'foo'.",
+        ),
+        ('st.chat_input("x", accept_file=True, max_upload_size=0)', "Invalid `max_upload_size` value."),
+        ('st.chat_input("x", accept_file=True, file_type=[""])', "Invalid file type '' in `file_type`"),
         (
             'with st.form("f"):\n    st.chat_input("x")\n    st.form_submit_button()',
             "can't be used in a st.form()",
@@ -149,7 +153,8 @@ def test_chat_input_is_pinned_in_main_and_inline_in_containers():
 def test_misuse_raises_streamlit_api_exception(source, message):
     at = run("import nbstream as st\n" + source)
     assert len(at.exception) == 1
-    assert at.exception[0].proto.type == "StreamlitAPIException"
+    # StreamlitValueError (a bad accept_file) is a StreamlitAPIException, as in Streamlit.
+    assert at.exception[0].proto.type in ("StreamlitAPIException", "StreamlitValueError")
     assert message in at.exception[0].value
 
 
