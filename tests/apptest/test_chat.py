@@ -411,7 +411,7 @@ def test_the_chat_example_notebook_answers_and_takes_feedback():
     assert at.chat_message[2].markdown[0].value  # the streamed answer, kept in the history
     at.chat_input[0].upload("notes.txt", b"high tide at six", "text/plain").run()  # a file, no text
     assert at.chat_message[3].markdown[0].value == "📎 notes.txt (16 bytes)"
-    assert "notes.txt (16 bytes)" in at.session_state.messages[4]["content"]
+    assert at.session_state.messages[3]["content"] == "\n\n📎 notes.txt (16 bytes)"
     at.chat_message[2].feedback[0].set_value(1).run()
     assert at.session_state["feedback-2"] == 1
     at.sidebar.button[0].click().run()
