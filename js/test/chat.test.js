@@ -88,7 +88,11 @@ describe("chat_input with files", () => {
     return uploads;
   }
 
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+  /** Wait (up to 5 s) until `done()` holds: file reads and acks are asynchronous. */
+  async function until(done) {
+    for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done()).toBe(true);
+  }
 
   test("a text-only chat_input has no paperclip", () => {
     const m = mount("chat_input", { ...props, accept_file: false });
@@ -103,7 +107,7 @@ describe("chat_input with files", () => {
     expect(attach.hidden).toBe(false);
     expect(m.el.querySelector("input[type=file]").accept).toBe(".txt");
     choose(m, [new File(["hello"], "a.txt", { type: "text/plain" }), new File(["bye"], "b.txt", { type: "text/plain" })]);
-    await settle();
+    await until(() => m.el.querySelectorAll(".nbs-upload-file--done").length === 2);
     expect(uploads.map((u) => [u.name, u.size, u.offset, u.bytes])).toEqual([["a.txt", 5, 0, 5], ["b.txt", 3, 0, 3]]);
     expect([...m.el.querySelectorAll(".nbs-upload-name")].map((e) => e.textContent)).toEqual(["a.txt", "b.txt"]);
     const send = m.el.querySelector(".nbs-chat-send");
@@ -123,7 +127,7 @@ describe("chat_input with files", () => {
     const events = withValues(m);
     const uploads = acking(m);
     choose(m, [new File(["x"], "cat.png"), new File(["x".repeat(2000)], "big.txt")]);
-    await settle();
+    await until(() => m.el.querySelectorAll(".nbs-upload-error").length === 2);
     expect(uploads).toEqual([]);
     expect([...m.el.querySelectorAll(".nbs-upload-error")].map((e) => e.textContent)).toEqual([
       ".png files are not allowed.", "File must be 0.0MB or smaller.",
@@ -140,13 +144,13 @@ describe("chat_input with files", () => {
     let release;
     m.ctx.upload = (msg) => new Promise((resolve) => { release = () => resolve({ content: { received: msg.size } }); });
     choose(m, [new File(["1"], "one.txt"), new File(["2"], "two.txt")]);
-    await settle();
+    await until(() => release !== undefined);  // its chunk is read and sent, not yet acknowledged
     const field = m.el.querySelector("textarea");
     type(field, "wait");
     key(field, "Enter");
     expect(events).toEqual([]);  // still uploading
     release();
-    await settle();
+    await until(() => m.el.querySelectorAll(".nbs-upload-file--done").length === 1);
     key(field, "Enter");
     expect(events.map(([, v]) => [v.text, v.files.map((f) => f.name)])).toEqual([["wait", ["one.txt"]]]);
   });
