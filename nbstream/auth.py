@@ -8,7 +8,9 @@ from the request Voila passed the kernel (``HTTP_COOKIE``: ``nbstream run`` and
 nbstream's Voila configuration pass the ``Cookie`` header).  Voila starts a kernel per
 page load, so the page the login returns to runs with the user logged in.
 
-Without that request (JupyterLab, AppTest) ``st.user`` is the logged-out user.
+Without that request (JupyterLab) ``st.user`` is the logged-out user.  In an AppTest
+run it is ``AppTest.user`` (the session's ``user_info``), as Streamlit's AppTest seeds
+it: the claims as given, the tokens under ``"tokens"``; ``st.logout()`` clears it.
 """
 
 from __future__ import annotations
@@ -132,9 +134,19 @@ def _cookie_secret() -> str | None:
     return str(secret) if secret else None
 
 
+def _test_user() -> dict[str, Any] | None:
+    """The user an AppTest run was given (``AppTest.user``), or None outside AppTest."""
+    ctx = context.get()
+    return None if ctx is None else ctx.session.user_info
+
+
 def current_user() -> dict[str, Any]:
     """The claims of the logged-in user with ``is_logged_in``: True, or
-    ``{"is_logged_in": False}`` (no cookie, a forged or expired one, no ``[auth]``)."""
+    ``{"is_logged_in": False}`` (no cookie, a forged or expired one, no ``[auth]``); in
+    an AppTest run, ``AppTest.user`` as given."""
+    seeded = _test_user()
+    if seeded is not None:
+        return seeded
     raw = auth_cookie.from_header(os.environ.get("HTTP_COOKIE"), auth_cookie.USER_COOKIE)
     if raw is None:
         return {"is_logged_in": False}
@@ -149,6 +161,10 @@ def current_user() -> dict[str, Any]:
 
 def current_tokens() -> dict[str, str]:
     """The exposed tokens of the logged-in user (none when logged out)."""
+    seeded = _test_user()
+    if seeded is not None:
+        tokens = seeded.get("tokens")
+        return dict(tokens) if isinstance(tokens, Mapping) else {}
     if not current_user().get("is_logged_in"):
         return {}
     raw = auth_cookie.from_header(os.environ.get("HTTP_COOKIE"), auth_cookie.TOKENS_COOKIE)
@@ -274,6 +290,18 @@ def login(provider: str | None = None) -> None:
 
 def logout() -> None:
     """Log the current user out: the identity cookie is removed and the app reloads with
-    ``st.user.is_logged_in`` False.  The identity provider's own session is not ended."""
+    ``st.user.is_logged_in`` False.  The identity provider's own session is not ended.
+
+    In an AppTest run the test's user is cleared for the rest of the run and later runs
+    (``{"is_logged_in": False}`` if it said whether the user was logged in, else empty),
+    as Streamlit's AppTest does.
+    """
+    seeded = _test_user()
+    if seeded is not None:
+        had_flag = "is_logged_in" in seeded
+        seeded.clear()
+        if had_flag:
+            seeded["is_logged_in"] = False
+        return
     if current_user().get("is_logged_in"):
         _send_browser(LOGOUT_PATH, {})

@@ -382,12 +382,15 @@ for i, message in enumerate(st.session_state.messages):
         if message["role"] == "assistant" and i:
             st.feedback("thumbs", key=f"feedback-{i}")
 
-if prompt := st.chat_input("Say something"):
-    st.session_state.messages.append({"role": "user", "content": prompt})
+# The paperclip attaches text files to a message (or drop them on the box).
+if prompt := st.chat_input("Say something", accept_file="multiple", file_type=["txt", "md", "csv"]):
+    files = ", ".join(f"{f.name} ({f.size} bytes)" for f in prompt.files)
+    content = prompt.text + (f"\\n\\n📎 {files}" if files else "")
+    st.session_state.messages.append({"role": "user", "content": content})
     with st.chat_message("user"):
-        st.markdown(prompt)
+        st.markdown(content)
     with st.chat_message("assistant"):
-        answer = st.write_stream(assistant(prompt))
+        answer = st.write_stream(assistant(prompt.text or files))
     st.session_state.messages.append({"role": "assistant", "content": answer})
     st.rerun()
 """

@@ -5,6 +5,17 @@ import { key, mount, type } from "./helpers.js";
 
 afterEach(() => document.body.replaceChildren());
 
+// jsdom's Blob has no arrayBuffer(); browsers do.
+if (!Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function () {
+    return new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
+
 /** A ctx whose clicks keep their value too. */
 function withValues(m) {
   const events = [];
@@ -33,7 +44,7 @@ describe("chat_input", () => {
     const m = mount("chat_input", props);
     const events = withValues(m);
     const field = m.el.querySelector("textarea");
-    const send = m.el.querySelector("button");
+    const send = m.el.querySelector(".nbs-chat-send");
     type(field, "   ");
     key(field, "Enter");
     expect(send.disabled).toBe(true);
@@ -53,6 +64,95 @@ describe("chat_input", () => {
     field.value = "x";
     key(field, "Enter");
     expect(events).toEqual([]);
+  });
+});
+
+describe("chat_input with files", () => {
+  const props = { id: "c1", placeholder: "Say", max_chars: null, disabled: false, position: "bottom", width: "stretch",
+    value: null, accept_file: "multiple", file_type: [".txt"], max_bytes: 1024 };
+
+  /** Choose files with the paperclip's file picker. */
+  function choose(m, files) {
+    const picker = m.el.querySelector("input[type=file]");
+    Object.defineProperty(picker, "files", { value: files, configurable: true });
+    picker.dispatchEvent(new Event("change"));
+  }
+
+  /** A ctx whose uploads the kernel acknowledges in full. */
+  function acking(m) {
+    const uploads = [];
+    m.ctx.upload = (msg, chunk) => {
+      uploads.push({ ...msg, bytes: chunk ? chunk.byteLength : 0 });
+      return Promise.resolve({ content: { received: msg.size } });
+    };
+    return uploads;
+  }
+
+  /** Wait (up to 5 s) until `done()` holds: file reads and acks are asynchronous. */
+  async function until(done) {
+    for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done()).toBe(true);
+  }
+
+  test("a text-only chat_input has no paperclip", () => {
+    const m = mount("chat_input", { ...props, accept_file: false });
+    expect(m.el.querySelector(".nbs-chat-attach").hidden).toBe(true);
+  });
+
+  test("attached files upload at once and go with the message, text or not", async () => {
+    const m = mount("chat_input", props);
+    const events = withValues(m);
+    const uploads = acking(m);
+    const attach = m.el.querySelector(".nbs-chat-attach");
+    expect(attach.hidden).toBe(false);
+    expect(m.el.querySelector("input[type=file]").accept).toBe(".txt");
+    choose(m, [new File(["hello"], "a.txt", { type: "text/plain" }), new File(["bye"], "b.txt", { type: "text/plain" })]);
+    await until(() => m.el.querySelectorAll(".nbs-upload-file--done").length === 2);
+    expect(uploads.map((u) => [u.name, u.size, u.offset, u.bytes])).toEqual([["a.txt", 5, 0, 5], ["b.txt", 3, 0, 3]]);
+    expect([...m.el.querySelectorAll(".nbs-upload-name")].map((e) => e.textContent)).toEqual(["a.txt", "b.txt"]);
+    const send = m.el.querySelector(".nbs-chat-send");
+    expect(send.disabled).toBe(false);  // files alone may be sent
+    send.click();
+    expect(events).toHaveLength(1);
+    const [id, value] = events[0];
+    expect(id).toBe("c1");
+    expect(value.text).toBe("");
+    expect(value.files.map((f) => [f.name, f.size, f.file_id])).toEqual(uploads.map((u) => [u.name, u.size, u.file]));
+    expect(m.el.querySelectorAll(".nbs-upload-file")).toHaveLength(0);  // the box is empty again
+    expect(send.disabled).toBe(true);
+  });
+
+  test("a refused file is shown with its reason and never sent", async () => {
+    const m = mount("chat_input", props);
+    const events = withValues(m);
+    const uploads = acking(m);
+    choose(m, [new File(["x"], "cat.png"), new File(["x".repeat(2000)], "big.txt")]);
+    await until(() => m.el.querySelectorAll(".nbs-upload-error").length === 2);
+    expect(uploads).toEqual([]);
+    expect([...m.el.querySelectorAll(".nbs-upload-error")].map((e) => e.textContent)).toEqual([
+      ".png files are not allowed.", "File must be 0.0MB or smaller.",
+    ]);
+    const field = m.el.querySelector("textarea");
+    type(field, "hi");
+    key(field, "Enter");
+    expect(events).toEqual([["c1", { text: "hi", files: [] }]]);
+  });
+
+  test("accept_file=True keeps one file; Send waits for an upload in flight", async () => {
+    const m = mount("chat_input", { ...props, accept_file: true });
+    const events = withValues(m);
+    let release;
+    m.ctx.upload = (msg) => new Promise((resolve) => { release = () => resolve({ content: { received: msg.size } }); });
+    choose(m, [new File(["1"], "one.txt"), new File(["2"], "two.txt")]);
+    await until(() => release !== undefined);  // its chunk is read and sent, not yet acknowledged
+    const field = m.el.querySelector("textarea");
+    type(field, "wait");
+    key(field, "Enter");
+    expect(events).toEqual([]);  // still uploading
+    release();
+    await until(() => m.el.querySelectorAll(".nbs-upload-file--done").length === 1);
+    key(field, "Enter");
+    expect(events.map(([, v]) => [v.text, v.files.map((f) => f.name)])).toEqual([["wait", ["one.txt"]]]);
   });
 });
 

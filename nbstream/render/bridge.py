@@ -15,7 +15,7 @@ Messages (browser -> kernel):
   render/stream.py);
 * ``{"t": "click", "id": widget_id, "values": {...}, "seq": n, "page": str}`` -- a click,
   with values changed just before it; a trigger that carries a value (chat_input's
-  submitted text) sends it as ``"value"``;
+  submitted text, or ``{"text", "files"}`` when it accepts files) sends it as ``"value"``;
 * ``{"t": "rerun"}``, ``{"t": "stop"}``, ``{"t": "clear_cache"}`` -- the app menu;
 * ``{"t": "request", "rid": str, "at": [key, ...], "payload": {...}}`` -- an element
   asks for data (answered by ``elements._base.REQUEST_HANDLERS`` for its kind);
@@ -29,9 +29,10 @@ Messages (browser -> kernel):
   the app; with no view anywhere, the app's ``run_every`` fragments pause;
 * ``{"t": "upload", "rid": str, "id": widget_id, "file": str, "name": str, "type": str,
   "size": int, "offset": int}`` with exactly one binary buffer -- one chunk of a file
-  for an uploader widget (``"cancel": true`` and no buffer drops an unfinished one);
-  answered with a ``response`` holding ``{"received": n}`` or the refusal.  The
-  widget's serde checks the file (runtime/uploads.py); a later ``set`` names it;
+  for an uploader widget or a chat_input that accepts files (``"cancel": true`` and no
+  buffer drops an unfinished one); answered with a ``response`` holding
+  ``{"received": n}`` or the refusal.  The widget's serde checks the file
+  (runtime/uploads.py); a later ``set`` (an uploader) or submission (chat) names it;
 * ``{"t": "ping", "n": int}`` -- the browser's heartbeat: answered ``{"t": "pong", "n": n}``
   at once, even while a script runs (a kernel that stops answering has died, see
   js/src/connection.js).
@@ -192,9 +193,12 @@ class Bridge:
             raise Dropped(
                 f"a click on {_short(wid)} with a value it does not take, or without the one it needs"
             )
-        if "value" in msg:  # a chat_input's submission: the text comes with the event
+        if "value" in msg:  # a chat_input's submission: the text (and files) come with the event
             meta.serde.deserialize(msg["value"])
             values[wid] = msg["value"]
+            settle = getattr(meta.serde, "settle", None)
+            if settle is not None:  # files of its earlier submissions are forgotten
+                settle(wid, msg["value"])
         self.publisher.browser_values(values, _seq(msg), _page(msg))
         self.session.click(wid, values)
 

@@ -21,6 +21,7 @@ from nbstream.runtime.pages import Route
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
 from nbstream.runtime.tree import Node
+from nbstream.runtime.uploads import UploadStore
 
 _LOG = logging.getLogger("nbstream")
 
@@ -39,6 +40,8 @@ class RunSession(Protocol):
     is_bare: bool
     id: str
     secrets_override: Mapping[str, Any] | None
+    user_info: dict[str, Any] | None
+    uploads: UploadStore
 
     def tree_changed(self, ctx: RunContext) -> None: ...
 

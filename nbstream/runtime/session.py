@@ -66,6 +66,8 @@ class AppSession:
         self.query_params: dict[str, list[str]] = {}
         # Secrets that replace the secrets files for this session (AppTest.secrets).
         self.secrets_override: Mapping[str, Any] | None = None
+        # The user ``st.user`` shows (AppTest.user); None: the logged-out user.
+        self.user_info: dict[str, Any] | None = None
         self.page = page
         self.name = name
         # Which page of a multipage app this session shows (runtime/pages.py).

@@ -47,7 +47,7 @@ AREAS = ("main", "sidebar", "event")
 
 def new_root() -> Node:
     """The tree a run starts from: the main area, the sidebar and the event area
-    (toasts, balloons: elements that float above the page), all empty."""
+    (toasts: elements that float above the page), all empty."""
     return Node("root", children=[Node(name, children=[]) for name in AREAS])
 
 

@@ -7,6 +7,7 @@ elements a test reads are the tree the renderer diffs.
 
 from __future__ import annotations
 
+import copy
 import inspect
 import os
 import textwrap
@@ -71,6 +72,7 @@ class AppTest(Container):
         self._pending_values: dict[str, Any] = {}
         self._pending_wire: dict[str, Any] = {}
         self._pending_clicks: list[str] = []
+        self._pending_files: dict[str, list[Any]] = {}  # chat_input ID -> files for its next submission
         self._pending_page: PageTarget | None = None
 
     # ---- constructors -------------------------------------------------------------------
@@ -173,6 +175,10 @@ class AppTest(Container):
         session = self._session
         session.client = self._client_info()
         session.secrets_override = nest_dotted(self.secrets) if self.secrets else None
+        if not isinstance(self.user, dict):
+            raise AppTestError(f"AppTest.user must be a dict, not {type(self.user).__name__}.")
+        # A copy: st.logout() in the run clears the run's user, never the test's own dict.
+        session.user_info = copy.deepcopy(self.user)
         session.query_params.clear()
         for key, value in self.query_params.items():
             session.query_params[key] = (
@@ -184,6 +190,7 @@ class AppTest(Container):
         self._pending_values.clear()
         self._pending_wire.clear()
         self._pending_clicks.clear()
+        self._pending_files.clear()
         page, self._pending_page = self._pending_page, None
         session.submit(changes, clicks, fragment_id, page)
         if not session.wait(timeout):
@@ -193,6 +200,7 @@ class AppTest(Container):
             session.wait(STOP_GRACE)
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         self.query_params = {k: (v[0] if len(v) == 1 else list(v)) for k, v in session.query_params.items()}
+        self.user = dict(session.user_info)
         return self
 
     def _client_info(self) -> client.ClientInfo:

@@ -1,9 +1,12 @@
 """A pytest plugin: run an AppTest suite written for Streamlit unchanged, on nbstream.
 
-``pytest -p nbstream.testing.streamlit_alias`` (or ``pytest_plugins =
-["nbstream.testing.streamlit_alias"]`` in a ``conftest.py``) makes ``import streamlit``
+Opt in once per project -- ``addopts = "-p nbstream.testing.streamlit_alias"`` under
+``[tool.pytest.ini_options]`` (pyproject.toml) or ``[pytest]`` (pytest.ini), or
+``pytest_plugins = ["nbstream.testing.streamlit_alias"]`` in a ``conftest.py`` -- or per
+run with ``pytest -p nbstream.testing.streamlit_alias``.  It makes ``import streamlit``
 give nbstream in the whole test process, so ``from streamlit.testing.v1 import AppTest``
-is nbstream's AppTest.  Scripts run by AppTest need no plugin: inside app runs the alias
+is nbstream's AppTest.  Installing nbstream never loads it (no entry point): a project
+that tests a real Streamlit keeps it.  Scripts run by AppTest need no plugin: inside app runs the alias
 is on by default (``runner.aliasStreamlit``).
 """
 

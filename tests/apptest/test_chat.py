@@ -132,8 +132,12 @@ def test_chat_input_is_pinned_in_main_and_inline_in_containers():
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ('st.chat_input("x", accept_file=True)', "not yet supported"),
-        ('st.chat_input("x", accept_file="multiple")', "not yet supported"),
+        (
+            'st.chat_input("x", accept_file="foo")',
+            "Invalid `accept_file` value. Supported values: True, False, 'multiple', 'directory'. Got 'foo'.",
+        ),
+        ('st.chat_input("x", accept_file=True, max_upload_size=0)', "Invalid `max_upload_size` value."),
+        ('st.chat_input("x", accept_file=True, file_type=[""])', "Invalid file type '' in `file_type`"),
         (
             'with st.form("f"):\n    st.chat_input("x")\n    st.form_submit_button()',
             "can't be used in a st.form()",
@@ -149,7 +153,8 @@ def test_chat_input_is_pinned_in_main_and_inline_in_containers():
 def test_misuse_raises_streamlit_api_exception(source, message):
     at = run("import nbstream as st\n" + source)
     assert len(at.exception) == 1
-    assert at.exception[0].proto.type == "StreamlitAPIException"
+    # StreamlitValueError (a bad accept_file) is a StreamlitAPIException, as in Streamlit.
+    assert at.exception[0].proto.type in ("StreamlitAPIException", "StreamlitValueError")
     assert message in at.exception[0].value
 
 
@@ -404,6 +409,9 @@ def test_the_chat_example_notebook_answers_and_takes_feedback():
     assert not at.exception
     assert [m.name for m in at.chat_message] == ["assistant", "user", "assistant"]
     assert at.chat_message[2].markdown[0].value  # the streamed answer, kept in the history
+    at.chat_input[0].upload("notes.txt", b"high tide at six", "text/plain").run()  # a file, no text
+    assert at.chat_message[3].markdown[0].value == "📎 notes.txt (16 bytes)"
+    assert at.session_state.messages[3]["content"] == "\n\n📎 notes.txt (16 bytes)"
     at.chat_message[2].feedback[0].set_value(1).run()
     assert at.session_state["feedback-2"] == 1
     at.sidebar.button[0].click().run()

@@ -28,7 +28,7 @@ def test_st_context_without_a_browser_reads_as_none_and_is_read_only():
 
 
 def test_st_user_is_logged_out_and_read_only():
-    at = run(
+    at = app(
         """
         import nbstream as st
         from nbstream.errors import StreamlitAPIException
@@ -46,6 +46,8 @@ def test_st_user_is_logged_out_and_read_only():
         st.text("after logout")
         """
     )
+    at.user = {"is_logged_in": False}
+    at.run()
     assert [t.value for t in at.text] == [
         "(False, {'is_logged_in': False}, {'is_logged_in': False}, None)",
         'st.user has no attribute "email".',
@@ -53,6 +55,86 @@ def test_st_user_is_logged_out_and_read_only():
         "{}",
         "after logout",
     ]
+
+
+USER_APP = """
+import nbstream as st
+try:
+    st.text(repr(st.user.is_logged_in))
+except AttributeError as e:
+    st.text(str(e))
+st.text(repr((st.user.to_dict(), st.user.get("email"), dict(st.user.tokens))))
+if st.user.get("is_logged_in"):
+    st.text(f"Welcome, {st.user.name}")
+if st.button("Log out"):
+    st.logout()
+    st.text("logged out: " + repr(st.user.to_dict()))
+"""
+
+
+def test_st_user_in_apptest_defaults_to_streamlits_test_user():
+    # Streamlit's AppTest seeds st.user with {"email": "test@example.com"} and no
+    # is_logged_in flag (only an [auth] section would add one).
+    at = app(USER_APP).run()
+    assert at.user == {"email": "test@example.com"}
+    assert [t.value for t in at.text] == [
+        'st.user has no attribute "is_logged_in".',
+        "({'email': 'test@example.com'}, 'test@example.com', {})",
+    ]
+
+
+def test_apptest_user_logs_a_user_in_with_claims_and_tokens():
+    at = app(USER_APP)
+    at.user = {"is_logged_in": True, "name": "Ann", "email": "ann@example.com", "tokens": {"id": "tok"}}
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.text] == [
+        "True",
+        "({'is_logged_in': True, 'name': 'Ann', 'email': 'ann@example.com', 'tokens': {'id': 'tok'}}, "
+        "'ann@example.com', {'id': 'tok'})",
+        "Welcome, Ann",
+    ]
+
+
+def test_logout_in_apptest_clears_the_user_for_later_runs_but_not_the_tests_dict():
+    mine = {"is_logged_in": True, "name": "Ann"}
+    at = app(USER_APP)
+    at.user = mine
+    at.run()
+    at.button[0].click().run()
+    assert at.text[-1].value == "logged out: {'is_logged_in': False}"
+    assert at.user == {"is_logged_in": False}
+    assert mine == {"is_logged_in": True, "name": "Ann"}
+    at.run()
+    assert [t.value for t in at.text][:1] == ["False"]
+    assert "Welcome, Ann" not in [t.value for t in at.text]
+    # Without the flag, logout leaves the user empty.
+    at = app(USER_APP).run()
+    at.button[0].click().run()
+    assert at.user == {}
+
+
+def test_apptest_user_must_be_a_dict():
+    from nbstream.testing.errors import AppTestError
+
+    at = app(USER_APP)
+    at.user = ["ann"]
+    with pytest.raises(AppTestError, match=r"AppTest\.user must be a dict, not list\."):
+        at.run()
+
+
+def test_st_user_outside_apptest_stays_logged_out():
+    from nbstream.runtime.script import Script
+    from nbstream.runtime.session import AppSession
+
+    session = AppSession(Script("import nbstream as st\nst.text(repr(st.user.to_dict()))"))
+    try:
+        session.submit({}, [], None, None)
+        assert session.wait(10)
+        texts = [n.props.get("body") for n in session.tree.walk() if n.kind == "text"]
+        assert texts == ["{'is_logged_in': False}"]
+    finally:
+        session.close()
 
 
 def login_error(secrets: dict, call: str = "st.login()") -> tuple[str, str]:

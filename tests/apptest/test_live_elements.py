@@ -183,6 +183,39 @@ def test_balloons_and_snow_replay_on_every_call():
     assert (at.balloons[0].nonce, at.snow[0].nonce) != first
 
 
+def test_balloons_and_snow_are_listed_where_they_are_called():
+    # As Streamlit's AppTest shows them: elements of the page, in order, in the
+    # container (or sidebar) they were called in; toasts alone float in the event area.
+    at = run(
+        """
+        import nbstream as st
+        st.write("a")
+        st.balloons()
+        with st.sidebar:
+            st.snow()
+        c = st.container()
+        c.write("b")
+        c.snow()
+        st.toast("hi")
+        st.write("c")
+        """
+    )
+    assert [n.type for n in at.main] == [
+        "main",
+        "markdown",
+        "balloons",
+        "flex_container",
+        "markdown",
+        "snow",
+        "markdown",
+    ]
+    assert [n.type for n in at.sidebar] == ["sidebar", "snow"]
+    assert len(at.get("balloons")) == 1 and len(at.get("snow")) == 2
+    assert at.get("balloons")[0].proto.show is True
+    assert [n.type for n in at.main.children[2].children.values()] == ["markdown", "snow"]
+    assert [n.type for n in at if n.type in ("event", "toast")] == ["event", "toast"]
+
+
 def test_animation_loop_streams_updates_while_the_script_runs():
     source = """
 import nbstream as st, time

@@ -63,11 +63,20 @@ if prompt := st.chat_input("Type"):
 """
 
 
+FILES = """
+if prompt := st.chat_input("Ask about a file", accept_file="multiple", file_type=["txt", "csv"]):
+    with st.chat_message("user"):
+        st.markdown(prompt.text or "(no text)")
+        for f in prompt.files:
+            st.write(f"File {f.name}: {f.size} bytes, starts {f.read(5)!r}")
+"""
+
+
 @pytest.fixture(scope="module")
 def voila(workdir: Path) -> Iterator[Server]:
     apps = workdir / "apps"
     apps.mkdir()
-    for name, script in [("chat", CHAT), ("dialog", DIALOG), ("xss", XSS)]:
+    for name, script in [("chat", CHAT), ("dialog", DIALOG), ("xss", XSS), ("files", FILES)]:
         write_app(apps, name, script)
     server = start_voila(apps, workdir)
     yield server
@@ -168,5 +177,36 @@ def test_markup_in_chat_messages_stays_text(chromium, voila):
         assert page.locator(".nbs-main img").count() == 0
         assert page.locator(".nbs-main script").count() == 0
         assert page.locator(".nbs-main b.trusted").inner_text() == "bold"
+    finally:
+        close_page(page)
+
+
+def test_a_message_with_an_attached_file(chromium, voila):
+    page = open_app(chromium, voila, "files")
+    try:
+        box = page.get_by_role("textbox", name="Ask about a file")
+        attach = page.get_by_role("button", name="Attach files")
+        assert attach.is_visible()
+        picker = page.locator(".nbs-chat-input input[type=file]")
+        assert picker.get_attribute("accept") == ".txt,.csv"
+        # A refused type is shown with its reason and never leaves the browser.
+        picker.set_input_files([{"name": "cat.png", "mimeType": "image/png", "buffer": b"png"}])
+        page.get_by_text(".png files are not allowed.").wait_for()
+        page.get_by_role("button", name="Remove cat.png").click()
+        data = b"hello, world\n" * 100
+        picker.set_input_files([{"name": "notes.txt", "mimeType": "text/plain", "buffer": data}])
+        page.locator(".nbs-chat-input .nbs-upload-file--done[data-name='notes.txt']").wait_for()
+        assert "1.3KB" in page.locator(".nbs-chat-input .nbs-upload-file").inner_text()
+        box.click()
+        box.type("What is in it?")
+        box.press("Enter")
+        wait_text(page, "What is in it?")
+        wait_text(page, f"File notes.txt: {len(data)} bytes, starts b'hello'")
+        assert page.locator(".nbs-chat-input .nbs-upload-file").count() == 0, "the attachment was not cleared"
+        # Files alone make a message too.
+        picker.set_input_files([{"name": "t.csv", "mimeType": "text/csv", "buffer": b"a,b\n1,2\n"}])
+        page.locator(".nbs-chat-input .nbs-upload-file--done[data-name='t.csv']").wait_for()
+        page.get_by_role("button", name="Send message").click()
+        wait_text(page, "File t.csv: 8 bytes, starts b'a,b\\n1'")
     finally:
         close_page(page)

@@ -122,7 +122,7 @@ export const components = {
   form: forms.form,
   // flow/fragments.py
   fragment: fragments.fragment,
-  // status/live.py (toast, balloons and snow go to the page's event area)
+  // status/live.py (toasts go to the page's event area; balloons and snow float from where they are drawn)
   progress: status.progress,
   spinner: status.spinner,
   status: status.status,

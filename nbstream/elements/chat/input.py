@@ -1,20 +1,24 @@
 """st.chat_input: the message box of a chat app.
 
-Its value is an event, like a button's click: the submitted text in the run the
+Its value is an event, like a button's click: the submitted text (with
+``accept_file``, a ``ChatInputValue`` of text and files: ``files.py``) in the run the
 submission starts, None in every other run.  In the app's main area it is pinned to the
 bottom of the app; in any other container it is drawn where it is called.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from nbstream.elements._base import add_widget
+from nbstream.elements.chat.files import ACCEPT_FILE, ChatFilesSerde, ChatInputValue
 from nbstream.elements.chat.messages import check_width
 from nbstream.elements.delta_generator import command, current
+from nbstream.elements.widgets.uploads import max_upload_bytes, normalize_types
 from nbstream.runtime import context
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
+from nbstream.runtime.uploads import UploadRules
 from nbstream.runtime.widgets import InvalidWireValue
 
 # A submission longer than this is not one a person typed (the bridge also caps messages).
@@ -48,14 +52,15 @@ def chat_input(
     *,
     key: str | int | None = None,
     max_chars: int | None = None,
+    max_upload_size: int | None = None,
     accept_file: bool | str = False,
-    file_type: str | list[str] | None = None,
+    file_type: str | Sequence[str] | None = None,
     disabled: bool = False,
     on_submit: Callable[..., Any] | None = None,
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     width: int | str = "stretch",
-) -> str | None:
+) -> str | ChatInputValue | None:
     """Display a chat input widget.
 
     The user types a message and presses Enter (Shift+Enter makes a new line); the
@@ -67,15 +72,22 @@ def chat_input(
     placeholder : str
         The text shown while the box is empty.
     key : str, int or None
-        A unique key; ``st.session_state[key]`` holds the submitted text in the run it
+        A unique key; ``st.session_state[key]`` holds the submitted value in the run it
         starts (and in ``on_submit``).  It cannot be set through Session State.
     max_chars : int or None
         The most characters a message may have.
+    max_upload_size : int or None
+        With ``accept_file``: the largest file in megabytes (None: the
+        ``server.maxUploadSize`` option, 200 by default).
     accept_file : bool, "multiple" or "directory"
-        Let the user attach files.  Not supported yet in nbstream: anything but False
-        raises StreamlitAPIException.
+        Let the user attach files to a message (a paperclip button, or drop them on the
+        box): True for one file, ``"multiple"`` for several, ``"directory"`` for every
+        file of a folder (names keep their path inside it).  A message may then be
+        files alone, with empty text.
     file_type : str, list of str or None
-        The file extensions allowed with ``accept_file``.
+        The extensions allowed with ``accept_file`` (``"pdf"``, ``[".png", "jpg"]``;
+        case-insensitive).  None allows any file.  Checked in the browser and again in
+        the kernel.
     disabled : bool
         Disable the input.
     on_submit : callable or None
@@ -87,38 +99,59 @@ def chat_input(
 
     Returns
     -------
-    str or None
+    None, str or ChatInputValue
         The message submitted in the interaction that started this run, else None.
+        Without ``accept_file`` it is the text; with it a ``ChatInputValue``, a dict-like
+        object with ``text`` and ``files`` (a list of ``UploadedFile``), read as
+        ``value.text`` or ``value["files"]``.
     """
-    if accept_file not in (False, None):
-        raise StreamlitAPIException(
-            "st.chat_input(accept_file=...) is not yet supported by nbstream: attaching files "
-            "needs the file upload support that is still to come. Use accept_file=False for now."
-        )
-    if file_type is not None:
-        raise StreamlitAPIException(
-            "st.chat_input's file_type only applies with accept_file, which is not yet supported."
+    if not (isinstance(accept_file, bool) or (isinstance(accept_file, str) and accept_file in ACCEPT_FILE)):
+        raise StreamlitValueError(
+            "accept_file", ["True", "False", "'multiple'", "'directory'"], accept_file, show_got=True
         )
     if max_chars is not None and (
         isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars <= 0
     ):
         raise StreamlitAPIException(f"max_chars of st.chat_input must be a positive int, not {max_chars!r}.")
-    where = current(context.require())
+    if max_upload_size is not None and (
+        isinstance(max_upload_size, bool) or not isinstance(max_upload_size, int) or max_upload_size <= 0
+    ):
+        raise StreamlitAPIException(
+            "Invalid `max_upload_size` value. Supported values: a positive integer. Set it to None "
+            "to fall back to the `server.maxUploadSize` configuration option."
+        )
+    ctx = context.require()
+    where = current(ctx)
     if where.form_id is not None:
         raise StreamlitAPIException("st.chat_input() can't be used in a st.form().")
     pinned = where.path == ("main",)  # in any container (a fragment too) it is inline
-    props = {
+    props: dict[str, Any] = {
         "placeholder": str(placeholder),
         "max_chars": max_chars,
         "disabled": bool(disabled),
         "position": "bottom" if pinned else "inline",
         "width": check_width(width, "chat_input"),
+        "accept_file": accept_file,
     }
-    identity = {"placeholder": props["placeholder"], "max_chars": max_chars, "accept_file": False}
+    identity: dict[str, Any] = {
+        "placeholder": props["placeholder"],
+        "max_chars": max_chars,
+        "accept_file": accept_file,
+    }
+    text = SubmissionSerde(max_chars)
+    serde: Any = text
+    if accept_file is not False:
+        types = normalize_types(file_type, "`file_type` of st.chat_input") or None  # [] allows any
+        rules = UploadRules(types, max_upload_bytes(max_upload_size))
+        props["file_type"] = list(types) if types is not None else None
+        props["max_bytes"] = rules.max_bytes
+        identity.update(file_type=types, max_upload_size=max_upload_size)
+        multiple = accept_file in ("multiple", "directory")
+        serde = ChatFilesSerde(ctx.session.uploads, rules, multiple, text.deserialize)
     return add_widget(
         "chat_input",
         props,
-        serde=SubmissionSerde(max_chars),
+        serde=serde,
         default=None,
         identity=identity,
         key=key,

@@ -184,18 +184,26 @@ def toast(body: str, *, icon: str | None = None) -> DeltaGenerator:
 
 @command
 def balloons() -> DeltaGenerator:
-    """Draw celebratory balloons floating up the page."""
+    """Draw celebratory balloons floating up the page.
+
+    The element takes its place where it is called (``st.sidebar.balloons()``, inside a
+    container); the balloons cross the whole app once per call.
+    """
     return _celebrate("balloons")
 
 
 @command
 def snow() -> DeltaGenerator:
-    """Draw falling snowflakes."""
+    """Draw falling snowflakes.
+
+    The element takes its place where it is called; the snow falls over the whole app
+    once per call.
+    """
     return _celebrate("snow")
 
 
 def _celebrate(kind: str) -> DeltaGenerator:
-    ctx = context.require()
-    ctx.check_interrupt()
-    # A new nonce per call makes the browser replay the animation on every call.
-    return EVENT._place(ctx, Node(kind, {"nonce": next(_nonce)}))
+    # Drawn where the script writes, as Streamlit does (an element of the page, in order,
+    # that AppTest lists there); the animation itself floats over the whole app.  A new
+    # nonce per call makes the browser replay the animation on every call.
+    return add_element(kind, {"show": True, "nonce": next(_nonce)})

@@ -102,15 +102,18 @@ def _rewind(value: Any) -> Any:
     return value
 
 
-def normalize_types(type: str | Sequence[str] | None) -> tuple[str, ...] | None:
-    """``type=`` as lower-case extensions with their dot ("csv", ".CSV" -> ".csv")."""
+def normalize_types(
+    type: str | Sequence[str] | None, where: str = "`type` of st.file_uploader"
+) -> tuple[str, ...] | None:
+    """``type=`` as lower-case extensions with their dot ("csv", ".CSV" -> ".csv");
+    ``where`` names the argument in the error for an invalid one."""
     if type is None:
         return None
     types = [type] if isinstance(type, str) else list(type)
     out: list[str] = []
     for t in types:
         if not isinstance(t, str) or not t.strip(".").strip():
-            raise StreamlitAPIException(f"Invalid file type {t!r} in `type` of st.file_uploader.")
+            raise StreamlitAPIException(f"Invalid file type {t!r} in {where}.")
         ext = "." + t.strip().lstrip(".").lower()
         if ext == ".jpg" or ext == ".jpeg":
             out.extend(e for e in (".jpg", ".jpeg") if e not in out)

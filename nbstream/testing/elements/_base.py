@@ -24,6 +24,7 @@ class AppDriver(Protocol):
     _pending_values: dict[str, Any]
     _pending_wire: dict[str, Any]
     _pending_clicks: list[str]
+    _pending_files: dict[str, list[Any]]
 
     def run(self, *, timeout: float | None = None) -> Any: ...
     def run_fragment(self, fragment: str, *, timeout: float | None = None) -> Any: ...

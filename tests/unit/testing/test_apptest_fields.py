@@ -264,3 +264,26 @@ def test_get_by_key_finds_widgets_and_containers_and_refuses_ambiguity():
     with pytest.raises(AppTestError, match="Multiple elements have key 'dup'"):
         twice.get_by_key("dup")
     assert twice.text_input(key="dup").label == "A"
+
+
+def test_from_file_looks_beside_the_calling_file_then_in_the_working_directory(tmp_path, monkeypatch):
+    import importlib.util
+
+    tests_dir, cwd = tmp_path / "tests", tmp_path / "project"
+    tests_dir.mkdir()
+    cwd.mkdir()
+    (tests_dir / "caller.py").write_text(
+        "from nbstream.testing.v1 import AppTest\n\ndef load():\n    return AppTest.from_file('app.py').run()\n"
+    )
+    spec = importlib.util.spec_from_file_location("apptest_caller", tests_dir / "caller.py")
+    caller = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(caller)
+    monkeypatch.chdir(cwd)
+    (tests_dir / "app.py").write_text("import nbstream as st\nst.text('beside the test')")
+    (cwd / "app.py").write_text("import nbstream as st\nst.text('in the working directory')")
+    assert caller.load().text[0].value == "beside the test"
+    (tests_dir / "app.py").unlink()
+    assert caller.load().text[0].value == "in the working directory"
+    (cwd / "app.py").unlink()
+    with pytest.raises(FileNotFoundError, match="then the working directory"):
+        caller.load()

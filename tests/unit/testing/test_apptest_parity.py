@@ -414,3 +414,6 @@ def test_the_reference_app_behaves(at):
     assert at.default_timeout == 30 and at.args is None and at.kwargs is None
     assert at.user == {"email": "test@example.com"} and at.context == {}
     assert issubclass(AppTestError, Exception)
+    # ChatInput.upload/clear exist as in Streamlit, and refuse a chat_input without accept_file.
+    with pytest.raises(AppTestError, match="does not accept files"):
+        at.chat_input[0].upload("a.txt", b"x")

@@ -4,8 +4,15 @@
  * and keeps focus; the text travels with the event (ctx.click(id, text)), never as a
  * value the kernel would show back.  position "bottom" pins it to the bottom of the app
  * (styles/chat.css), "inline" draws it where it was called.
+ *
+ * With `accept_file` (true, "multiple", "directory") a paperclip button and dropping on
+ * the box attach files: they upload at once through the uploaders' chunked path
+ * (widgets/uploads.js, checked against `file_type` and `max_bytes` here and again in the
+ * kernel) and are listed above the box; Send is held while one still uploads, and the
+ * submission carries `{text, files}` (files alone may be sent with empty text).
  */
 import { h, icon, on } from "../_base.js";
+import { uploadList } from "../widgets/uploads.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").WireNode} WireNode */
@@ -17,24 +24,41 @@ export function chat_input(node, ctx) {
   const field = h("textarea", { class: "nbs-chat-textarea", rows: 1 });
   const send = h("button", { type: "button", class: "nbs-chat-send", "aria-label": "Send message" }, icon("send"));
   const count = h("span", { class: "nbs-chat-count", "aria-hidden": "true" });
-  const box = h("div", { class: "nbs-chat-box" }, field, count, send);
-  const el = h("div", { class: "nbs-chat-input" }, box);
+  const attach = h("button", { type: "button", class: "nbs-chat-attach", "aria-label": "Attach files" }, icon("attach_file"));
+  const picker = h("input", { type: "file", class: "nbs-upload-input", tabindex: -1 });
+  const box = h("div", { class: "nbs-chat-box" }, attach, picker, field, count, send);
   /** @type {Record<string, any>} */
   let props = node.props;
+  const accepts = () => props.accept_file === true || props.accept_file === "multiple" || props.accept_file === "directory";
+  const files = uploadList(ctx, () => ({
+    id: props.id,
+    disabled: props.disabled,
+    multiple: props.accept_file === true ? false : props.accept_file,
+    types: props.file_type,
+    max_bytes: props.max_bytes,
+  }), { onCommit: () => refresh(), onDraw: () => refresh() });
+  files.list.classList.add("nbs-chat-files");
+  const el = h("div", { class: "nbs-chat-input" }, files.list, box);
 
   const fit = () => {
     field.style.height = "auto";
     const line = parseFloat(getComputedStyle(field).lineHeight) || 24;
     field.style.height = `${Math.min(field.scrollHeight || line, line * MAX_ROWS)}px`;
   };
-  const refresh = () => {
-    send.disabled = Boolean(props.disabled) || field.value.trim() === "";
+  const sendable = () => !props.disabled && !files.busy() && (field.value.trim() !== "" || (accepts() && files.done().length > 0));
+  function refresh() {
+    send.disabled = !sendable();
     count.textContent = props.max_chars && field.value ? `${field.value.length}/${props.max_chars}` : "";
-  };
+  }
   const submit = () => {
     const text = field.value;
-    if (props.disabled || text.trim() === "") return;
-    ctx.click(props.id, text);
+    if (!sendable()) return;
+    if (accepts()) {
+      ctx.click(props.id, { text, files: files.done() });
+      files.reset();
+    } else {
+      ctx.click(props.id, text);
+    }
     field.value = "";
     refresh();
     fit();
@@ -52,6 +76,30 @@ export function chat_input(node, ctx) {
     }
   }, ctx);
   on(send, "click", submit, ctx);
+  /** @param {File[]} chosen */
+  const take = (chosen) => {
+    if (props.disabled || !accepts()) return;
+    for (const f of props.accept_file === true ? chosen.slice(0, 1) : chosen) {
+      files.send(f, /** @type {any} */ (f).webkitRelativePath || f.name);
+    }
+  };
+  on(attach, "click", () => !props.disabled && picker.click(), ctx);
+  on(picker, "change", () => {
+    take(Array.from(picker.files || []));
+    picker.value = "";
+  }, ctx);
+  on(box, "dragover", (e) => {
+    if (!accepts()) return;
+    e.preventDefault();
+    box.classList.toggle("nbs-chat-box--over", !props.disabled);
+  }, ctx);
+  on(box, "dragleave", () => box.classList.remove("nbs-chat-box--over"), ctx);
+  on(box, "drop", (e) => {
+    if (!accepts()) return;
+    e.preventDefault();
+    box.classList.remove("nbs-chat-box--over");
+    take(Array.from(/** @type {DragEvent} */ (e).dataTransfer?.files || []));
+  }, ctx);
 
   const update = (/** @type {WireNode} */ n) => {
     props = n.props;
@@ -62,6 +110,11 @@ export function chat_input(node, ctx) {
     else field.removeAttribute("maxlength");
     el.classList.toggle("nbs-chat-input--bottom", props.position === "bottom");
     el.style.width = typeof props.width === "number" ? `${props.width}px` : "";
+    attach.hidden = picker.hidden = !accepts();
+    attach.disabled = picker.disabled = Boolean(props.disabled);
+    picker.multiple = props.accept_file === "multiple" || props.accept_file === "directory";
+    picker.toggleAttribute("webkitdirectory", props.accept_file === "directory");
+    picker.accept = Array.isArray(props.file_type) ? props.file_type.join(",") : "";
     refresh();
   };
   update(node);

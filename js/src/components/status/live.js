@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Live status elements: progress, spinner, status (an expander with a state icon),
- * and the floating ones in the page's event area: toast, balloons, snow.
+ * toast (in the page's event area), and balloons and snow (drawn where called, floating over the app).
  */
 import { h, icon, propIcon } from "../_base.js";
 

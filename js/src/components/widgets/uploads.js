@@ -55,20 +55,25 @@ function newId() {
 }
 
 /**
- * The upload machinery every upload widget shares: the file list with progress bars
- * and remove buttons, and `send(file)`.
+ * The upload machinery every upload widget shares (and chat_input's attachments): the
+ * file list with progress bars and remove buttons, and `send(file)`.  `props()` gives
+ * `id`, `disabled`, `multiple`, `types` and `max_bytes`.  By default the done files are
+ * the widget's value (`ctx.setValue`); `onCommit` replaces that (chat_input sends them
+ * with its message), and `onDraw` hears of every change.
  * @param {ComponentContext} ctx
  * @param {() => Record<string, any>} props
+ * @param {{onCommit?: (files: FileRef[]) => void, onDraw?: () => void}} [hooks]
  */
-function uploadList(ctx, props) {
+export function uploadList(ctx, props, hooks = {}) {
   const list = h("ul", { class: "nbs-upload-files", "aria-label": "Uploaded files" });
   /** @type {Entry[]} */
   let entries = [];
 
   const done = () => entries.filter((e) => e.state === "done").map((e) => e.ref);
-  const commit = () => ctx.setValue(props().id, done());
+  const commit = () => (hooks.onCommit ? hooks.onCommit(done()) : ctx.setValue(props().id, done()));
 
   function draw() {
+    hooks.onDraw?.();
     list.replaceChildren(
       ...entries.map((entry) => {
         const { ref } = entry;
@@ -165,7 +170,22 @@ function uploadList(ctx, props) {
     draw();
   }
 
-  return { list, send, sync, clear: () => { for (const e of entries) removeEntry(e); } };
+  /** Forget every file without telling the kernel (they went with a chat message). */
+  function reset() {
+    for (const e of entries) e.abort = true;
+    entries = [];
+    draw();
+  }
+
+  return {
+    list,
+    send,
+    sync,
+    done,
+    reset,
+    busy: () => entries.some((e) => e.state === "uploading"),
+    clear: () => { for (const e of entries) removeEntry(e); },
+  };
 }
 
 /** @param {WireNode} node @param {ComponentContext} ctx @returns {Mounted} */
