@@ -1,7 +1,7 @@
 """A Jupyter server extension: kernel websockets without Nagle's algorithm, the files of
-declared components (``nbstream.component_files``) and st.login's handlers
+declared components (``nbstream.component_files``), st.login's handlers
 (``nbstream.auth_server``; a login reaches ``st.user`` where Voila passes the kernel the
-request's ``Cookie`` header).
+request's ``Cookie`` header) and large media by URL (``nbstream.media_files``).
 
 A click in an app is one small websocket message each way.  With Nagle's algorithm on,
 the server's socket holds a small message back until the previous one is acknowledged,
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import os
+from pathlib import Path
 from typing import Any
 
 _PATCHED = "_nbstream_nodelay"
@@ -35,7 +36,9 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     from nbstream.component_files import handlers
 
     base_url = server_app.web_app.settings.get("base_url", "/")
-    server_app.web_app.add_handlers(".*$", [*handlers(base_url), *login_handlers(base_url)])
+    server_app.web_app.add_handlers(
+        ".*$", [*handlers(base_url), *login_handlers(base_url), *media_handlers(base_url)]
+    )
     enable_nodelay(KernelWebsocketHandler)
     if getattr(KernelWebsocketHandler, _PATCHED, False):
         server_app.log.info("nbstream: TCP_NODELAY on kernel websockets")
@@ -90,6 +93,33 @@ def add_static_serving(server_app: Any) -> None:
     rules.insert(0, rules.pop(len(rules) - 2))
 
 
+def media_handlers(base_url: str) -> list[tuple[str, Any, dict[str, Any]]]:
+    """The route of large media (``nbstream.media_files``), behind Jupyter's login, and
+    this server's media directory, which the kernels it starts will write to."""
+    from jupyter_core.paths import jupyter_runtime_dir
+    from jupyter_server.base.handlers import JupyterHandler
+    from jupyter_server.utils import url_path_join
+    from tornado import web
+
+    from nbstream import media_files
+
+    root = media_files.server_directory(jupyter_runtime_dir())
+
+    class MediaHandler(JupyterHandler):
+        def initialize(self, root: str) -> None:
+            self.root = Path(root)
+
+        @web.authenticated
+        async def get(self, session: str, token: str) -> None:
+            await media_files.serve(self, self.root, session, token, body=True)
+
+        @web.authenticated
+        async def head(self, session: str, token: str) -> None:
+            await media_files.serve(self, self.root, session, token, body=False)
+
+    return [(url_path_join(base_url, media_files.ROUTE), MediaHandler, {"root": str(root)})]
+
+
 def enable_nodelay(handler_class: type) -> None:
     """Make ``handler_class`` (a tornado WebSocketHandler) open its sockets with TCP_NODELAY.
 
@@ -119,7 +149,7 @@ def serve_components_in_voila(voila_class: type) -> None:
     def init_handlers(self: Any) -> list[Any]:
         from nbstream.component_files import handlers
 
-        return [*handlers(self.server_url), *original(self)]
+        return [*handlers(self.server_url), *media_handlers(self.server_url), *original(self)]
 
     voila_class.init_handlers = init_handlers  # type: ignore[attr-defined]
     voila_class._nbstream_components = True  # type: ignore[attr-defined]

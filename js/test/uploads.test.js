@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { expect, test } from "vitest";
-import { encodeWav, refusal, sizeText } from "../src/components/widgets/uploads.js";
+import { encodeWav, refusal, sizeText, typeAllowed, walkEntries } from "../src/components/widgets/uploads.js";
 
 test("the browser refuses what the kernel would refuse, with the same messages", () => {
   const props = { max_bytes: 1024 * 1024, types: [".csv", ".tar.gz"] };
@@ -22,4 +22,38 @@ test("a recording becomes a 16-bit mono WAV at its sample rate", () => {
   expect(wav.getUint32(24, true)).toBe(16000);
   expect(wav.getUint16(22, true)).toBe(1);
   expect([1, 2, 3].map((i) => wav.getInt16(44 + i * 2, true))).toEqual([32767, -32767, 16383]);
+});
+
+/** Fake FileSystemEntry trees, as Chromium gives for a dropped folder. */
+function fileEntry(path, text) {
+  return { isFile: true, isDirectory: false, name: path.split("/").pop(), fullPath: `/${path}`,
+    file: (ok) => ok(new File([text], path.split("/").pop(), { type: "text/plain" })) };
+}
+function dirEntry(path, children, batch = 2) {
+  return { isFile: false, isDirectory: true, name: path.split("/").pop(), fullPath: `/${path}`,
+    createReader() {
+      let at = 0;
+      return { readEntries: (ok) => { const part = children.slice(at, at + batch); at += batch; ok(part); } };
+    } };
+}
+
+test("a dropped folder is walked, nested folders and every readEntries batch, with relative paths", async () => {
+  const tree = [
+    dirEntry("photos", [
+      fileEntry("photos/a.csv", "1"),
+      fileEntry("photos/b.txt", "22"),
+      dirEntry("photos/2024", [fileEntry("photos/2024/c.csv", "333")]),
+      fileEntry("photos/d.csv", "4444"),
+    ]),
+    fileEntry("loose.csv", "x"),
+  ];
+  const found = await walkEntries(tree);
+  expect(found.map((f) => f.path)).toEqual(["photos/a.csv", "photos/b.txt", "photos/2024/c.csv", "photos/d.csv", "loose.csv"]);
+  expect(found.map((f) => f.file.size)).toEqual([1, 2, 3, 4, 1]);
+});
+
+test("a directory upload keeps the allowed types only", () => {
+  const props = { types: [".csv"] };
+  expect(["a/x.CSV", "a/y.txt"].filter((n) => typeAllowed(n, props))).toEqual(["a/x.CSV"]);
+  expect(typeAllowed("any.bin", { types: null })).toBe(true);
 });

@@ -39,6 +39,7 @@ from typing import Any
 from nbstream.render import output
 from nbstream.render.diff import Op, diff, overlay
 from nbstream.render.ticker import Ticker
+from nbstream.media_files import MediaStore, media_digests
 from nbstream.render.wire import Blobs, WireNode, blob_refs, to_wire
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.session import AppSession
@@ -70,7 +71,8 @@ class Publisher:
         self.version = 0
         self._lock = threading.RLock()
         self._send: Send | None = None
-        self._shown, self._blobs = to_wire(session.tree)
+        self._media = MediaStore.from_environment()  # large media, served by URL
+        self._shown, self._blobs = to_wire(session.tree, self._media)
         self._sent: set[str] = set()
         self._run: RunContext | None = None
         self._fresh: list[list[Any]] | None = None  # the stale marks the browser shows
@@ -137,6 +139,8 @@ class Publisher:
     def close(self) -> None:
         self.session.remove_listener(self)
         self._ticker.close()
+        if self._media is not None:
+            self._media.close()
 
     # ---- session listener ----------------------------------------------------------------
 
@@ -193,7 +197,7 @@ class Publisher:
                 if wid in self._pending and self._pending[wid] == wire:
                     del self._pending[wid]
             if final:
-                new, blobs = to_wire(ctx.root)
+                new, blobs = to_wire(ctx.root, self._media)
                 self._mask_pending(new, ctx)
                 self._publish(diff(self._shown, new), new, blobs, run=None)
             else:
@@ -220,7 +224,7 @@ class Publisher:
 
     def _stream(self, ctx: RunContext) -> None:
         try:
-            partial, blobs = to_wire(ctx.root)
+            partial, blobs = to_wire(ctx.root, self._media)
         except (RuntimeError, ValueError):  # the runner changed the tree under us: next tick
             self._ticker.at(time.monotonic() + self.interval)
             return
@@ -250,6 +254,8 @@ class Publisher:
             live = blob_refs(tree)
             drop = sorted(self._sent - live)
             blobs = {h: b for h, b in blobs.items() if h in live}
+        if run is None and self._media is not None:
+            self._media.keep(media_digests(tree))
         self._shown, self._blobs, self._fresh = tree, blobs, run
         self._sent = (self._sent | set(new)) - set(drop)
         self.version += 1

@@ -12,7 +12,10 @@ of the next:
 
 Binary values in props (``bytes``, ``bytearray``, ``memoryview``) never go through
 JSON: each becomes ``{"$blob": hash}`` and its bytes travel once as a buffer of the
-message that first needs it (content-addressed, so equal bytes are sent once).
+message that first needs it (content-addressed, so equal bytes are sent once).  With a
+``MediaStore`` (``nbstream.media_files``), a media source (a ``{"src": bytes, "mime"}``
+prop of an image, audio, video, PDF or logo) above its threshold becomes a
+``{"$media": url, ...}`` reference instead, which the browser loads over HTTP.
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from nbstream.media_files import MediaStore
 from nbstream.runtime.tree import AREAS, Node
 
 WireNode = dict[str, Any]
 Blobs = dict[str, bytes]
 
 BLOB = "$blob"
+MEDIA_KINDS = frozenset({"image", "audio", "video", "pdf", "logo"})
 
 # Values that are their own JSON, checked by exact type (a bool or int subclass, a float
 # that may be NaN, takes the long way).
@@ -39,21 +44,24 @@ def blob_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def to_wire(root: Node) -> tuple[WireNode, Blobs]:
-    """The wire form of a tree and the buffers its props refer to.
+def to_wire(root: Node, media: MediaStore | None = None) -> tuple[WireNode, Blobs]:
+    """The wire form of a tree and the buffers its props refer to (large media sources
+    written to ``media`` when given).
 
     Props are deep-copied: a node changed in place later (``add_rows``) never changes a
     wire tree already shown, so the next diff sees the change.
     """
     blobs: Blobs = {}
-    return _node(root, root.kind, blobs), blobs
+    return _node(root, root.kind, blobs, media), blobs
 
 
-def _node(node: Node, key: str, blobs: Blobs) -> WireNode:
-    wire: WireNode = {"kind": node.kind, "key": key, "props": _value(node.props, blobs)}
+def _node(node: Node, key: str, blobs: Blobs, media: MediaStore | None) -> WireNode:
+    props = _value(node.props, blobs, media if node.kind in MEDIA_KINDS else None)
+    wire: WireNode = {"kind": node.kind, "key": key, "props": props}
     if node.children is not None:
         wire["children"] = [
-            _node(child, k, blobs) for child, k in zip(node.children, child_keys(node.children), strict=True)
+            _node(child, k, blobs, media)
+            for child, k in zip(node.children, child_keys(node.children), strict=True)
         ]
     return wire
 
@@ -87,22 +95,33 @@ def _own_key(node: Node) -> str | None:
     return None
 
 
-def _value(value: Any, blobs: Blobs) -> Any:
+def _value(value: Any, blobs: Blobs, media: MediaStore | None = None) -> Any:
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
         # JSON has no NaN or infinity; the browser reads null, as Streamlit's JSON does.
         return value if math.isfinite(value) else None
     if isinstance(value, Mapping):
-        return {str(k): v if type(v) in _PLAIN else _value(v, blobs) for k, v in list(value.items())}
+        src = value.get("src")
+        if media is not None and isinstance(src, (bytes, bytearray, memoryview)) and len(src) > media.threshold:
+            return _served(value, bytes(src), blobs, media)
+        return {str(k): v if type(v) in _PLAIN else _value(v, blobs, media) for k, v in list(value.items())}
     if isinstance(value, (list, tuple)):
-        return [v if type(v) in _PLAIN else _value(v, blobs) for v in list(value)]
+        return [v if type(v) in _PLAIN else _value(v, blobs, media) for v in list(value)]
     if isinstance(value, (bytes, bytearray, memoryview)):
         data = bytes(value)
         digest = blob_hash(data)
         blobs[digest] = data
         return {BLOB: digest}
     return _scalar(value)
+
+
+def _served(source: Mapping[str, Any], data: bytes, blobs: Blobs, media: MediaStore) -> dict[str, Any]:
+    """A media source whose bytes the server serves: ``src`` becomes a URL reference."""
+    out = {str(k): _value(v, blobs, media) for k, v in source.items() if k != "src"}
+    mime = source.get("mime")
+    out["src"] = media.ref(data, blob_hash(data), mime if isinstance(mime, str) else None)
+    return out
 
 
 def _scalar(value: Any) -> Any:

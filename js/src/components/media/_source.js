@@ -1,8 +1,11 @@
 // @ts-check
 /**
  * Media sources: a prop `src` is a blob reference ({"$blob": hash}, bytes the kernel
- * sent with the MIME type it decided) or an http(s)/data: URL.  Blob bytes become
- * object URLs of exactly that MIME type, made once per hash and kept while shown.
+ * sent with the MIME type it decided), a served-media reference ({"$media": path,
+ * session, key}: a large medium the Jupyter server serves with range requests, see
+ * nbstream/media_files.py) or an http(s)/data: URL.  Blob bytes become object URLs of
+ * exactly that MIME type, made once per hash and kept while shown.  A served medium's
+ * URL is the server's, read with a cookie that scopes it to this app's session.
  *
  * @typedef {import("../../types.js").ComponentContext} ComponentContext
  */
@@ -24,6 +27,8 @@ export function sources(ctx) {
     /** @param {any} src @param {string | null | undefined} mime @returns {string} */
     url(src, mime) {
       if (typeof src === "string") return SAFE_URL.test(src.trim()) ? src.trim() : "";
+      const served = mediaUrl(src);
+      if (served !== null) return served;
       const hash = blobHash(src);
       if (!hash) return "";
       const key = `${hash}|${mime || ""}`;
@@ -42,6 +47,36 @@ export function sources(ctx) {
       for (const url of [...made.values(), ...used.values()]) if (url.startsWith("blob:")) URL.revokeObjectURL(url);
     },
   };
+}
+
+const MEDIA_PATH = /^nbstream\/media\/([A-Za-z0-9_-]{16,64})\/[A-Za-z0-9_-]{16,64}$/;
+const KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The Jupyter server's base URL, from the page config. */
+export function baseUrl() {
+  try {
+    const data = document.getElementById("jupyter-config-data");
+    const base = JSON.parse(data?.textContent || "{}").baseUrl;
+    if (typeof base === "string" && base) return base.endsWith("/") ? base : `${base}/`;
+  } catch {
+    /* no page config: the server root */
+  }
+  return "/";
+}
+
+/**
+ * The URL of a served-media reference, after setting the cookie the server asks for
+ * (path-scoped to the session's media); null when `src` is not a well-formed one.
+ * @param {any} src
+ * @returns {string | null}
+ */
+export function mediaUrl(src) {
+  if (!src || typeof src !== "object" || typeof src.$media !== "string") return null;
+  const match = MEDIA_PATH.exec(src.$media);
+  if (!match || match[1] !== src.session || typeof src.key !== "string" || !KEY.test(src.key)) return "";
+  const base = baseUrl();
+  document.cookie = `nbs-media-${match[1]}=${src.key}; path=${base}nbstream/media/${match[1]}/; SameSite=Strict`;
+  return `${base}${src.$media}`;
 }
 
 /** @param {Uint8Array} bytes @param {string} mime */

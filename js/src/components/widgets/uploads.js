@@ -42,6 +42,12 @@ export function refusal(name, size, p) {
   return "";
 }
 
+/** A directory upload takes the files of the allowed types and skips the others. @param {string} name @param {Record<string, any>} p */
+export function typeAllowed(name, p) {
+  const lower = name.toLowerCase();
+  return !Array.isArray(p.types) || p.types.some((/** @type {string} */ ext) => lower.endsWith(ext));
+}
+
 /** @param {number} bytes */
 function limitText(bytes) {
   const mb = bytes / (1024 * 1024);
@@ -188,6 +194,36 @@ export function uploadList(ctx, props, hooks = {}) {
   };
 }
 
+/**
+ * The files under dropped entries (FileSystemEntry: files and directories, walked
+ * depth first), each with its path relative to the drop ("photos/2024/a.jpg"), which
+ * is the name a directory upload gives it, as Streamlit does.
+ * @param {any[]} entries
+ * @returns {Promise<{file: File, path: string}[]>}
+ */
+export async function walkEntries(entries) {
+  /** @type {{file: File, path: string}[]} */
+  const found = [];
+  /** @param {any} entry */
+  async function visit(entry) {
+    if (entry.isFile) {
+      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+      found.push({ file, path: String(entry.fullPath || entry.name).replace(/^\/+/, "") });
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        // readEntries answers in batches (100 in Chromium) until an empty one.
+        /** @type {any[]} */
+        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+        if (!batch.length) break;
+        for (const child of batch) await visit(child);
+      }
+    }
+  }
+  for (const entry of entries) await visit(entry);
+  return found;
+}
+
 /** @param {WireNode} node @param {ComponentContext} ctx @returns {Mounted} */
 export function file_uploader(node, ctx) {
   let props = node.props;
@@ -204,7 +240,8 @@ export function file_uploader(node, ctx) {
 
   on(browse, "click", () => !props.disabled && input.click(), ctx);
   on(input, "change", () => {
-    const files = Array.from(input.files || []);
+    let files = Array.from(input.files || []);
+    if (props.multiple === "directory") files = files.filter((f) => typeAllowed(f.name, props));
     for (const f of props.multiple ? files : files.slice(0, 1)) uploads.send(f, /** @type {any} */ (f).webkitRelativePath || f.name);
     input.value = "";
   }, ctx);
@@ -217,7 +254,26 @@ export function file_uploader(node, ctx) {
     e.preventDefault();
     zone.classList.remove("nbs-upload-zone--over");
     if (props.disabled) return;
-    const files = Array.from(/** @type {DragEvent} */ (e).dataTransfer?.files || []);
+    const data = /** @type {DragEvent} */ (e).dataTransfer;
+    if (props.multiple === "directory") {
+      // Entries must be taken while the event runs; their files are read after.
+      // An item without an entry (a page-made DataTransfer) is a plain file.
+      /** @type {any[]} */
+      const entries = [];
+      /** @type {{file: File, path: string}[]} */
+      const loose = [];
+      for (const item of Array.from(data?.items || [])) {
+        const entry = item.kind === "file" ? item.webkitGetAsEntry?.() : null;
+        const file = entry ? null : item.getAsFile();
+        if (entry) entries.push(entry);
+        else if (file) loose.push({ file, path: file.name });
+      }
+      walkEntries(entries).then((found) => {
+        for (const { file, path } of [...found, ...loose]) if (typeAllowed(path, props)) uploads.send(file, path);
+      });
+      return;
+    }
+    const files = Array.from(data?.files || []);
     for (const f of props.multiple ? files : files.slice(0, 1)) uploads.send(f);
   }, ctx);
 
