@@ -57,10 +57,11 @@ _SERVED = ("image/", "audio/", "video/", "application/pdf", "text/vtt")
 def server_directory(runtime_dir: str) -> Path:
     """Make this server's media directory, name it in ``NBSTREAM_MEDIA_DIR`` for the
     kernels it starts, and remove it when the server exits.  Idempotent."""
-    existing = os.environ.get(ENV)
-    if existing and Path(existing).is_dir():
-        return Path(existing)
     root = Path(runtime_dir) / f"nbstream-media-{os.getpid()}"
+    if os.environ.get(ENV) == str(root) and root.is_dir():
+        return root
+    # A directory named in an inherited environment (a server started from another
+    # server's terminal) is that other server's: it removes it when it exits.
     root.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.environ[ENV] = str(root)
     atexit.register(shutil.rmtree, root, True)
@@ -103,7 +104,12 @@ class MediaStore:
                 (self.folder / f"{token}.type").write_text(mime or "application/octet-stream")
                 part.rename(self.folder / token)
                 self._tokens[digest] = token
-        return {MEDIA: f"{URL_PATH}{self.session}/{token}", "session": self.session, "key": self.key, "digest": digest}
+        return {
+            MEDIA: f"{URL_PATH}{self.session}/{token}",
+            "session": self.session,
+            "key": self.key,
+            "digest": digest,
+        }
 
     def keep(self, digests: set[str]) -> None:
         """Remove the files of every medium not in ``digests`` (no element shows it)."""
@@ -137,7 +143,7 @@ def media_digests(value: Any) -> set[str]:
     return found
 
 
-def parse_range(header: str | None, size: int) -> tuple[int, int] | None | bool:
+def parse_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
     """The inclusive ``(first, last)`` byte range a ``Range`` header asks for; None for the
     whole file (no header, or several ranges, which a player never asks for); False when
     it cannot be satisfied (416)."""
@@ -148,7 +154,11 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None | bool:
         return None if "," in spec else False
     first_text, dash, last_text = spec.strip().partition("-")
     first_text, last_text = first_text.strip(), last_text.strip()
-    if not dash or not (first_text or last_text) or not all(t.isdigit() for t in (first_text, last_text) if t):
+    if (
+        not dash
+        or not (first_text or last_text)
+        or not all(t.isdigit() for t in (first_text, last_text) if t)
+    ):
         return False
     if not first_text:  # bytes=-N: the last N bytes
         count = int(last_text)
@@ -186,10 +196,14 @@ def media_headers(handler: tornado.web.RequestHandler, mime: str) -> None:
     handler.set_header("Accept-Ranges", "bytes")
     handler.set_header("Cache-Control", "private, max-age=3600")
     if mime != "application/pdf":  # Chromium's PDF viewer does not run in a sandbox
-        handler.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        handler.set_header(
+            "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+        )
 
 
-async def serve(handler: tornado.web.RequestHandler, root: Path, session: str, token: str, body: bool) -> None:
+async def serve(
+    handler: tornado.web.RequestHandler, root: Path, session: str, token: str, body: bool
+) -> None:
     """Answer ``handler``'s GET (``body``) or HEAD for one medium, honouring ``Range``."""
     found = resolve(root, session, token, handler.get_cookie(COOKIE_PREFIX + session))
     if found is None:

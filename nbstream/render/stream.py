@@ -36,10 +36,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from nbstream.media_files import MediaStore, media_digests
 from nbstream.render import output
 from nbstream.render.diff import Op, diff, overlay
 from nbstream.render.ticker import Ticker
-from nbstream.media_files import MediaStore, media_digests
 from nbstream.render.wire import Blobs, WireNode, blob_refs, to_wire
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.session import AppSession

@@ -103,7 +103,11 @@ def _value(value: Any, blobs: Blobs, media: MediaStore | None = None) -> Any:
         return value if math.isfinite(value) else None
     if isinstance(value, Mapping):
         src = value.get("src")
-        if media is not None and isinstance(src, (bytes, bytearray, memoryview)) and len(src) > media.threshold:
+        if (
+            media is not None
+            and isinstance(src, (bytes, bytearray, memoryview))
+            and len(src) > media.threshold
+        ):
             return _served(value, bytes(src), blobs, media)
         return {str(k): v if type(v) in _PLAIN else _value(v, blobs, media) for k, v in list(value.items())}
     if isinstance(value, (list, tuple)):

@@ -24,6 +24,9 @@ if st.button("Visit"):
     st.session_state.n += 1
 st.write(f"{greeting()} {st.session_state.n} times")
 streamlit.caption(open("note.txt").read())
+import numpy as np
+noise = np.random.default_rng(0).integers(0, 255, (1000, 1000, 3), dtype=np.uint8)
+st.image(noise, caption="Noise")  # a 3 MB PNG: served by URL, not over the websocket
 '''
 
 
@@ -58,6 +61,21 @@ def test_a_script_runs_from_its_folder_and_reacts(chromium, served):
         wait_text(page, "Visited 1 times")
         page.get_by_role("button", name="Visit").click()
         wait_text(page, "Visited 2 times")
+    finally:
+        close_page(page)
+
+
+def test_large_media_are_served_by_the_runs_own_media_route(chromium, served):
+    page = chromium.new_context().new_page()
+    try:
+        page.goto(served.url)
+        wait_text(page, "Visited 0 times", timeout=60_000)
+        img = page.get_by_role("img", name="Noise")
+        img.wait_for()
+        assert "/nbstream/media/" in (img.get_attribute("src") or "")
+        page.wait_for_function(
+            "document.querySelector('.nbs-image img').naturalWidth === 1000", timeout=30_000
+        )
     finally:
         close_page(page)
 

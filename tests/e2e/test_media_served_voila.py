@@ -82,8 +82,10 @@ def test_a_large_video_is_served_by_url_seekable_and_only_to_its_session(chromiu
         src = video.get_attribute("src")
         assert src and "/nbstream/media/" in src and not src.startswith("blob:")
         page.wait_for_function("document.querySelector('.nbs-video video').readyState >= 1", timeout=30_000)
-        assert page.evaluate("(() => { const v = document.querySelector('.nbs-video video');"
-                             " return v.seekable.length > 0 && v.seekable.end(0) > 29; })()")
+        assert page.evaluate(
+            "(() => { const v = document.querySelector('.nbs-video video');"
+            " return v.seekable.length > 0 && v.seekable.end(0) > 29; })()"
+        )
         page.evaluate("""() => new Promise((done) => {
             const v = document.querySelector('.nbs-video video');
             v.addEventListener('seeked', () => done(), {once: true});
@@ -93,7 +95,9 @@ def test_a_large_video_is_served_by_url_seekable_and_only_to_its_session(chromiu
         assert any(r.startswith("bytes=") for r in ranges)
         assert 206 in statuses
         url = f"{voila.url.rstrip('/')}{src}" if src.startswith("/") else src
-        assert page.evaluate("(u) => fetch(u, {headers: {Range: 'bytes=0-3'}}).then(r => r.status)", url) == 206
+        assert (
+            page.evaluate("(u) => fetch(u, {headers: {Range: 'bytes=0-3'}}).then(r => r.status)", url) == 206
+        )
         # Another tab of another session: it may know the URL, it cannot read the bytes.
         other = open_app(chromium, voila, "large")
         assert other.request.get(url).status == 404

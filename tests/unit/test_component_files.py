@@ -4,6 +4,9 @@ outside (``..``, absolute, through a symlink), and HTML pages get the storage sh
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 import tornado.web
 from http_helpers import fetch, serving
@@ -61,8 +64,12 @@ def test_the_handler_serves_types_and_refuses_escapes(build):
         assert fetch(f"{url}/nbstream/components/0123456789abcdef/index.html")[0] == 404
 
 
-def test_standalone_voila_gets_the_route():
+def test_standalone_voila_gets_the_routes(monkeypatch, tmp_path):
+    from nbstream import media_files
     from nbstream.server import serve_components_in_voila
+
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.delenv(media_files.ENV, raising=False)
 
     class FakeVoila:
         server_url = "/base/"
@@ -73,4 +80,10 @@ def test_standalone_voila_gets_the_route():
     serve_components_in_voila(FakeVoila)
     serve_components_in_voila(FakeVoila)  # twice: still one route
     routes = [r[0] for r in FakeVoila().init_handlers()]
-    assert routes == ["/base/nbstream/components/([0-9a-f]{16})/(.*)", "/base/other"]
+    assert routes == [
+        "/base/nbstream/components/([0-9a-f]{16})/(.*)",
+        "/base/nbstream/media/([^/]+)/([^/]+)",
+        "/base/other",
+    ]
+    # The media directory the kernels will be told about: private, in the runtime dir.
+    assert Path(os.environ[media_files.ENV]).parent == tmp_path

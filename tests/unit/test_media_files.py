@@ -73,7 +73,9 @@ def test_a_suffix_range(served):
     assert headers["Content-Range"] == "bytes 10224-10239/10240"
 
 
-@pytest.mark.parametrize("bad", ["bytes=20000-", "bytes=50-10", "bytes=-0", "bytes=x-5", "items=0-5", "bytes=-"])
+@pytest.mark.parametrize(
+    "bad", ["bytes=20000-", "bytes=50-10", "bytes=-0", "bytes=x-5", "items=0-5", "bytes=-"]
+)
 def test_an_unsatisfiable_or_invalid_range_is_416(served, bad):
     url, cookie, _ = served
     status, headers, body = get(url, cookie, bad)
@@ -114,7 +116,9 @@ def test_traversal_and_side_files_are_404(served, path):
 
 
 def test_svg_is_sandboxed_and_unknown_types_download(store, tmp_path):
-    svg = store.ref(b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>" * 5, "s", "image/svg+xml")
+    svg = store.ref(
+        b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>" * 5, "s", "image/svg+xml"
+    )
     html = store.ref(b"<html><script>alert(1)</script></html>" * 5, "h", "text/html")
     app = lambda: tornado.web.Application([(media_files.ROUTE, MediaFileHandler, {"root": str(tmp_path)})])  # noqa: E731
     with serving(app) as base:
@@ -160,7 +164,13 @@ def test_the_server_directory_is_private_and_named_for_kernels(monkeypatch, tmp_
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [(None, None), ("bytes=0-0", (0, 0)), ("bytes=0-1,5-6", None), ("bytes=-5000", (0, 99)), ("bytes= 3 - 4", (3, 4))],
+    [
+        (None, None),
+        ("bytes=0-0", (0, 0)),
+        ("bytes=0-1,5-6", None),
+        ("bytes=-5000", (0, 99)),
+        ("bytes= 3 - 4", (3, 4)),
+    ],
 )
 def test_parse_range(header, expected):
     assert parse_range(header, 100) == expected

@@ -72,11 +72,21 @@ def test_without_a_server_directory_large_media_stay_buffers(monkeypatch):
 def test_only_media_kinds_are_served(media_dir):
     store = media_files.MediaStore(media_dir, threshold=10)
     try:
-        tree = Node("main", {}, [Node("download_button", {"src": bytes(50)}), Node("image", {"images": [{"src": bytes(50), "mime": "image/png"}]})])
+        tree = Node(
+            "main",
+            {},
+            [
+                Node("download_button", {"src": bytes(50)}),
+                Node("image", {"images": [{"src": bytes(50), "mime": "image/png"}]}),
+            ],
+        )
         wire, blobs = to_wire(tree, store)
         button, image = wire["children"]
         assert "$blob" in button["props"]["src"]
-        assert "$media" in image["props"]["images"][0]["src"] and image["props"]["images"][0]["mime"] == "image/png"
+        assert (
+            "$media" in image["props"]["images"][0]["src"]
+            and image["props"]["images"][0]["mime"] == "image/png"
+        )
         assert len(blobs) == 1
     finally:
         store.close()
