@@ -64,7 +64,7 @@ class PeakMemory:
     def __init__(self, pids: Callable[[], list[int]]) -> None:
         self._pids = pids
         self.base = self._rss()
-        self.peak = self.base
+        self.peak = dict(self.base)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
