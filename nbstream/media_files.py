@@ -75,9 +75,7 @@ class MediaStore:
         self.threshold = threshold
         self.session = secrets.token_urlsafe(24)
         self.key = secrets.token_urlsafe(32)
-        self.folder = root / self.session
-        self.folder.mkdir(mode=0o700)
-        (self.folder / KEY_FILE).write_text(self.key)
+        self.folder = root / self.session  # made with the first medium
         self._tokens: dict[str, str] = {}  # content hash -> token
         self._lock = threading.Lock()
         atexit.register(self.close)
@@ -88,16 +86,16 @@ class MediaStore:
         root = os.environ.get(ENV)
         if not root or not Path(root).is_dir():
             return None
-        try:
-            return cls(Path(root))
-        except OSError:
-            return None
+        return cls(Path(root))
 
     def ref(self, data: bytes, digest: str, mime: str | None) -> dict[str, Any]:
         """The wire reference of ``data`` (written once per content hash)."""
         with self._lock:
             token = self._tokens.get(digest)
             if token is None:
+                if not self.folder.is_dir():
+                    self.folder.mkdir(mode=0o700)
+                    (self.folder / KEY_FILE).write_text(self.key)
                 token = secrets.token_urlsafe(24)
                 part = self.folder / f".{token}.part"
                 part.write_bytes(data)

@@ -122,9 +122,13 @@ def _value(value: Any, blobs: Blobs, media: MediaStore | None = None) -> Any:
 
 def _served(source: Mapping[str, Any], data: bytes, blobs: Blobs, media: MediaStore) -> dict[str, Any]:
     """A media source whose bytes the server serves: ``src`` becomes a URL reference."""
-    out = {str(k): _value(v, blobs, media) for k, v in source.items() if k != "src"}
     mime = source.get("mime")
-    out["src"] = media.ref(data, blob_hash(data), mime if isinstance(mime, str) else None)
+    try:
+        ref = media.ref(data, blob_hash(data), mime if isinstance(mime, str) else None)
+    except OSError:  # the server's directory is gone (or full): the bytes go as a buffer
+        return {str(k): _value(v, blobs) for k, v in source.items()}
+    out = {str(k): _value(v, blobs, media) for k, v in source.items() if k != "src"}
+    out["src"] = ref
     return out
 
 

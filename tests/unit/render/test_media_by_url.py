@@ -90,3 +90,16 @@ def test_only_media_kinds_are_served(media_dir):
         assert len(blobs) == 1
     finally:
         store.close()
+
+
+def test_when_the_servers_directory_is_gone_the_bytes_go_as_a_buffer(media_dir):
+    store = media_files.MediaStore(media_dir / "gone", threshold=10)
+    wire, blobs = to_wire(Node("main", {}, [Node("video", {"src": bytes(50), "mime": "video/mp4"})]), store)
+    assert "$blob" in wire["children"][0]["props"]["src"] and list(blobs.values()) == [bytes(50)]
+
+
+def test_an_app_without_large_media_leaves_no_directory(media_dir):
+    store = media_files.MediaStore(media_dir)
+    to_wire(Node("main", {}, [Node("image", {"images": [{"src": bytes(5), "mime": "image/png"}]})]), store)
+    store.close()
+    assert list(media_dir.iterdir()) == []
