@@ -157,6 +157,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--mb", type=int, default=100)
+    parser.add_argument("--no-streamlit", action="store_true", help="nbstream's figures only")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -186,7 +187,7 @@ def main() -> None:
         finally:
             voila.stop()
 
-        python = streamlit_python()
+        python = None if args.no_streamlit else streamlit_python()
         if python:
             for name, app in (("upload", UPLOAD_APP), ("20 images rerun", IMAGES_APP)):
                 folder = work / f"st-{name.split()[0]}"

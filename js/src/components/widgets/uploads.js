@@ -21,7 +21,9 @@
 import { h, icon, labelled, on } from "../_base.js";
 
 export const CHUNK_BYTES = 2 * 1024 * 1024;
-const IN_FLIGHT = 3;
+// Chunks sent before the first answer: 8 uploads ~30% faster than 3 in Voila
+// (benchmarks/media.py, a busy 2-core machine); the kernel still gets them in order.
+const IN_FLIGHT = 8;
 
 /** "1.2MB", "340.0KB", "12B" @param {number} n */
 export function sizeText(n) {
