@@ -133,6 +133,14 @@ def measure(page: Any) -> dict[str, Any]:
     return figures
 
 
+def editor_columns(page: Any) -> list[int]:
+    """How many column boundaries each grid of the page shows (a shown index adds one)."""
+    found = []
+    for grid in page.locator("[data-testid=stDataFrame]").all():
+        found.append(len(grid_figures(grid.screenshot(), {"container": {"width": 1}, "dataframe": {"width": 1}})["column_lines"]))
+    return found
+
+
 def grid_figures(png: bytes, boxes: dict[str, Any]) -> dict[str, Any]:
     """Column boundaries (as shares of the grid's width) and cell colours of a grid."""
     from PIL import Image
