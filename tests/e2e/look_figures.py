@@ -19,6 +19,9 @@ from typing import Any
 
 # Spacing may differ by this many pixels (subpixel layout, borders drawn inside or out).
 SPACING_PX = 4
+# Colours may differ by this much per channel (the two themes' palettes differ slightly,
+# and a text's colour is read from its anti-aliased glyph pixels).
+COLOR_STEPS = 16
 # A text's width may differ by this share (the same font at the same size: equal widths).
 WIDTH_SHARE = 0.03
 
@@ -48,8 +51,8 @@ TEXTS = {"title", "header", "subheader", "paragraph", "markdown", "caption", "ta
          "metric value", "slider label", "the end"}  # fmt: skip
 
 MEASURE_JS = """
-([items, texts]) => {
-  const root = document.querySelector('[data-testid=stMainBlockContainer]');
+([items, texts, scope]) => {
+  const root = document.querySelector(scope + '[data-testid=stMainBlockContainer]');
   const matches = (el, text) => {
     const own = el.textContent.trim();
     return text.endsWith('...') ? own.startsWith(text.slice(0, -3)) : own === text;
@@ -85,8 +88,8 @@ MEASURE_JS = """
 
 # The slider's value above the thumb and its min/max, by their text.
 SLIDER_JS = """
-() => {
-  const root = document.querySelector('[data-testid=stMainBlockContainer]');
+(scope) => {
+  const root = document.querySelector(scope + '[data-testid=stMainBlockContainer]');
   const slider = root.querySelector('[data-testid=stSlider]');
   const leaf = (text) => [...slider.querySelectorAll('*')].filter((e) => e.textContent.trim() === text)
     .find((e) => ![...e.children].some((c) => c.textContent.trim() === text));
@@ -99,8 +102,8 @@ SLIDER_JS = """
 
 # Vega charts: where the legend sits against the plot, and how many x labels are shown.
 CHARTS_JS = """
-() => {
-  const charts = [...document.querySelectorAll('[data-testid=stMainBlockContainer] [data-testid=stVegaLiteChart]')];
+(scope) => {
+  const charts = [...document.querySelectorAll(scope + '[data-testid=stMainBlockContainer] [data-testid=stVegaLiteChart]')];
   const svgs = charts.map((c) => c.querySelector('svg.marks, svg'));
   const axis = (svg, name) => [...svg.querySelectorAll('g.role-axis')]
     .find((g) => (g.getAttribute('aria-label') || '').startsWith(name));
@@ -122,21 +125,30 @@ CHARTS_JS = """
 """
 
 
-def measure(page: Any) -> dict[str, Any]:
-    """The figures of the reference app shown on ``page``."""
-    boxes = page.evaluate(MEASURE_JS, [ITEMS, sorted(TEXTS)])
+# Both charts drawn with their axes: the page is ready to measure.
+READY_JS = """
+(scope) => document.querySelectorAll(scope + '[data-testid=stVegaLiteChart] svg g.role-axis').length >= 4
+"""
+
+
+def measure(page: Any, scope: str = "") -> dict[str, Any]:
+    """The figures of the reference app shown on ``page`` (within ``scope``, a CSS prefix
+    ending in a space, when the page shows more than the app)."""
+    page.wait_for_function(READY_JS, arg=scope, timeout=60_000)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    boxes = page.evaluate(MEASURE_JS, [ITEMS, sorted(TEXTS), scope])
     figures: dict[str, Any] = {"boxes": boxes}
-    figures["slider"] = page.evaluate(SLIDER_JS)
-    figures["charts"] = page.evaluate(CHARTS_JS)
-    grid = page.locator("[data-testid=stMainBlockContainer] [data-testid=stDataFrame]").first
+    figures["slider"] = page.evaluate(SLIDER_JS, scope)
+    figures["charts"] = page.evaluate(CHARTS_JS, scope)
+    grid = page.locator(f"{scope}[data-testid=stMainBlockContainer] [data-testid=stDataFrame]").first
     figures["dataframe"] = grid_figures(grid.screenshot(), boxes)
     return figures
 
 
-def editor_columns(page: Any) -> list[int]:
+def editor_columns(page: Any, scope: str = "") -> list[int]:
     """How many column boundaries each grid of the page shows (a shown index adds one)."""
     found = []
-    for grid in page.locator("[data-testid=stDataFrame]").all():
+    for grid in page.locator(f"{scope}[data-testid=stDataFrame]").all():
         found.append(len(grid_figures(grid.screenshot(), {"container": {"width": 1}, "dataframe": {"width": 1}})["column_lines"]))
     return found
 
@@ -153,9 +165,10 @@ def grid_figures(png: bytes, boxes: dict[str, Any]) -> dict[str, Any]:
         """``a`` is darker than both neighbours, or lighter than both (a line, light or dark theme)."""
         return (sum(a) + 24 < sum(b) and sum(a) + 24 < sum(c)) or (sum(a) > sum(b) + 24 and sum(a) > sum(c) + 24)
 
-    # a column boundary: a 1px vertical line that stands out of both neighbours down the body
+    # a column boundary: a 1px vertical line that stands out of both neighbours down the
+    # header and the first two rows (an editor's add-row line below has no boundaries)
     lines = []
-    ys = range(4, height - 4)
+    ys = range(4, min(height - 4, 3 * 35 - 2))
     for x in range(2, width - 2):
         hits = sum(stands_out(pixels[x, y], pixels[x - 2, y], pixels[x + 2, y]) for y in ys)
         if hits > 0.8 * len(ys) and (not lines or x - lines[-1] > 3):
@@ -183,14 +196,21 @@ def grid_figures(png: bytes, boxes: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _close_color(a: list[int], b: list[int], tolerance: int = 12) -> bool:
+def _close_color(a: list[int], b: list[int], tolerance: int = COLOR_STEPS) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
-def compare(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
-    """Where ``actual`` (nbstream) differs from ``expected`` (Streamlit's record)."""
+def compare(expected: dict[str, Any], actual: dict[str, Any], *, page: bool = False) -> list[str]:
+    """Where ``actual`` (nbstream) differs from ``expected`` (Streamlit's record); with
+    ``page``, where the app starts and how wide its column is count too (a page of its
+    own, as Voila's; in JupyterLab the notebook places the app)."""
     problems: list[str] = []
     exp, act = expected["boxes"], actual["boxes"]
+    if page:
+        for part in ("top", "width"):
+            want, got = exp["container"][part], act["container"][part]
+            if abs(want - got) > SPACING_PX:
+                problems.append(f"the app's column {part}: {got:.1f}px, Streamlit {want:.1f}px")
     names = [name for name, _, _ in ITEMS]
     missing = [n for n in names if act.get(n) is None]
     if missing:
@@ -236,8 +256,12 @@ def _compare_grid(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]
         problems.append(f"dataframe column lines at {actual['column_lines']}, Streamlit {expected['column_lines']}")
     elif abs((expected["last_line_share"] or 0) - (actual["last_line_share"] or 0)) > 0.02:
         problems.append(f"dataframe columns end at {actual['last_line_share']}, Streamlit {expected['last_line_share']}")
-    for part in ("header_bg", "index_bg", "cell_bg", "index_text"):
+    for part in ("header_bg", "index_bg", "cell_bg"):
         if not _close_color(expected[part], actual[part]):
+            problems.append(f"dataframe {part}: {actual[part]}, Streamlit {expected[part]}")
+    # text colours: compared by brightness (the palettes' tints differ; glyphs are anti-aliased)
+    for part in ("index_text", "cell_text"):
+        if abs(sum(expected[part]) - sum(actual[part])) > 3 * COLOR_STEPS:
             problems.append(f"dataframe {part}: {actual[part]}, Streamlit {expected[part]}")
     return problems
 

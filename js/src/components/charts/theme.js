@@ -87,6 +87,8 @@ export function vegaConfig(t) {
     // Labels that would overlap are thinned (every other one until they fit), as in
     // Streamlit: Vega-Lite's default keeps every label of a band (bar chart) axis.
     labelOverlap: true,
+    // Streamlit's theme keeps 2px between labels, so a crowded band axis thins them once more.
+    labelSeparation: 2,
   };
   return {
     background: "transparent",

@@ -64,16 +64,23 @@ export class Grid extends GridView {
     this.store.reset(p, (b) => this.readBlob(b));
     if (columnsChanged) {
       this.columns = p.columns || [];
-      this.widths = this.columns.map((c) => this.initialWidth(c));
+      this.natural = this.columns.map((c) => this.initialWidth(c));
+      this.resized = false;
       if (this.sort && !this.columns.some((c) => c.field === this.sort?.[0])) this.sort = null;
     }
-    if (columnsChanged) renderHeader(this);
+    this.applySize();
+    const refit = this.fit();
+    if (columnsChanged || refit) renderHeader(this);
     const sel = p.value?.selection;
     if (sel && this.rowSelection()) this.selectedRows = new Set(sel.rows);
     if (sel && this.columnSelection()) this.selectedColumns = new Set(sel.columns);
-    this.applySize();
     this.clearRows();
     this.render();
+  }
+
+  relayout() {
+    renderHeader(this);
+    this.clearRows();
   }
 
   /** Make a cell active; with `extend`, grow the range to it. */

@@ -63,6 +63,7 @@ function startResize(grid, e, i) {
   e.stopPropagation();
   const startX = e.clientX, startW = grid.widths[i];
   const move = (/** @type {PointerEvent} */ ev) => {
+    grid.resized = true;
     grid.widths[i] = Math.max(40, Math.round(startW + ev.clientX - startX));
     renderHeader(grid);
     grid.clearRows();

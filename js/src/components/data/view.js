@@ -79,8 +79,12 @@ export class GridView {
     this.props = node.props;
     /** @type {Column[]} */
     this.columns = [];
-    /** @type {number[]} */
+    /** @type {number[]} the columns' widths as drawn */
     this.widths = [];
+    /** @type {number[]} the widths their content asks for (before stretching) */
+    this.natural = [];
+    /** True once the user dragged a column's edge: widths stay as they left them. */
+    this.resized = false;
     /** @type {[string, "asc" | "desc"] | null} */
     this.sort = null;
     this.search = "";
@@ -110,7 +114,10 @@ export class GridView {
     // A cell whose text is cut shows all of it on hover, as Streamlit's grid does.
     on(this.body, "pointerover", (/** @type {PointerEvent} */ e) => showFullText(/** @type {HTMLElement} */ (e.target)), ctx);
     if (typeof ResizeObserver !== "undefined") {
-      const ro = new ResizeObserver(() => this.schedule());
+      const ro = new ResizeObserver(() => {
+        if (this.fit()) this.relayout();
+        this.schedule();
+      });
       ro.observe(this.scroller);
       ctx.signal.addEventListener("abort", () => ro.disconnect());
     }
@@ -129,8 +136,8 @@ export class GridView {
   applySize() {
     const p = this.props;
     const rows = Math.max(1, this.store.count() + (this.hooks.footer ? 1 : 0));
-    let height = typeof p.height === "number" ? p.height : Math.min(rows, 10) * ROW_HEIGHT + HEADER_HEIGHT + 3;
-    if (p.row_height) height = typeof p.height === "number" ? p.height : Math.min(rows, 10) * p.row_height + HEADER_HEIGHT + 3;
+    let height = typeof p.height === "number" ? p.height : Math.min(rows, 10) * ROW_HEIGHT + HEADER_HEIGHT;
+    if (p.row_height) height = typeof p.height === "number" ? p.height : Math.min(rows, 10) * p.row_height + HEADER_HEIGHT;
     this.scroller.style.height = `${height}px`;
     this.el.style.width = typeof p.width === "number" ? `${p.width}px` : p.width === "content" ? "fit-content" : "";
     this.el.style.maxWidth = "100%";
@@ -139,6 +146,31 @@ export class GridView {
 
   rowHeight() {
     return this.props.row_height || ROW_HEIGHT;
+  }
+
+  /**
+   * Stretch the columns over the grid's width, as Streamlit's grid does: the space the
+   * content leaves is shared equally by the columns without a width of their own (not the
+   * index).  A grid sized to its content ("content") and one whose columns the user
+   * resized keep their widths.  Returns whether a width changed.
+   */
+  fit() {
+    if (this.resized) return false;
+    const before = this.widths.join(",");
+    this.widths = [...this.natural];
+    const room = this.scroller.clientWidth - (this.hasRowMarkers() ? 34 : 0) - this.natural.reduce((a, b) => a + b, 0);
+    const growing = this.columns.flatMap((c, i) => (c.index || c.width != null ? [] : [i]));
+    if (this.props.width !== "content" && room > 0 && growing.length) {
+      const share = Math.floor(room / growing.length);
+      for (const i of growing) this.widths[i] += share;
+      this.widths[growing[growing.length - 1]] += room - share * growing.length;
+    }
+    return this.widths.join(",") !== before;
+  }
+
+  /** Redraw the header and rows after the widths changed (the grid adds the header). */
+  relayout() {
+    this.clearRows();
   }
 
   /** @param {Column} col */
