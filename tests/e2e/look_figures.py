@@ -96,7 +96,9 @@ SLIDER_JS = """
   const style = (el) => { const s = getComputedStyle(el); return {font: s.fontFamily, size: s.fontSize}; };
   const value = leaf('25'), max = leaf('100');
   const thumbAbove = value.getBoundingClientRect().bottom <= max.getBoundingClientRect().top;
-  return {value: style(value), max: style(max), value_above_ends: thumbAbove};
+  let shown = 1;  // the opacity max is drawn with (its own and its ancestors')
+  for (let e = max; e && e !== slider; e = e.parentElement) shown *= Number(getComputedStyle(e).opacity);
+  return {value: style(value), max: style(max), value_above_ends: thumbAbove, ends_opacity: shown};
 }
 """
 
@@ -139,6 +141,11 @@ def measure(page: Any, scope: str = "") -> dict[str, Any]:
     boxes = page.evaluate(MEASURE_JS, [ITEMS, sorted(TEXTS), scope])
     figures: dict[str, Any] = {"boxes": boxes}
     figures["slider"] = page.evaluate(SLIDER_JS, scope)
+    # min and max: shown while the pointer is over the slider (Streamlit fades them in)
+    page.locator(f"{scope}[data-testid=stMainBlockContainer] [data-testid=stSlider]").first.hover()
+    page.wait_for_timeout(900)
+    figures["slider"]["ends_opacity_hover"] = page.evaluate(SLIDER_JS, scope)["ends_opacity"]
+    page.mouse.move(0, 0)
     figures["charts"] = page.evaluate(CHARTS_JS, scope)
     grid = page.locator(f"{scope}[data-testid=stMainBlockContainer] [data-testid=stDataFrame]").first
     figures["dataframe"] = grid_figures(grid.screenshot(), boxes)
@@ -237,6 +244,9 @@ def compare(expected: dict[str, Any], actual: dict[str, Any], *, page: bool = Fa
         want, got = expected["slider"][part], actual["slider"][part]
         if _family(want["font"]) != _family(got["font"]) or want["size"] != got["size"]:
             problems.append(f"slider {part}: {got}, Streamlit {want}")
+    for part in ("ends_opacity", "ends_opacity_hover"):
+        if abs(expected["slider"][part] - actual["slider"][part]) > 0.05:
+            problems.append(f"slider min/max opacity ({part}): {actual['slider'][part]}, Streamlit {expected['slider'][part]}")
     if actual["slider"]["value_above_ends"] != expected["slider"]["value_above_ends"]:
         problems.append("slider value: not placed as Streamlit's")
     if actual["charts"] != expected["charts"]:
