@@ -264,7 +264,23 @@ class Bridge:
         rid = _field(msg, "rid", str)
         at = _field(msg, "at", list)
         payload = _field(msg, "payload", dict)
-        node = find(self.session.tree, at)
+        try:
+            node = find(self.session.tree, at)
+        except Dropped:
+            # The browser draws a run's elements while it goes on (the first run of an app
+            # too): an element new in this run is only in the running tree so far.
+            running = self.publisher.running_root()
+            try:
+                node = find(running, at) if running is not None else None
+            except Dropped:
+                node = None
+        if node is None:
+            # Answered at once, so the browser does not wait out its timeout for an element
+            # a later run removed; it may ask again.
+            self.dropped += 1
+            _LOG.warning("nbstream: a request to no element at %s", _short(at))
+            self.reply({"t": "response", "rid": rid, "error": f"no element at {_short(at)}"}, [])
+            return
         handler = REQUEST_HANDLERS.get(node.kind)
         if handler is None:
             raise Dropped(f"a request to a {node.kind} element, which answers none")

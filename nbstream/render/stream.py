@@ -43,6 +43,7 @@ from nbstream.render.ticker import Ticker
 from nbstream.render.wire import Blobs, WireNode, blob_refs, to_wire
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.session import AppSession
+from nbstream.runtime.tree import Node
 
 _LOG = logging.getLogger("nbstream")
 
@@ -135,6 +136,11 @@ class Publisher:
     def shown(self) -> WireNode:
         with self._lock:
             return self._shown
+
+    def running_root(self) -> Node | None:
+        """The tree of the run going on (its elements are streamed before it ends), if any."""
+        with self._lock:
+            return self._run.root if self._run is not None else None
 
     def close(self) -> None:
         self.session.remove_listener(self)

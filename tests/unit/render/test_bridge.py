@@ -322,3 +322,40 @@ def test_a_ping_is_answered_even_while_a_script_loops_and_bad_pings_are_dropped(
         assert sum(1 for content, _ in sent if content.get("t") == "pong") == 1
     finally:
         app.close()
+
+
+def test_a_request_to_an_element_of_the_run_going_on_is_answered(monkeypatch):
+    """The browser draws a run's elements while it goes on (plotly.js is asked for by a
+    chart of an app's first run): the element is found in the running tree."""
+    import builtins
+    import threading
+    import time
+
+    from nbstream.elements import _base
+
+    gate = threading.Event()
+    monkeypatch.setattr(builtins, "_nbs_test_gate", gate, raising=False)
+    monkeypatch.setitem(_base.REQUEST_HANDLERS, "slider", lambda node, payload: ({"label": node.props["label"]}, []))
+    script = "import builtins\nimport nbstream as st\nif st.button('go'):\n    st.slider('Late', 0, 5, 1)\n    builtins._nbs_test_gate.wait(10)\n"
+    app = App(Script(script))
+    app.run(wait=10)
+    sent: list[tuple[dict, list]] = []
+    widget = app.widget
+    widget.send = lambda content, buffers=None: sent.append((content, buffers or []))
+    try:
+        button = ids(widget)["button"]
+        widget._handle_msg(custom({"t": "click", "id": button}))
+        deadline = time.monotonic() + 10
+        while "slider" not in ids(widget) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        slider = ids(widget)["slider"]
+        assert not app.session.idle, "the run is still going on"
+        widget._handle_msg(custom({"t": "request", "rid": "r1", "at": ["main", slider], "payload": {}}))
+        widget.bridge.wait_requests(10)
+        assert ({"t": "response", "rid": "r1", "content": {"label": "Late"}}, []) in sent
+        # an element no tree has: answered at once with an error, not left to time out
+        widget._handle_msg(custom({"t": "request", "rid": "r2", "at": ["main", "gone"], "payload": {}}))
+        assert sent[-1] == ({"t": "response", "rid": "r2", "error": "no element at ['main', 'gone']"}, [])
+    finally:
+        gate.set()
+        app.close()

@@ -159,9 +159,18 @@ export function plotlyChart(node, ctx) {
     });
   }
 
+  let attempts = 0;
   /** @param {WireNode} next */
   function schedule(next) {
     draw(next).catch((err) => {
+      if (ctx.signal.aborted) return;
+      // plotly.js did not come (no answer in time, or the app that asked first for the page
+      // closed meanwhile): this chart asks again, through its own app, a few times.
+      if (!Plotly && attempts < 3) {
+        attempts += 1;
+        setTimeout(() => schedule(latest), 1000 * attempts);
+        return;
+      }
       plot.textContent = `Plotly chart error: ${err?.message || err}`;
       plot.className = "nbs-chart-error";
     });
