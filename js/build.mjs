@@ -17,7 +17,8 @@ import * as esbuild from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, "src");
-const out = join(here, "..", "nbstream", "static");
+// NBSTREAM_BUILD_OUT: build elsewhere (tests/unit/test_first_hour.py builds into a temporary folder).
+const out = process.env.NBSTREAM_BUILD_OUT || join(here, "..", "nbstream", "static");
 const PLACEHOLDER = "__NBSTREAM_BUILD__";
 const watch = process.argv.includes("--watch");
 

@@ -1,14 +1,19 @@
 """What a new user meets first: the README's quick start installs what the shipped
-notebooks import, says how to open them in JupyterLab, and local build output stays out
-of git."""
+notebooks import, says how to open them in JupyterLab, the front-end build says what it
+is doing, and local build output stays out of git."""
 
 from __future__ import annotations
 
 import ast
 import json
+import os
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text()
@@ -69,3 +74,23 @@ def test_local_build_output_is_ignored_by_git() -> None:
     ignored = (ROOT / ".gitignore").read_text().split()
     for entry in (".venv/", "node_modules/", "nbstream/static/"):
         assert entry in ignored
+
+
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (ROOT / "js" / "node_modules").is_dir(), reason="no node or js/node_modules"
+)
+def test_front_end_build_prints_a_line_per_step(tmp_path: Path) -> None:
+    done = subprocess.run(
+        ["node", "build.mjs"],
+        cwd=ROOT / "js",
+        env={**os.environ, "NBSTREAM_BUILD_OUT": str(tmp_path / "static")},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    steps = re.findall(r"^nbstream front end: .+ \(\d+\.\d s\)$", done.stdout, re.M)
+    assert len(steps) >= 3, done.stdout
+    assert re.search(r"^built nbstream/static \([0-9a-f]{16}\)$", done.stdout, re.M), done.stdout
+    assert (tmp_path / "static" / "manifest.json").is_file()
+    assert "about a minute" in README  # the README says how long the build takes
