@@ -3,6 +3,7 @@
 # Recorded by tests/e2e/fixtures/record_streamlit_figures.py, compared by test_look_voila.py.
 
 import pandas as pd
+import streamlit as st
 
 frame = pd.DataFrame({"x": [1, 2], "y": ["a", "b"]})
 for rows in ("fixed", "dynamic", "add", "delete"):

@@ -2,11 +2,11 @@
 #
 # tests/e2e/fixtures/record_streamlit_figures.py serves it under Streamlit 1.67 and
 # records its figures; tests/e2e/test_look_voila.py and test_look_lab.py draw it in
-# nbstream and compare.  It runs unchanged under both (the recorder and the tests put
-# ``import streamlit as st`` / ``import nbstream as st`` in front).
-
+# nbstream and compare.  It runs unchanged under both: in nbstream ``import streamlit``
+# inside an app is nbstream.
 
 import pandas as pd
+import streamlit as st
 
 st.sidebar.header("Sidebar")
 st.sidebar.write("Text in the sidebar")

@@ -15,6 +15,7 @@ test_look_voila.py and test_look_lab.py measure nbstream and compare.
 from __future__ import annotations
 
 import io
+import itertools
 from typing import Any
 
 # Spacing may differ by this many pixels (subpixel layout, borders drawn inside or out).
@@ -81,7 +82,7 @@ MEASURE_JS = """
   }
   const main = root.getBoundingClientRect(), pad = getComputedStyle(root);
   const inner = main.width - parseFloat(pad.paddingLeft) - parseFloat(pad.paddingRight);
-  out.container = {top: main.top + parseFloat(pad.paddingTop), left: main.left, width: inner};
+  out.container = {top: main.top + window.scrollY + parseFloat(pad.paddingTop), left: main.left, width: inner};
   return out;
 }
 """
@@ -156,7 +157,13 @@ def editor_columns(page: Any, scope: str = "") -> list[int]:
     """How many column boundaries each grid of the page shows (a shown index adds one)."""
     found = []
     for grid in page.locator(f"{scope}[data-testid=stDataFrame]").all():
-        found.append(len(grid_figures(grid.screenshot(), {"container": {"width": 1}, "dataframe": {"width": 1}})["column_lines"]))
+        found.append(
+            len(
+                grid_figures(grid.screenshot(), {"container": {"width": 1}, "dataframe": {"width": 1}})[
+                    "column_lines"
+                ]
+            )
+        )
     return found
 
 
@@ -170,7 +177,9 @@ def grid_figures(png: bytes, boxes: dict[str, Any]) -> dict[str, Any]:
 
     def stands_out(a: tuple[int, int, int], b: tuple[int, int, int], c: tuple[int, int, int]) -> bool:
         """``a`` is darker than both neighbours, or lighter than both (a line, light or dark theme)."""
-        return (sum(a) + 24 < sum(b) and sum(a) + 24 < sum(c)) or (sum(a) > sum(b) + 24 and sum(a) > sum(c) + 24)
+        return (sum(a) + 24 < sum(b) and sum(a) + 24 < sum(c)) or (
+            sum(a) > sum(b) + 24 and sum(a) > sum(c) + 24
+        )
 
     # a column boundary: a 1px vertical line that stands out of both neighbours down the
     # header and the first two rows (an editor's add-row line below has no boundaries)
@@ -183,11 +192,16 @@ def grid_figures(png: bytes, boxes: dict[str, Any]) -> dict[str, Any]:
     first_row = min(height - 2, 35 + 17)
     index_x = max(2, (lines[0] if lines else 40) - 4)
     data_x = max(2, (lines[1] if len(lines) > 1 else width // 2) - 4)
+
     def ink(x0: int, x1: int) -> list[int]:
         """The text colour in the first body row between x0 and x1: the pixel furthest from its background."""
         bg = pixels[max(0, x1 - 1), first_row]
         row = [pixels[x, y] for x in range(max(0, x0), min(width, x1)) for y in range(37, min(height, 68))]
-        return list(max(row, key=lambda p: sum(abs(i - j) for i, j in zip(p, bg, strict=True)))) if row else [0, 0, 0]
+        return (
+            list(max(row, key=lambda p: sum(abs(i - j) for i, j in zip(p, bg, strict=True))))
+            if row
+            else [0, 0, 0]
+        )
 
     frame = boxes["container"]["width"]
     grid = boxes["dataframe"]
@@ -222,7 +236,7 @@ def compare(expected: dict[str, Any], actual: dict[str, Any], *, page: bool = Fa
     missing = [n for n in names if act.get(n) is None]
     if missing:
         return [f"not found in nbstream: {missing}"]
-    for before, after in zip(names, names[1:], strict=False):
+    for before, after in itertools.pairwise(names):
         want = _at(exp, after) - _at(exp, before)
         got = _at(act, after) - _at(act, before)
         if abs(want - got) > SPACING_PX:
@@ -246,7 +260,9 @@ def compare(expected: dict[str, Any], actual: dict[str, Any], *, page: bool = Fa
             problems.append(f"slider {part}: {got}, Streamlit {want}")
     for part in ("ends_opacity", "ends_opacity_hover"):
         if abs(expected["slider"][part] - actual["slider"][part]) > 0.05:
-            problems.append(f"slider min/max opacity ({part}): {actual['slider'][part]}, Streamlit {expected['slider'][part]}")
+            problems.append(
+                f"slider min/max opacity ({part}): {actual['slider'][part]}, Streamlit {expected['slider'][part]}"
+            )
     if actual["slider"]["value_above_ends"] != expected["slider"]["value_above_ends"]:
         problems.append("slider value: not placed as Streamlit's")
     if actual["charts"] != expected["charts"]:
@@ -263,9 +279,13 @@ def _at(boxes: dict[str, Any], name: str) -> float:
 def _compare_grid(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
     problems = []
     if len(expected["column_lines"]) != len(actual["column_lines"]):
-        problems.append(f"dataframe column lines at {actual['column_lines']}, Streamlit {expected['column_lines']}")
+        problems.append(
+            f"dataframe column lines at {actual['column_lines']}, Streamlit {expected['column_lines']}"
+        )
     elif abs((expected["last_line_share"] or 0) - (actual["last_line_share"] or 0)) > 0.02:
-        problems.append(f"dataframe columns end at {actual['last_line_share']}, Streamlit {expected['last_line_share']}")
+        problems.append(
+            f"dataframe columns end at {actual['last_line_share']}, Streamlit {expected['last_line_share']}"
+        )
     for part in ("header_bg", "index_bg", "cell_bg"):
         if not _close_color(expected[part], actual[part]):
             problems.append(f"dataframe {part}: {actual[part]}, Streamlit {expected[part]}")

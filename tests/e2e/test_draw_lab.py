@@ -60,11 +60,22 @@ def test_every_element_draws_in_lab(page):
     )
     # plotly.js comes from the kernel when the chart first draws, often while the app's
     # first run is still going on (the bridge finds the chart in the running tree).
-    current(page, ".nbs-app [data-kind=plotly_chart] .main-svg").first.wait_for(state="attached", timeout=60_000)
+    current(page, ".nbs-app [data-kind=plotly_chart] .main-svg").first.wait_for(
+        state="attached", timeout=60_000
+    )
     unknown = current(page, ".nbs-app .nbs-unknown").all_inner_texts()
     assert unknown == [], f"fallback or error boxes: {unknown}"
     drawn = set(current(page, ".nbs-app [data-kind]").evaluate_all("els => els.map(e => e.dataset.kind)"))
-    assert {"download_button", "fragment", "dataframe", "data_editor", "map", "pyplot", "tab", "plotly_chart"} <= drawn
+    assert {
+        "download_button",
+        "fragment",
+        "dataframe",
+        "data_editor",
+        "map",
+        "pyplot",
+        "tab",
+        "plotly_chart",
+    } <= drawn
     assert current(page, ".nbs-app .nbs-chart-error").count() == 0
     assert page.errors == []
 

@@ -55,6 +55,8 @@ def test_reference_app_matches_streamlit(chromium, voila, variant):
     try:
         page.goto(f"{voila.url}voila/render/{theme}/reference.ipynb")
         wait_text(page, "The end", timeout=90_000)
+        # a passing notice ("Connecting…" while the kernel's websocket opens) is not the look
+        page.wait_for_function("() => [...document.querySelectorAll('.nbs-connection')].every(e => e.hidden)")
         figures = measure(page)
         save_pair(page, f"voila-{variant}")
         problems = compare(RECORD["variants"][variant], figures, page=True)

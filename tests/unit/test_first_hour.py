@@ -77,7 +77,8 @@ def test_local_build_output_is_ignored_by_git() -> None:
 
 
 @pytest.mark.skipif(
-    shutil.which("node") is None or not (ROOT / "js" / "node_modules").is_dir(), reason="no node or js/node_modules"
+    shutil.which("node") is None or not (ROOT / "js" / "node_modules").is_dir(),
+    reason="no node or js/node_modules",
 )
 def test_front_end_build_prints_a_line_per_step(tmp_path: Path) -> None:
     done = subprocess.run(

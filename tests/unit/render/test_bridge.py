@@ -335,7 +335,9 @@ def test_a_request_to_an_element_of_the_run_going_on_is_answered(monkeypatch):
 
     gate = threading.Event()
     monkeypatch.setattr(builtins, "_nbs_test_gate", gate, raising=False)
-    monkeypatch.setitem(_base.REQUEST_HANDLERS, "slider", lambda node, payload: ({"label": node.props["label"]}, []))
+    monkeypatch.setitem(
+        _base.REQUEST_HANDLERS, "slider", lambda node, payload: ({"label": node.props["label"]}, [])
+    )
     script = "import builtins\nimport nbstream as st\nif st.button('go'):\n    st.slider('Late', 0, 5, 1)\n    builtins._nbs_test_gate.wait(10)\n"
     app = App(Script(script))
     app.run(wait=10)
