@@ -58,7 +58,9 @@ def test_reference_app_matches_streamlit(chromium, voila, variant):
         # a passing notice ("Connecting…" while the kernel's websocket opens) and Voila's own
         # progress above the app (until the notebook's cells have run) are not the look
         page.wait_for_function("() => [...document.querySelectorAll('.nbs-connection')].every(e => e.hidden)")
-        page.wait_for_function("() => document.querySelector('.nbs-app').getBoundingClientRect().top + scrollY === 0")
+        page.wait_for_function(
+            "() => document.querySelector('.nbs-app').getBoundingClientRect().top + scrollY === 0"
+        )
         figures = measure(page)
         save_pair(page, f"voila-{variant}")
         problems = compare(RECORD["variants"][variant], figures, page=True)
