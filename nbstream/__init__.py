@@ -14,6 +14,7 @@ from nbstream.elements.charts import (
     altair_chart,
     area_chart,
     bar_chart,
+    graphviz_chart,
     line_chart,
     map,
     plotly_chart,
@@ -35,7 +36,16 @@ from nbstream.elements.flow.dialog import dialog
 from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment
-from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.layout.containers import (
+    bottom,
+    columns,
+    container,
+    empty,
+    expander,
+    popover,
+    sidebar,
+    tabs,
+)
 from nbstream.elements.layout.grid import grid
 from nbstream.elements.layout.skeleton import skeleton
 from nbstream.elements.layout.space import space
@@ -86,6 +96,7 @@ __all__ = [
     "badge",
     "balloons",
     "bar_chart",
+    "bottom",
     "button",
     "cache",
     "cache_data",
@@ -122,6 +133,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "get_option",
+    "graphviz_chart",
     "grid",
     "header",
     "help",

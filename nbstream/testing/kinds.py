@@ -40,6 +40,9 @@ NODE_TYPES: dict[str, str] = {
     "datetime_input": "date_time_input",
     "pills": "button_group",
     "segmented_control": "button_group",
+    "graphviz_chart": "graphviz_chart",
+    # st.bottom's area: a block of no named type in Streamlit's AppTest.
+    "bottom": "unknown",
 }
 
 # Streamlit 1.67's AppTest accessors (``dir(AppTest)`` / ``dir(Block)``): each lists

@@ -4,7 +4,7 @@ Every chart kind lists under its own name (``at.get("bar_chart")``, ``at.altair_
 ``at.pyplot``, ``at.map``, ...) and reads the same way:
 
 * ``spec``: what the browser draws from (the Vega-Lite spec, the Plotly figure as a
-  dict, the map's settings; None for pyplot's image);
+  dict, the map's settings, Graphviz's DOT text; None for pyplot's image);
 * ``data``: the rows (a DataFrame, rows added with ``.add_rows()`` included; the PNG
   bytes for pyplot; the figure's traces for Plotly);
 * ``datasets``: every named dataset of a Vega-Lite chart, as DataFrames.
@@ -30,7 +30,7 @@ class Chart(Element):
     """A chart element: its kind (``type``), ``spec`` and ``data``."""
 
     @property
-    def spec(self) -> dict[str, Any] | None:
+    def spec(self) -> dict[str, Any] | str | None:
         kind, props, value = self._node.kind, self._node.props, self._node.value
         if kind == "plotly_chart":
             return _figure(self._node) if self._node.id else value
@@ -51,7 +51,7 @@ class Chart(Element):
     @property
     def data(self) -> Any:
         value = self._node.value
-        if self._node.kind == "pyplot":
+        if self._node.kind in ("pyplot", "graphviz_chart"):
             return value
         if self._node.kind == "plotly_chart":
             return ((_figure(self._node) if self._node.id else value) or {}).get("data", [])
@@ -97,4 +97,6 @@ class Chart(Element):
         return f"Chart(type={self.type!r})"
 
 
-CLASSES: dict[str, type[Element]] = {kind: Chart for kind in (*VEGA_KINDS, "pyplot", "plotly_chart", "map")}
+CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart")
+CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart")
+CLASSES: dict[str, type[Element]] = dict.fromkeys(CHART_KINDS, Chart)

@@ -3,6 +3,7 @@
  * Chart components (nbstream/elements/charts/): one module per chart family in
  * charts/, re-exported here under their element kinds.
  */
+import { graphvizChart } from "./graphviz.js";
 import { map } from "./map.js";
 import { plotlyChart } from "./plotly.js";
 import { pyplot } from "./pyplot.js";
@@ -15,4 +16,5 @@ export const scatter_chart = vegaChart;
 export const altair_chart = vegaChart;
 export const vega_lite_chart = vegaChart;
 export const plotly_chart = plotlyChart;
+export const graphviz_chart = graphvizChart;
 export { map, pyplot };

@@ -1,0 +1,116 @@
+"""The newer chart kinds and st.bottom in Voila: a Graphviz graph drawn offline by the
+bundled renderer (fetched only by a page that has a graph), a graph filling a
+fixed-height container with height="stretch", and st.bottom pinned to the bottom of the
+window while the main area scrolls, its button rerunning the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_helpers import Server, close_page, open_page, start_voila, wait_text, write_app
+
+pytestmark = pytest.mark.e2e
+
+GRAPHS = """
+st.title("Graphs")
+st.graphviz_chart('''
+    digraph {
+        run -> intr
+        intr -> runbl
+        runbl -> run
+        run -> kernel
+    }
+''')
+with st.container(height=400, key="box"):
+    st.graphviz_chart("graph { a -- b; b -- c; a -- c }", height="stretch")
+for i in range(30):
+    st.write(f"Line {i}")
+if "clicks" not in st.session_state:
+    st.session_state.clicks = 0
+if st.bottom.button("Pinned button"):
+    st.session_state.clicks += 1
+st.bottom.write(f"Clicks: {st.session_state.clicks}")
+"""
+
+PLAIN = """
+st.write("No graphs here")
+"""
+
+
+@pytest.fixture(scope="module")
+def voila(workdir: Path) -> Iterator[Server]:
+    apps = workdir / "apps"
+    apps.mkdir()
+    write_app(apps, "graphs", GRAPHS)
+    write_app(apps, "plain", PLAIN)
+    server = start_voila(apps, workdir)
+    yield server
+    server.stop()
+
+
+def open_app(chromium, voila: Server, name: str):
+    page = open_page(chromium, f"{voila.url}voila/render/{name}.ipynb", ".nbs-app .nbs-main > [data-kind]")
+    page.chunks = []
+    page.on("request", lambda r: page.chunks.append(r.url) if "/chunks/" in r.url else None)
+    return page
+
+
+def test_graphviz_draws_offline_and_fills_a_fixed_height_container(chromium, voila):
+    page = open_app(chromium, voila, "graphs")
+    try:
+        page.wait_for_selector(".nbs-graphviz[data-drawn=true] img", timeout=60_000)
+        page.wait_for_function("document.querySelectorAll('.nbs-graphviz[data-drawn=true]').length === 2")
+        first = page.locator(".nbs-graphviz img").first
+        assert first.evaluate("img => img.complete && img.naturalWidth > 0"), (
+            "the graph's SVG image did not load"
+        )
+        box = first.bounding_box()
+        assert box["width"] > 40 and box["height"] > box["width"], box  # four nodes stacked by dot
+        # The SVG is an image: its labels are not in the page's DOM, so they cannot run.
+        assert page.locator(".nbs-graphviz svg").count() == 0
+        # height="stretch": the graph takes the container's height (400 px less padding).
+        filled = page.locator(".st-key-box .nbs-graphviz").bounding_box()
+        assert 330 <= filled["height"] <= 400, filled
+        # Voila's own page template asks a CDN for Font Awesome; nothing else may leave.
+        ours = [u for u in page.outside if "fontawesome" not in u]
+        assert ours == [], f"requests left the machine: {ours}"
+    finally:
+        close_page(page)
+
+
+def test_st_bottom_stays_at_the_bottom_of_the_window_and_its_button_reruns(chromium, voila):
+    page = open_app(chromium, voila, "graphs")
+    try:
+        wait_text(page, "Line 29", timeout=60_000)
+        viewport = page.viewport_size["height"]
+        button = page.get_by_role("button", name="Pinned button")
+        wait_text(page, "Clicks: 0", scope=".nbs-bottom")
+
+        def bottom_edge() -> float:
+            box = page.locator(".nbs-bottom").bounding_box()
+            return box["y"] + box["height"]
+
+        assert viewport - 60 < bottom_edge() <= viewport + 1, "st.bottom is not at the bottom of the window"
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(300)
+        assert viewport - 60 < bottom_edge() <= viewport + 1, "st.bottom scrolled away with the page"
+        assert "Line 29" not in page.locator(".nbs-bottom").inner_text()
+        button.click()
+        wait_text(page, "Clicks: 1", scope=".nbs-bottom")
+        assert viewport - 60 < bottom_edge() <= viewport + 1
+    finally:
+        close_page(page)
+
+
+def test_a_page_without_graphs_does_not_fetch_graphviz(chromium, voila):
+    page = open_app(chromium, voila, "plain")
+    try:
+        wait_text(page, "No graphs here", timeout=60_000)
+        page.wait_for_timeout(500)
+        fetch = "u => fetch(u).then(r => r.text()).then(t => t.length)"
+        large = [u for u in page.chunks if page.evaluate(fetch, u) > 500_000]
+        assert large == [], f"a page without graphs fetched a renderer: {large}"
+    finally:
+        close_page(page)
