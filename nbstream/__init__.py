@@ -60,6 +60,7 @@ from nbstream.elements.state.views import query_params, session_state
 from nbstream.elements.status.alerts import error, exception, info, success, warning
 from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast
 from nbstream.elements.text.badge import badge
+from nbstream.elements.text.mermaid import mermaid_chart
 from nbstream.elements.text.text import (
     caption,
     code,
@@ -151,6 +152,7 @@ __all__ = [
     "map",
     "markdown",
     "menu_button",
+    "mermaid_chart",
     "metric",
     "multiselect",
     "navigation",

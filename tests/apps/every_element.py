@@ -102,6 +102,7 @@ st.pyplot(fig)
 st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])))
 st.map(points)
 st.graphviz_chart("digraph { run -> intr; intr -> runbl }")
+st.mermaid_chart("graph LR; A[Start] --> B[End]")
 
 # media
 pixels = np.zeros((20, 40, 3), dtype=np.uint8)

@@ -1,5 +1,5 @@
-"""The newer chart kinds and st.bottom in Voila: a Graphviz graph drawn offline by the
-bundled renderer (fetched only by a page that has a graph), a graph filling a
+"""The newer chart kinds and st.bottom in Voila: a Graphviz graph and a Mermaid diagram
+drawn offline by bundled renderers (fetched only by a page that has one), a graph filling a
 fixed-height container with height="stretch", and st.bottom pinned to the bottom of the
 window while the main area scrolls, its button rerunning the app."""
 
@@ -25,6 +25,12 @@ st.graphviz_chart('''
 ''')
 with st.container(height=400, key="box"):
     st.graphviz_chart("graph { a -- b; b -- c; a -- c }", height="stretch")
+st.mermaid_chart('''
+    graph LR
+        A[Start] --> B{Decision}
+        B -->|Yes| C[OK]
+        B -->|No| D["<img src=x onerror='window.__xss=1'>"]
+''', alt="Decision flow")
 for i in range(30):
     st.write(f"Line {i}")
 if "clicks" not in st.session_state:
@@ -74,6 +80,26 @@ def test_graphviz_draws_offline_and_fills_a_fixed_height_container(chromium, voi
         filled = page.locator(".st-key-box .nbs-graphviz").bounding_box()
         assert 330 <= filled["height"] <= 400, filled
         # Voila's own page template asks a CDN for Font Awesome; nothing else may leave.
+        ours = [u for u in page.outside if "fontawesome" not in u]
+        assert ours == [], f"requests left the machine: {ours}"
+    finally:
+        close_page(page)
+
+
+def test_mermaid_draws_offline_with_its_labels_as_text(chromium, voila):
+    page = open_app(chromium, voila, "graphs")
+    try:
+        page.wait_for_selector(".nbs-mermaid[data-drawn=true] svg", timeout=60_000)
+        figure = page.locator(".nbs-mermaid-figure")
+        assert figure.get_attribute("aria-label") == "Decision flow"
+        labels = page.locator(".nbs-mermaid-figure").text_content()
+        assert "Start" in labels and "Decision" in labels and "OK" in labels
+        box = page.locator(".nbs-mermaid svg").bounding_box()
+        assert box["width"] > 200 and box["height"] > 40, box
+        # A label that looks like HTML stays text: no element made from it, nothing ran.
+        assert page.locator(".nbs-mermaid img, .nbs-mermaid script, .nbs-mermaid foreignObject").count() == 0
+        assert page.evaluate("window.__xss") is None
+        assert page.locator(".nbs-mermaid-source").count() == 0  # the source gave way to the diagram
         ours = [u for u in page.outside if "fontawesome" not in u]
         assert ours == [], f"requests left the machine: {ours}"
     finally:

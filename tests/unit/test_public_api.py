@@ -141,7 +141,6 @@ EXPECTED_MISSING_SERVER = {"App"}
 # Issue 16's own elements not built yet (still open work in that issue).
 EXPECTED_MISSING_ISSUE_16 = {
     "echarts_chart",
-    "mermaid_chart",
     "pydeck_chart",
 }
 
