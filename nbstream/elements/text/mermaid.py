@@ -5,7 +5,6 @@ fences with a bundled Mermaid loaded on demand."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from nbstream.elements._base import add_element
 from nbstream.elements._sizing import check_width
