@@ -40,6 +40,18 @@ if st.bottom.button("Pinned button"):
 st.bottom.write(f"Clicks: {st.session_state.clicks}")
 """
 
+ECHARTS = """
+option = {
+    "xAxis": {"type": "category", "data": ["a", "b"]},
+    "yAxis": {"type": "value"},
+    "series": [{"type": "bar", "name": "Sales", "data": [1, 2], "selectedMode": "single"}],
+}
+event = st.echarts_chart(option, on_select="rerun", key="bars", renderer="svg", height=300)
+st.write(f"Selected: {[g['data_indices'] for g in event.selection.selected]}")
+with st.container(height=420, key="box"):
+    st.echarts_chart({"series": [{"type": "pie", "data": [{"value": 1, "name": "x"}, {"value": 2, "name": "y"}]}]}, height="stretch")
+"""
+
 PLAIN = """
 st.write("No graphs here")
 """
@@ -51,6 +63,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     apps.mkdir()
     write_app(apps, "graphs", GRAPHS)
     write_app(apps, "plain", PLAIN)
+    write_app(apps, "echarts", ECHARTS)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -126,6 +139,26 @@ def test_st_bottom_stays_at_the_bottom_of_the_window_and_its_button_reruns(chrom
         button.click()
         wait_text(page, "Clicks: 1", scope=".nbs-bottom")
         assert viewport - 60 < bottom_edge() <= viewport + 1
+    finally:
+        close_page(page)
+
+
+def test_echarts_draws_and_a_click_on_a_bar_reruns_with_the_selection(chromium, voila):
+    page = open_app(chromium, voila, "echarts")
+    try:
+        wait_text(page, "Selected: []", timeout=60_000)
+        page.wait_for_selector(".nbs-echarts[data-drawn=true] svg path", state="attached", timeout=60_000)
+        chart = page.locator(".nbs-echarts").first
+        box = chart.bounding_box()
+        assert 290 <= box["height"] <= 310, box
+        # The default grid leaves 10% each side; bar "b" (the taller) is centred at 70%.
+        page.mouse.click(box["x"] + box["width"] * 0.7, box["y"] + box["height"] - 80)
+        wait_text(page, "Selected: [[1]]")
+        # height="stretch" in a 420 px container: the pie fills it.
+        filled = page.locator(".st-key-box .nbs-echarts").bounding_box()
+        assert 360 <= filled["height"] <= 420, filled
+        ours = [u for u in page.outside if "fontawesome" not in u]
+        assert ours == [], f"requests left the machine: {ours}"
     finally:
         close_page(page)
 

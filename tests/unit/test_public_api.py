@@ -140,7 +140,6 @@ STREAMLIT_1_67_OBJECTS = (
 EXPECTED_MISSING_SERVER = {"App"}
 # Issue 16's own elements not built yet (still open work in that issue).
 EXPECTED_MISSING_ISSUE_16 = {
-    "echarts_chart",
     "pydeck_chart",
 }
 

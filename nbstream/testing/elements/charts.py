@@ -36,6 +36,8 @@ class Chart(Element):
             return _figure(self._node) if self._node.id else value
         if kind == "pyplot":
             return None
+        if kind == "echarts_chart":
+            return json.loads(bytes(props["spec"]).decode("utf-8"))  # type: ignore[no-any-return]
         if kind == "map":
             return {k: v for k, v in props.items() if k != "datasets"}
         return props.get("spec")
@@ -53,6 +55,8 @@ class Chart(Element):
         value = self._node.value
         if self._node.kind in ("pyplot", "graphviz_chart"):
             return value
+        if self._node.kind == "echarts_chart":
+            return self.spec
         if self._node.kind == "plotly_chart":
             return ((_figure(self._node) if self._node.id else value) or {}).get("data", [])
         if self._node.id:  # a Vega chart with on_select: its value is the selection state
@@ -78,7 +82,8 @@ class Chart(Element):
         box: list[dict[str, Any]] | None = None,
         lasso: list[dict[str, Any]] | None = None,
     ) -> Chart:
-        """Select on a Plotly chart with ``on_select``, as a user's click, box or lasso would."""
+        """Select on a Plotly chart with ``on_select``, as a user's click, box or lasso would
+        (``set_selection`` takes any chart's selection as its browser sends it)."""
         given = {"points": points, "point_indices": point_indices, "box": box, "lasso": lasso}
         return self.set_selection({k: list(v) for k, v in given.items() if v is not None})
 
@@ -97,6 +102,6 @@ class Chart(Element):
         return f"Chart(type={self.type!r})"
 
 
-CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart")
-CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart")
+CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart", "echarts_chart")
+CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart", "echarts_chart")
 CLASSES: dict[str, type[Element]] = dict.fromkeys(CHART_KINDS, Chart)

@@ -3,6 +3,7 @@
  * Chart components (nbstream/elements/charts/): one module per chart family in
  * charts/, re-exported here under their element kinds.
  */
+import { echartsChart } from "./echarts.js";
 import { graphvizChart } from "./graphviz.js";
 import { map } from "./map.js";
 import { plotlyChart } from "./plotly.js";
@@ -17,4 +18,5 @@ export const altair_chart = vegaChart;
 export const vega_lite_chart = vegaChart;
 export const plotly_chart = plotlyChart;
 export const graphviz_chart = graphvizChart;
+export const echarts_chart = echartsChart;
 export { map, pyplot };
