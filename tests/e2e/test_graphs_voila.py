@@ -52,6 +52,16 @@ with st.container(height=420, key="box"):
     st.echarts_chart({"series": [{"type": "pie", "data": [{"value": 1, "name": "x"}, {"value": 2, "name": "y"}]}]}, height="stretch")
 """
 
+STRETCH = """
+import pandas as pd
+df = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+with st.container(height=600, key="line"):
+    st.line_chart(df, x="x", y="y", height="stretch")
+with st.container(height=300, key="map"):
+    st.map(pd.DataFrame({"lat": [52.5, 48.8], "lon": [13.4, 2.3]}), height="stretch")
+st.line_chart(df, x="x", y="y", height="stretch")
+"""
+
 PLAIN = """
 st.write("No graphs here")
 """
@@ -64,6 +74,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     write_app(apps, "graphs", GRAPHS)
     write_app(apps, "plain", PLAIN)
     write_app(apps, "echarts", ECHARTS)
+    write_app(apps, "stretch", STRETCH)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -159,6 +170,21 @@ def test_echarts_draws_and_a_click_on_a_bar_reruns_with_the_selection(chromium, 
         assert 360 <= filled["height"] <= 420, filled
         ours = [u for u in page.outside if "fontawesome" not in u]
         assert ours == [], f"requests left the machine: {ours}"
+    finally:
+        close_page(page)
+
+
+def test_height_stretch_fills_fixed_height_containers(chromium, voila):
+    page = open_app(chromium, voila, "stretch")
+    try:
+        page.wait_for_selector(".st-key-line [data-kind=line_chart] svg .role-mark", timeout=60_000)
+        line = page.locator(".st-key-line [data-kind=line_chart]").bounding_box()
+        assert 540 <= line["height"] <= 600, line  # not the default 350
+        mapped = page.locator(".st-key-map [data-kind=map]").bounding_box()
+        assert 240 <= mapped["height"] <= 300, mapped  # not the default 500
+        # Outside a container of set height, "stretch" is the chart's own height (350 px).
+        free = page.locator(".nbs-main > [data-kind=line_chart]").bounding_box()
+        assert 300 <= free["height"] <= 420, free
     finally:
         close_page(page)
 

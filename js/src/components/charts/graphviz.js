@@ -14,12 +14,14 @@
  */
 import { fillHeight } from "./sizing.js";
 
-/** @type {Promise<{layout: (dot: string, format: string, engine: string) => string}> | null} */
+/** @typedef {{layout: (dot: string, format: string, engine: string) => string}} Graphviz */
+
+/** @type {Promise<Graphviz> | null} */
 let graphvizLoading = null;
 
-/** The Graphviz instance, loaded (and its wasm compiled) when the first graph draws. */
+/** The Graphviz instance, loaded (and its wasm compiled) when the first graph draws. @returns {Promise<Graphviz>} */
 export function loadGraphviz() {
-  graphvizLoading ??= import("@hpcc-js/wasm-graphviz").then((m) => m.Graphviz.load());
+  graphvizLoading ??= import("@hpcc-js/wasm-graphviz").then((m) => /** @type {Graphviz} */ (/** @type {unknown} */ (m.Graphviz.load())));
   return graphvizLoading;
 }
 
