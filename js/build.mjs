@@ -62,9 +62,9 @@ function entrySource() {
  * Renderers only some apps need, loaded on demand from chunks/ when the bundle is served.
  * The one-file copy (sent as text, saved in notebooks) leaves them out: there, such a
  * chart shows that its renderer needs the served front end, instead of every saved
- * notebook carrying megabytes of Graphviz, ECharts and Mermaid.
+ * notebook carrying megabytes of Graphviz, ECharts, Mermaid and deck.gl.
  */
-const ON_DEMAND_ONLY = /^(@hpcc-js\/wasm-graphviz|echarts|mermaid)(\/|$)/;
+const ON_DEMAND_ONLY = /^(@hpcc-js\/wasm-graphviz|echarts|mermaid|@deck\.gl\/[a-z-]+)(\/|$)/;
 const leaveOutOnDemand = {
   name: "leave-out-on-demand",
   setup(/** @type {any} */ build) {

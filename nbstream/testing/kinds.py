@@ -32,6 +32,7 @@ NODE_TYPES: dict[str, str] = {
     "altair_chart": "vega_lite_chart",
     "pyplot": "image",
     "map": "deck_gl_json_chart",
+    "pydeck_chart": "deck_gl_json_chart",
     "help": "help_info",
     "data_editor": "dataframe",
     "columns": "flex_container",

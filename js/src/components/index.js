@@ -142,6 +142,7 @@ export const components = {
   map: charts.map,
   graphviz_chart: charts.graphviz_chart,
   echarts_chart: charts.echarts_chart,
+  pydeck_chart: charts.pydeck_chart,
   // navigation/links.py (the menu is drawn by the sidebar and the shell)
   page_link: navigation.page_link,
   // layout/containers.py (the areas main and sidebar are drawn by the shell)

@@ -36,7 +36,7 @@ class Chart(Element):
             return _figure(self._node) if self._node.id else value
         if kind == "pyplot":
             return None
-        if kind == "echarts_chart":
+        if kind in ("echarts_chart", "pydeck_chart"):
             return json.loads(bytes(props["spec"]).decode("utf-8"))  # type: ignore[no-any-return]
         if kind == "map":
             return {k: v for k, v in props.items() if k != "datasets"}
@@ -55,7 +55,7 @@ class Chart(Element):
         value = self._node.value
         if self._node.kind in ("pyplot", "graphviz_chart"):
             return value
-        if self._node.kind == "echarts_chart":
+        if self._node.kind in ("echarts_chart", "pydeck_chart"):
             return self.spec
         if self._node.kind == "plotly_chart":
             return ((_figure(self._node) if self._node.id else value) or {}).get("data", [])
@@ -102,6 +102,22 @@ class Chart(Element):
         return f"Chart(type={self.type!r})"
 
 
-CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart", "echarts_chart")
-CHART_KINDS = (*VEGA_KINDS, "pyplot", "plotly_chart", "map", "graphviz_chart", "echarts_chart")
+CHART_KINDS = (
+    *VEGA_KINDS,
+    "pyplot",
+    "plotly_chart",
+    "map",
+    "graphviz_chart",
+    "echarts_chart",
+    "pydeck_chart",
+)
+CHART_KINDS = (
+    *VEGA_KINDS,
+    "pyplot",
+    "plotly_chart",
+    "map",
+    "graphviz_chart",
+    "echarts_chart",
+    "pydeck_chart",
+)
 CLASSES: dict[str, type[Element]] = dict.fromkeys(CHART_KINDS, Chart)

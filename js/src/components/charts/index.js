@@ -7,6 +7,7 @@ import { echartsChart } from "./echarts.js";
 import { graphvizChart } from "./graphviz.js";
 import { map } from "./map.js";
 import { plotlyChart } from "./plotly.js";
+import { pydeckChart } from "./pydeck.js";
 import { pyplot } from "./pyplot.js";
 import { vegaChart } from "./vega.js";
 
@@ -19,4 +20,5 @@ export const vega_lite_chart = vegaChart;
 export const plotly_chart = plotlyChart;
 export const graphviz_chart = graphvizChart;
 export const echarts_chart = echartsChart;
+export const pydeck_chart = pydeckChart;
 export { map, pyplot };
