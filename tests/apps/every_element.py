@@ -103,6 +103,7 @@ st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])))
 st.map(points)
 st.graphviz_chart("digraph { run -> intr; intr -> runbl }")
 st.mermaid_chart("graph LR; A[Start] --> B[End]")
+st.pydeck_chart()
 st.echarts_chart({"xAxis": {"data": ["a", "b"]}, "yAxis": {}, "series": [{"type": "bar", "data": [1, 2]}]})
 
 # media

@@ -1,5 +1,6 @@
-"""The newer chart kinds and st.bottom in Voila: a Graphviz graph and a Mermaid diagram
-drawn offline by bundled renderers (fetched only by a page that has one), a graph filling a
+"""The newer chart kinds and st.bottom in Voila: Graphviz, Mermaid, ECharts and pydeck
+drawn offline by bundled renderers (fetched only by a page that has one) with selections
+where Streamlit has them, height="stretch" filling fixed-height containers, a graph filling a
 fixed-height container with height="stretch", and st.bottom pinned to the bottom of the
 window while the main area scrolls, its button rerunning the app."""
 
@@ -62,6 +63,17 @@ with st.container(height=300, key="map"):
 st.line_chart(df, x="x", y="y", height="stretch")
 """
 
+PYDECK = """
+import pydeck as pdk
+points = [{"lon": -0.1, "lat": 51.5, "name": "London"}, {"lon": 2.35, "lat": 48.85, "name": "Paris"}]
+layer = pdk.Layer("ScatterplotLayer", data=points, get_position="[lon, lat]", get_radius=60000,
+                  get_fill_color=[255, 75, 75], pickable=True, id="cities")
+deck = pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=50.2, longitude=1.1, zoom=5),
+                tooltip={"text": "{name}"})
+event = st.pydeck_chart(deck, on_select="rerun", key="cities", height=400)
+st.write(f"Picked: {[o['name'] for o in event.selection.objects.get('cities', [])]}")
+"""
+
 PLAIN = """
 st.write("No graphs here")
 """
@@ -75,6 +87,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     write_app(apps, "plain", PLAIN)
     write_app(apps, "echarts", ECHARTS)
     write_app(apps, "stretch", STRETCH)
+    write_app(apps, "pydeck", PYDECK)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -185,6 +198,37 @@ def test_height_stretch_fills_fixed_height_containers(chromium, voila):
         # Outside a container of set height, "stretch" is the chart's own height (350 px).
         free = page.locator(".nbs-main > [data-kind=line_chart]").bounding_box()
         assert 300 <= free["height"] <= 420, free
+    finally:
+        close_page(page)
+
+
+def test_pydeck_draws_layers_without_a_base_map_and_a_click_selects(chromium, voila):
+    pytest.importorskip("pydeck")
+    page = open_app(chromium, voila, "pydeck")
+    try:
+        wait_text(page, "Picked: []", timeout=60_000)
+        page.wait_for_selector(".nbs-pydeck[data-drawn=true] canvas", timeout=60_000)
+        chart = page.locator(".nbs-pydeck")
+        box = chart.bounding_box()
+        assert 390 <= box["height"] <= 410, box
+        page.wait_for_timeout(1000)  # the first frame
+        # The view is centred between the cities: Paris is right of and below the centre.
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        paris = None
+        for dx in range(20, 200, 6):
+            for dy in range(0, 160, 6):
+                page.mouse.move(cx + dx, cy + dy)
+                page.wait_for_timeout(30)
+                tip = page.locator(".nbs-pydeck-tooltip")
+                if tip.is_visible() and tip.inner_text() == "Paris":
+                    paris = (cx + dx, cy + dy)
+                    break
+            if paris:
+                break
+        assert paris, "hovering never showed the Paris tooltip"
+        page.mouse.click(*paris)
+        wait_text(page, "Picked: ['Paris']")
+        assert [u for u in page.outside if "fontawesome" not in u] == [], page.outside
     finally:
         close_page(page)
 
