@@ -59,6 +59,24 @@ function entrySource() {
   return lines.join("\n");
 }
 
+/**
+ * Renderers only some apps need, loaded on demand from chunks/ when the bundle is served.
+ * The one-file copy (sent as text, saved in notebooks) leaves them out: there, such a
+ * chart shows that its renderer needs the served front end, instead of every saved
+ * notebook carrying megabytes of Graphviz, ECharts, Mermaid and deck.gl.
+ */
+const ON_DEMAND_ONLY = /^(@hpcc-js\/wasm-graphviz|echarts|mermaid|@deck\.gl\/[a-z-]+)(\/|$)/;
+const leaveOutOnDemand = {
+  name: "leave-out-on-demand",
+  setup(/** @type {any} */ build) {
+    build.onResolve({ filter: ON_DEMAND_ONLY }, (/** @type {any} */ args) => ({ path: args.path, namespace: "on-demand-only" }));
+    build.onLoad({ filter: /.*/, namespace: "on-demand-only" }, (/** @type {any} */ args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is loaded from the served front end, which this page does not have`)});`,
+      loader: "js",
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   format: "esm",
@@ -110,6 +128,7 @@ async function buildOnce() {
       entryPoints: [entry],
       outdir: out,
       write: false,
+      plugins: [leaveOutOnDemand],
       loader: { ".woff2": "dataurl", ".woff": "empty", ".ttf": "empty" },
     });
     for (const file of inline.outputFiles) {

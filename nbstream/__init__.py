@@ -14,9 +14,12 @@ from nbstream.elements.charts import (
     altair_chart,
     area_chart,
     bar_chart,
+    echarts_chart,
+    graphviz_chart,
     line_chart,
     map,
     plotly_chart,
+    pydeck_chart,
     pyplot,
     scatter_chart,
     vega_lite_chart,
@@ -35,7 +38,16 @@ from nbstream.elements.flow.dialog import dialog
 from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button
 from nbstream.elements.flow.fragments import fragment
-from nbstream.elements.layout.containers import columns, container, empty, expander, popover, sidebar, tabs
+from nbstream.elements.layout.containers import (
+    bottom,
+    columns,
+    container,
+    empty,
+    expander,
+    popover,
+    sidebar,
+    tabs,
+)
 from nbstream.elements.layout.grid import grid
 from nbstream.elements.layout.skeleton import skeleton
 from nbstream.elements.layout.space import space
@@ -50,6 +62,7 @@ from nbstream.elements.state.views import query_params, session_state
 from nbstream.elements.status.alerts import error, exception, info, success, warning
 from nbstream.elements.status.live import balloons, progress, snow, spinner, status, toast
 from nbstream.elements.text.badge import badge
+from nbstream.elements.text.mermaid import mermaid_chart
 from nbstream.elements.text.text import (
     caption,
     code,
@@ -86,6 +99,7 @@ __all__ = [
     "badge",
     "balloons",
     "bar_chart",
+    "bottom",
     "button",
     "cache",
     "cache_data",
@@ -111,6 +125,7 @@ __all__ = [
     "dialog",
     "divider",
     "download_button",
+    "echarts_chart",
     "echo",
     "empty",
     "error",
@@ -122,6 +137,7 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "get_option",
+    "graphviz_chart",
     "grid",
     "header",
     "help",
@@ -139,6 +155,7 @@ __all__ = [
     "map",
     "markdown",
     "menu_button",
+    "mermaid_chart",
     "metric",
     "multiselect",
     "navigation",
@@ -150,6 +167,7 @@ __all__ = [
     "plotly_chart",
     "popover",
     "progress",
+    "pydeck_chart",
     "pyplot",
     "query_params",
     "radio",

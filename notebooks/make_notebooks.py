@@ -258,6 +258,7 @@ with details:
     if details.open:  # only the open tab's content runs
         st.write("Details computed because this tab is open.")
 summary.write(f"Open tab: {st.session_state.view}")
+st.bottom.button("Pinned to the bottom (st.bottom)")
 """
 
 APPS["data"] = """

@@ -23,6 +23,7 @@ import katex from "katex";
 import MarkdownIt from "markdown-it";
 import { full as emojiPlugin } from "markdown-it-emoji";
 import { escapeHtml, highlightToHtml } from "./highlight.js";
+import { drawDiagrams, mermaidPlaceholder } from "./mermaid.js";
 import { ICON_ALIASES, ICON_PATHS } from "./icons.js";
 
 /** @typedef {InstanceType<typeof MarkdownIt>} Md */
@@ -236,6 +237,7 @@ function renderRules(md) {
   rules.fence = (tokens, i) => {
     const token = tokens[i];
     const lang = token.info.trim().split(/\s+/)[0] || "";
+    if (lang === "mermaid") return mermaidPlaceholder(token.content.replace(/\n$/, ""), escapeHtml);
     const cls = lang ? ` class="language-${escapeHtml(lang)}"` : "";
     return `<div class="nbs-code-block"><pre><code${cls}>${highlightToHtml(token.content.replace(/\n$/, ""), lang)}</code></pre></div>\n`;
   };
@@ -318,6 +320,7 @@ export function setMarkdown(el, text, opts = {}) {
   for (const block of tpl.content.querySelectorAll(".nbs-code-block")) addCopyButton(/** @type {HTMLElement} */ (block));
   if (opts.allowHtml) scopeStyles(tpl.content);
   el.replaceChildren(tpl.content);
+  drawDiagrams(el);
 }
 
 // ---- copy buttons on code ----------------------------------------------------------------

@@ -41,6 +41,7 @@ function emptyRoot() {
       { kind: "main", key: "main", props: {}, children: [] },
       { kind: "sidebar", key: "sidebar", props: {}, children: [] },
       { kind: "event", key: "event", props: {}, children: [] },
+      { kind: "bottom", key: "bottom", props: {}, children: [] },
     ],
   };
 }

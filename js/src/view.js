@@ -342,6 +342,26 @@ const AREAS = {
     el.setAttribute("aria-label", "App");
     return { el, update() {} };
   },
+  // st.bottom (and a chat_input of the main area): pinned below the main area, hidden
+  // while empty (styles/containers.css).
+  bottom: () => {
+    const el = document.createElement("div");
+    el.className = "nbs-bottom stBottom";
+    el.dataset.testid = "stBottom";
+    const slot = document.createElement("div");
+    slot.className = "nbs-bottom-content nbs-block stBottomBlockContainer";
+    slot.dataset.testid = "stBottomBlockContainer";
+    el.append(slot);
+    el.hidden = true;
+    return {
+      el,
+      slot,
+      update() {},
+      childrenChanged(children) {
+        el.hidden = children.length === 0;
+      },
+    };
+  },
   sidebar: (node, ctx) => {
     const el = document.createElement("section");
     el.className = "nbs-sidebar";

@@ -96,6 +96,9 @@ const SAMPLES = {
   jupyter_widget: { id: "w1", model_id: "m1", trait: "value", widget_class: "ipywidgets.IntSlider", value: {} },
   component_instance: widget({ name: "c", source: { url: "http://localhost:3001" }, args: { a: 1 }, dfs: [], tab_index: null, value: { json: null } }),
   plotly_chart: { figure: null, config: {}, theme: "streamlit", width: "stretch", height: "content", alt: null },
+  echarts_chart: { spec: null, theme: "streamlit", renderer: "canvas", width: "stretch", height: "content", alt: null, key: null, selecting: false },
+  pydeck_chart: { spec: null, tooltip: null, width: "stretch", height: 500, alt: null, selection_mode: null },
+  graphviz_chart: { spec: "digraph { a -> b }", engine: "dot", width: "content", height: "content", alt: null },
   map: { datasets: { source: [] }, color: null, size: 100, zoom: null, tiles: null, width: "stretch", height: 500, alt: null },
 };
 

@@ -2,7 +2,7 @@
 
 A DeltaGenerator points at one of three places:
 
-* an *area* of the page (``main`` or ``sidebar``), resolved in the current run;
+* an *area* of the page (``main``, ``sidebar`` or ``bottom``), resolved in the current run;
 * a *block* (a container, column, tab, ...), to which writes append;
 * a *slot* (one element's place), which writes replace -- what ``st.empty()`` and
   every element call return, so ``bar = st.progress(0); bar.progress(50)`` updates in
@@ -189,6 +189,7 @@ class DeltaGenerator:
 
 MAIN = DeltaGenerator(area="main")
 SIDEBAR = DeltaGenerator(area="sidebar")
+BOTTOM = DeltaGenerator(area="bottom")
 
 
 def current(ctx: RunContext) -> DeltaGenerator:

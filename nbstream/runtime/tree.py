@@ -42,17 +42,18 @@ class Node:
         return f"Node({self.kind!r}, id={self.id!r}{inner})"
 
 
-AREAS = ("main", "sidebar", "event")
+AREAS = ("main", "sidebar", "event", "bottom")
 
 
 def new_root() -> Node:
-    """The tree a run starts from: the main area, the sidebar and the event area
-    (toasts: elements that float above the page), all empty."""
+    """The tree a run starts from: the main area, the sidebar, the event area (toasts,
+    balloons: elements that float above the page) and the bottom area (``st.bottom``,
+    pinned below the main area), all empty."""
     return Node("root", children=[Node(name, children=[]) for name in AREAS])
 
 
 def area(root: Node, name: str) -> Node:
-    """The root's ``main`` or ``sidebar`` block."""
+    """One of the root's areas (``main``, ``sidebar``, ``event``, ``bottom``)."""
     assert root.children is not None
     for child in root.children:
         if child.kind == name:

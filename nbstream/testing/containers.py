@@ -34,8 +34,13 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
 
 
 def visible_children(node: Node) -> list[Node]:
-    """A node's children as Streamlit's AppTest lists them (no spinners)."""
-    return [c for c in node.children or [] if not kinds.is_transient(c)]
+    """A node's children as Streamlit's AppTest lists them: no spinners, and no bottom
+    area (``st.bottom``) until something is in it."""
+    return [
+        c
+        for c in node.children or []
+        if not kinds.is_transient(c) and not (c.kind == "bottom" and not c.children)
+    ]
 
 
 def walk(node: Node) -> Iterator[Node]:
@@ -181,7 +186,7 @@ class Block(Container, Element):
 
 
 class SpecialBlock(Block):
-    """The main area, the sidebar and the event area (toasts)."""
+    """The main area, the sidebar, the event area (toasts) and the bottom area."""
 
 
 class Column(Block):
@@ -240,6 +245,7 @@ BLOCK_CLASSES: dict[str, type[Block]] = {
     "main": SpecialBlock,
     "sidebar": SpecialBlock,
     "event": SpecialBlock,
+    "bottom": SpecialBlock,
     "column": Column,
     "tab": Tab,
     "expander": Expander,

@@ -32,6 +32,7 @@ NODE_TYPES: dict[str, str] = {
     "altair_chart": "vega_lite_chart",
     "pyplot": "image",
     "map": "deck_gl_json_chart",
+    "pydeck_chart": "deck_gl_json_chart",
     "help": "help_info",
     "data_editor": "dataframe",
     "columns": "flex_container",
@@ -40,6 +41,9 @@ NODE_TYPES: dict[str, str] = {
     "datetime_input": "date_time_input",
     "pills": "button_group",
     "segmented_control": "button_group",
+    "graphviz_chart": "graphviz_chart",
+    # st.bottom's area: a block of no named type in Streamlit's AppTest.
+    "bottom": "unknown",
 }
 
 # Streamlit 1.67's AppTest accessors (``dir(AppTest)`` / ``dir(Block)``): each lists

@@ -101,6 +101,10 @@ ax.plot([1, 2, 3])
 st.pyplot(fig)
 st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])))
 st.map(points)
+st.graphviz_chart("digraph { run -> intr; intr -> runbl }")
+st.mermaid_chart("graph LR; A[Start] --> B[End]")
+st.pydeck_chart()
+st.echarts_chart({"xAxis": {"data": ["a", "b"]}, "yAxis": {}, "series": [{"type": "bar", "data": [1, 2]}]})
 
 # media
 pixels = np.zeros((20, 40, 3), dtype=np.uint8)
@@ -151,6 +155,7 @@ first.write("In the first tab")
 with st.popover("Popover"):
     st.write("In the popover")
 st.sidebar.write("In the sidebar")
+st.bottom.caption("In the bottom area")
 
 # flow
 with st.form("form"):

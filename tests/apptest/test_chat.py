@@ -126,7 +126,14 @@ def test_chat_input_is_pinned_in_main_and_inline_in_containers():
             st.chat_input("boxed")
         """
     )
-    assert [c.position for c in at.chat_input] == ["bottom", "inline", "inline"]
+    # As in Streamlit, the main area's input is in the bottom area, which comes last.
+    assert [(c.placeholder, c.position) for c in at.chat_input] == [
+        ("boxed", "inline"),
+        ("side", "inline"),
+        ("main", "bottom"),
+    ]
+    assert [n.type for n in at][-2:] == ["unknown", "chat_input"]
+    assert [c.placeholder for c in at.main.chat_input] == ["boxed"]
 
 
 @pytest.mark.parametrize(

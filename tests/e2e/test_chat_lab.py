@@ -44,7 +44,7 @@ def test_the_chat_input_is_pinned_at_the_bottom_of_the_apps_output(chromium, lab
         run_notebook(page, "chat")
         current(page, ".nbs-main [data-kind=chat_message]").nth(29).wait_for(timeout=30_000)
         current(page, ".jp-OutputArea-output:has-text('the next cell')").wait_for(timeout=30_000)
-        chat = current(page, ".nbs-main > .nbs-chat-input--bottom")
+        chat = current(page, ".nbs-bottom .nbs-chat-input--bottom")  # the main area's input goes to st.bottom
         app = current(page, ".nbs-app").first
         last_message = current(page, ".nbs-main [data-kind=chat_message]").nth(29)
         next_cell = current(page, ".jp-OutputArea-output:has-text('the next cell')")
@@ -77,7 +77,7 @@ def test_the_chat_input_is_pinned_at_the_bottom_of_the_apps_output(chromium, lab
         assert rect(last_message)["top"] > pinned["bottom"], "the last message should be below, scrolled out"
 
         # And it works there: a message sent from the pinned box arrives.
-        box = current(page, ".nbs-main textarea[aria-label='Ask me']")
+        box = current(page, ".nbs-bottom textarea[aria-label='Ask me']")
         box.click()
         box.type("hello lab")
         box.press("Enter")

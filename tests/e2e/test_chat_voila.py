@@ -84,7 +84,9 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str):
-    return open_page(chromium, f"{voila.url}voila/render/{name}.ipynb", ".nbs-app .nbs-main > [data-kind]")
+    # An app of only a chat input has it in the bottom area (st.bottom), not in main.
+    ready = ".nbs-app :is(.nbs-main, .nbs-bottom-content) > [data-kind]"
+    return open_page(chromium, f"{voila.url}voila/render/{name}.ipynb", ready)
 
 
 def test_a_message_and_its_streamed_answer_with_the_input_pinned_and_focused(chromium, voila):

@@ -176,6 +176,7 @@ def test_every_element_draws_without_fallback_or_error(chromium, voila):
         wait_text(page, "The end", timeout=60_000)
         page.wait_for_selector(".nbs-app [data-kind=plotly_chart] .main-svg", timeout=60_000)
         page.wait_for_selector(".nbs-app [data-kind=bar_chart] svg, .nbs-app [data-kind=bar_chart] canvas")
+        page.wait_for_selector(".nbs-app .nbs-graphviz[data-drawn=true]", timeout=60_000)
         drawn = set(
             page.evaluate("[...document.querySelectorAll('.nbs-app [data-kind]')].map(e => e.dataset.kind)")
         )

@@ -140,6 +140,9 @@ export const components = {
   pyplot: charts.pyplot,
   plotly_chart: charts.plotly_chart,
   map: charts.map,
+  graphviz_chart: charts.graphviz_chart,
+  echarts_chart: charts.echarts_chart,
+  pydeck_chart: charts.pydeck_chart,
   // navigation/links.py (the menu is drawn by the sidebar and the shell)
   page_link: navigation.page_link,
   // layout/containers.py (the areas main and sidebar are drawn by the shell)

@@ -2,19 +2,21 @@
 
 Its value is an event, like a button's click: the submitted text (with
 ``accept_file``, a ``ChatInputValue`` of text and files: ``files.py``) in the run the
-submission starts, None in every other run.  In the app's main area it is pinned to the
-bottom of the app; in any other container it is drawn where it is called.
+submission starts, None in every other run.  Called in the app's main area it goes to the
+bottom area (``st.bottom``, pinned to the bottom of the app), as in Streamlit; in any
+other container it is drawn where it is called.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from nbstream.elements._base import add_widget
 from nbstream.elements.chat.files import ACCEPT_FILE, ChatFilesSerde, ChatInputValue
 from nbstream.elements.chat.messages import check_width
-from nbstream.elements.delta_generator import command, current
+from nbstream.elements.delta_generator import BOTTOM, command, current
 from nbstream.elements.widgets.uploads import max_upload_bytes, normalize_types
 from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
@@ -124,7 +126,8 @@ def chat_input(
     where = current(ctx)
     if where.form_id is not None:
         raise StreamlitAPIException("st.chat_input() can't be used in a st.form().")
-    pinned = where.path == ("main",)  # in any container (a fragment too) it is inline
+    # In any container (a fragment too) it is inline; in the main area it goes to the bottom.
+    pinned = where.path in (("main",), ("bottom",))
     props: dict[str, Any] = {
         "placeholder": str(placeholder),
         "max_chars": max_chars,
@@ -148,15 +151,16 @@ def chat_input(
         identity.update(file_type=types, max_upload_size=max_upload_size)
         multiple = accept_file in ("multiple", "directory")
         serde = ChatFilesSerde(ctx.session.uploads, rules, multiple, text.deserialize)
-    return add_widget(
-        "chat_input",
-        props,
-        serde=serde,
-        default=None,
-        identity=identity,
-        key=key,
-        on_change=on_submit,
-        args=args,
-        kwargs=kwargs,
-        trigger=True,
-    )
+    with BOTTOM if where.path == ("main",) else contextlib.nullcontext():
+        return add_widget(
+            "chat_input",
+            props,
+            serde=serde,
+            default=None,
+            identity=identity,
+            key=key,
+            on_change=on_submit,
+            args=args,
+            kwargs=kwargs,
+            trigger=True,
+        )

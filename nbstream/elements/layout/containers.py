@@ -1,4 +1,5 @@
-"""Layout containers: columns, container, empty, expander, tabs, popover (and the sidebar)."""
+"""Layout containers: columns, container, empty, expander, tabs, popover (and the sidebar
+and the bottom area)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from typing import Any
 
 from nbstream.elements._base import add_block, add_element, place
 from nbstream.elements._sizing import check_choice, check_gap, check_height, check_width
-from nbstream.elements.delta_generator import SIDEBAR, DeltaGenerator, command, current
+from nbstream.elements.delta_generator import BOTTOM, SIDEBAR, DeltaGenerator, command, current
 from nbstream.elements.layout.open_state import OpenableContainer, open_flag_block, open_tab_bar, tracking
 from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.tree import Node
 
 sidebar = SIDEBAR
+# st.bottom: the area pinned below the main area (the bottom of the window in Voila, of the
+# app's output in JupyterLab); ``st.chat_input`` called in the main area is placed there.
+bottom = BOTTOM
 
 ALIGNMENTS = ("top", "center", "bottom")
 H_ALIGNMENTS = ("left", "center", "right", "distribute")

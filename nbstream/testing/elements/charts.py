@@ -4,7 +4,7 @@ Every chart kind lists under its own name (``at.get("bar_chart")``, ``at.altair_
 ``at.pyplot``, ``at.map``, ...) and reads the same way:
 
 * ``spec``: what the browser draws from (the Vega-Lite spec, the Plotly figure as a
-  dict, the map's settings; None for pyplot's image);
+  dict, the map's settings, Graphviz's DOT text; None for pyplot's image);
 * ``data``: the rows (a DataFrame, rows added with ``.add_rows()`` included; the PNG
   bytes for pyplot; the figure's traces for Plotly);
 * ``datasets``: every named dataset of a Vega-Lite chart, as DataFrames.
@@ -30,12 +30,14 @@ class Chart(Element):
     """A chart element: its kind (``type``), ``spec`` and ``data``."""
 
     @property
-    def spec(self) -> dict[str, Any] | None:
+    def spec(self) -> dict[str, Any] | str | None:
         kind, props, value = self._node.kind, self._node.props, self._node.value
         if kind == "plotly_chart":
             return _figure(self._node) if self._node.id else value
         if kind == "pyplot":
             return None
+        if kind in ("echarts_chart", "pydeck_chart"):
+            return json.loads(bytes(props["spec"]).decode("utf-8"))  # type: ignore[no-any-return]
         if kind == "map":
             return {k: v for k, v in props.items() if k != "datasets"}
         return props.get("spec")
@@ -51,8 +53,10 @@ class Chart(Element):
     @property
     def data(self) -> Any:
         value = self._node.value
-        if self._node.kind == "pyplot":
+        if self._node.kind in ("pyplot", "graphviz_chart"):
             return value
+        if self._node.kind in ("echarts_chart", "pydeck_chart"):
+            return self.spec
         if self._node.kind == "plotly_chart":
             return ((_figure(self._node) if self._node.id else value) or {}).get("data", [])
         if self._node.id:  # a Vega chart with on_select: its value is the selection state
@@ -78,7 +82,8 @@ class Chart(Element):
         box: list[dict[str, Any]] | None = None,
         lasso: list[dict[str, Any]] | None = None,
     ) -> Chart:
-        """Select on a Plotly chart with ``on_select``, as a user's click, box or lasso would."""
+        """Select on a Plotly chart with ``on_select``, as a user's click, box or lasso would
+        (``set_selection`` takes any chart's selection as its browser sends it)."""
         given = {"points": points, "point_indices": point_indices, "box": box, "lasso": lasso}
         return self.set_selection({k: list(v) for k, v in given.items() if v is not None})
 
@@ -97,4 +102,22 @@ class Chart(Element):
         return f"Chart(type={self.type!r})"
 
 
-CLASSES: dict[str, type[Element]] = {kind: Chart for kind in (*VEGA_KINDS, "pyplot", "plotly_chart", "map")}
+CHART_KINDS = (
+    *VEGA_KINDS,
+    "pyplot",
+    "plotly_chart",
+    "map",
+    "graphviz_chart",
+    "echarts_chart",
+    "pydeck_chart",
+)
+CHART_KINDS = (
+    *VEGA_KINDS,
+    "pyplot",
+    "plotly_chart",
+    "map",
+    "graphviz_chart",
+    "echarts_chart",
+    "pydeck_chart",
+)
+CLASSES: dict[str, type[Element]] = dict.fromkeys(CHART_KINDS, Chart)

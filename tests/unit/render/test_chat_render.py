@@ -47,8 +47,9 @@ def shown_text(widget) -> str:
 
 
 def ids(widget) -> dict[str, str]:
-    main = widget.publisher.shown["children"][0]["children"]
-    return {c["kind"]: c["props"]["id"] for c in main if "id" in c["props"]}
+    """Widget IDs by kind, in every area (the chat input is in the bottom area)."""
+    areas = widget.publisher.shown["children"]
+    return {c["kind"]: c["props"]["id"] for a in areas for c in a["children"] if "id" in c["props"]}
 
 
 def test_a_submission_reaches_the_script_once(live):

@@ -33,8 +33,9 @@ def custom(content, buffers=None) -> dict:
 
 
 def chat_id(widget) -> str:
-    main = widget.publisher.shown["children"][0]["children"]
-    return next(c["props"]["id"] for c in main if c["kind"] == "chat_input")
+    """The chat input's ID (in the main area it is placed in the bottom area)."""
+    areas = widget.publisher.shown["children"]
+    return next(c["props"]["id"] for a in areas for c in a["children"] if c["kind"] == "chat_input")
 
 
 def body(app) -> str:
@@ -53,9 +54,8 @@ def ref(file_id, size, name="data.csv") -> dict:
 
 def test_props_tell_the_browser_what_it_may_attach(live):
     _, widget, _ = live
-    props = next(c for c in widget.publisher.shown["children"][0]["children"] if c["kind"] == "chat_input")[
-        "props"
-    ]
+    areas = widget.publisher.shown["children"]
+    props = next(c for a in areas for c in a["children"] if c["kind"] == "chat_input")["props"]
     assert (props["accept_file"], props["file_type"], props["max_bytes"]) == (
         "multiple",
         [".csv"],

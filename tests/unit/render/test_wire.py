@@ -22,7 +22,7 @@ def test_areas_widgets_containers_and_the_rest_have_stable_keys():
         Node("container", {"key": None}, children=[]),
     ]
     wire, _ = to_wire(root)
-    assert [c["key"] for c in wire["children"]] == ["main", "sidebar", "event"]
+    assert [c["key"] for c in wire["children"]] == ["main", "sidebar", "event", "bottom"]
     assert main_keys(root) == ["markdown#0", "$$WID-button-1", "markdown#1", "container@box", "container#0"]
 
 

@@ -15,6 +15,7 @@
  * @typedef {import("../../types.js").Mounted} Mounted
  */
 import { blobHash, decodeChunks } from "./data.js";
+import { fillHeight, filledHeight, watchContainer } from "./sizing.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const TILE = 256;
@@ -110,13 +111,15 @@ export function map(node, ctx) {
   const tileImgs = new Map();
   let frame = 0;
 
-  const size = () => ({ w: el.clientWidth || (typeof props.width === "number" ? props.width : 600), h: props.height });
+  const heightOf = () => (typeof props.height === "number" ? props.height : filledHeight(el, 500));
+  const size = () => ({ w: el.clientWidth || (typeof props.width === "number" ? props.width : 600), h: heightOf() });
 
   /** @param {WireNode} next */
   function apply(next) {
     props = next.props;
     el.style.width = typeof props.width === "number" ? `${props.width}px` : "100%";
-    el.style.height = `${typeof props.height === "number" ? props.height : 500}px`;
+    fillHeight(el, props.height === "stretch");
+    el.style.height = `${heightOf()}px`;
     el.setAttribute("aria-label", props.alt || `Map of ${(props.datasets?.source || []).length ? "points" : "nothing"}`);
     const refs = props.datasets?.source || [];
     const key = JSON.stringify([refs.map(blobHash), props.zoom]);
@@ -276,6 +279,8 @@ export function map(node, ctx) {
     ctx.signal.addEventListener("abort", () => observer.disconnect());
   }
 
+  const unwatch = watchContainer(el, () => props.height === "stretch" && apply({ ...node, props }));
+  ctx.signal.addEventListener("abort", unwatch);
   apply(node);
   return { el, update: apply };
 }

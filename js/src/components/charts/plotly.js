@@ -15,6 +15,7 @@
  * @typedef {import("../../types.js").ComponentContext} ComponentContext
  * @typedef {import("../../types.js").Mounted} Mounted
  */
+import { fillHeight, filledHeight, watchContainer } from "./sizing.js";
 import { blobBytes, blobHash } from "./data.js";
 import { plotlyTemplate, themeColors, watchTheme } from "./theme.js";
 
@@ -72,6 +73,7 @@ export function finalFigure(node, figure, el) {
     layout.autosize = true;
   }
   if (typeof props.height === "number") layout.height = props.height;
+  else if (props.height === "stretch") layout.height = filledHeight(el, typeof layout.height === "number" ? layout.height : 450);
   else if (layout.height === undefined) layout.height = 450;
   const config = { displaylogo: false, responsive: props.width === "stretch", ...(props.config || {}) };
   if (props.id) {
@@ -132,7 +134,8 @@ export function plotlyChart(node, ctx) {
       figureHash = hash;
     }
     const final = finalFigure(next, /** @type {any} */ (figure), el);
-    const key = JSON.stringify([hash, final.layout.template, next.props.width, next.props.height, next.props.config]);
+    fillHeight(el, next.props.height === "stretch");
+    const key = JSON.stringify([hash, final.layout.template, next.props.width, final.layout.height, next.props.config]);
     if (key === drawn) return;
     el.style.minHeight = `${final.layout.height}px`; // hold the space while plotly.js loads
     Plotly = Plotly || (await loadPlotly(ctx));
@@ -177,6 +180,8 @@ export function plotlyChart(node, ctx) {
   }
 
   watchTheme(el, () => schedule(latest), ctx.signal);
+  const unwatch = watchContainer(el, () => latest.props.height === "stretch" && schedule(latest));
+  ctx.signal.addEventListener("abort", unwatch);
   queueMicrotask(() => schedule(node));
   return {
     el,

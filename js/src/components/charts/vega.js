@@ -17,6 +17,7 @@
  * @typedef {import("../../types.js").Mounted} Mounted
  */
 import { blobHash, decodeChunks } from "./data.js";
+import { fillHeight, filledHeight, watchContainer } from "./sizing.js";
 import { themeColors, vegaConfig, watchTheme } from "./theme.js";
 
 /** @type {Promise<{embed: any, changeset: any}> | null} */
@@ -81,6 +82,7 @@ export function finalSpec(node, rows, el) {
     if (typeof props.width === "number") spec.width = props.width;
     else if (stretches(node)) spec.width = containerWidth(el);
     if (typeof props.height === "number") spec.height = props.height;
+    else if (props.height === "stretch") spec.height = filledHeight(el, typeof spec.height === "number" ? spec.height : DEFAULT_HEIGHT);
     else if (spec.height === undefined && BUILT_IN.has(node.kind)) spec.height = DEFAULT_HEIGHT;
     if (stretches(node)) spec.autosize = { type: "fit", contains: "padding", ...spec.autosize };
   }
@@ -287,6 +289,7 @@ export function vegaChart(node, ctx) {
   /** Serialize draws: each waits for the one before, the newest node wins. @param {WireNode} next */
   function schedule(next) {
     latest = next;
+    fillHeight(el, next.props.height === "stretch");
     queue = queue
       .then(() => (latest === next ? draw(next) : undefined))
       .catch((err) => showError(err));
@@ -309,6 +312,16 @@ export function vegaChart(node, ctx) {
   }
 
   watchTheme(el, () => schedule(latest), ctx.signal);
+  // height="stretch": follow the container's height (components/charts/sizing.js).
+  let filled = 0;
+  const unwatch = watchContainer(el, () => {
+    if (!current || latest.props.height !== "stretch" || COMPOSITE.some((k) => k in (latest.props.spec || {}))) return;
+    const h = filledHeight(el, DEFAULT_HEIGHT);
+    if (h === filled) return;
+    filled = h;
+    current.view.height(h).runAsync();
+  });
+  ctx.signal.addEventListener("abort", unwatch);
   if (typeof ResizeObserver === "function") {
     let width = 0;
     const observer = new ResizeObserver(() => {

@@ -2,8 +2,8 @@
 /**
  * st.chat_input: a message box.  Enter sends (Shift+Enter is a new line), the box empties
  * and keeps focus; the text travels with the event (ctx.click(id, text)), never as a
- * value the kernel would show back.  position "bottom" pins it to the bottom of the app
- * (styles/chat.css), "inline" draws it where it was called.
+ * value the kernel would show back.  position "bottom": the kernel placed it in the bottom
+ * area (st.bottom, pinned: styles/containers.css); "inline": where it was called.
  *
  * With `accept_file` (true, "multiple", "directory") a paperclip button and dropping on
  * the box attach files: they upload at once through the uploaders' chunked path

@@ -26,6 +26,9 @@ function markdownElement(cls) {
         body.replaceChildren(ctx.markdown(p.body ?? "", { allowHtml: Boolean(p.unsafe_allow_html) }));
       }
       syncHelp(el, p.help, ctx);
+      // width: a number of pixels or "content" (st.mermaid_chart); "stretch" is the default.
+      el.style.width = typeof p.width === "number" ? `${p.width}px` : p.width === "content" ? "fit-content" : "";
+      el.style.maxWidth = typeof p.width === "number" || p.width === "content" ? "100%" : "";
       last = p;
     };
     update(node);

@@ -1,0 +1,245 @@
+"""The newer chart kinds and st.bottom in Voila: Graphviz, Mermaid, ECharts and pydeck
+drawn offline by bundled renderers (fetched only by a page that has one) with selections
+where Streamlit has them, height="stretch" filling fixed-height containers, a graph filling a
+fixed-height container with height="stretch", and st.bottom pinned to the bottom of the
+window while the main area scrolls, its button rerunning the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_helpers import Server, close_page, open_page, start_voila, wait_text, write_app
+
+pytestmark = pytest.mark.e2e
+
+GRAPHS = """
+st.title("Graphs")
+st.graphviz_chart('''
+    digraph {
+        run -> intr
+        intr -> runbl
+        runbl -> run
+        run -> kernel
+    }
+''')
+with st.container(height=400, key="box"):
+    st.graphviz_chart("graph { a -- b; b -- c; a -- c }", height="stretch")
+st.mermaid_chart('''
+    graph LR
+        A[Start] --> B{Decision}
+        B -->|Yes| C[OK]
+        B -->|No| D["<img src=x onerror='window.__xss=1'>"]
+''', alt="Decision flow")
+for i in range(30):
+    st.write(f"Line {i}")
+if "clicks" not in st.session_state:
+    st.session_state.clicks = 0
+if st.bottom.button("Pinned button"):
+    st.session_state.clicks += 1
+st.bottom.write(f"Clicks: {st.session_state.clicks}")
+"""
+
+ECHARTS = """
+option = {
+    "xAxis": {"type": "category", "data": ["a", "b"]},
+    "yAxis": {"type": "value"},
+    "series": [{"type": "bar", "name": "Sales", "data": [1, 2], "selectedMode": "single"}],
+}
+event = st.echarts_chart(option, on_select="rerun", key="bars", renderer="svg", height=300)
+st.write(f"Selected: {[g['data_indices'] for g in event.selection.selected]}")
+with st.container(height=420, key="box"):
+    st.echarts_chart({"series": [{"type": "pie", "data": [{"value": 1, "name": "x"}, {"value": 2, "name": "y"}]}]}, height="stretch")
+"""
+
+STRETCH = """
+import pandas as pd
+df = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+with st.container(height=600, key="line"):
+    st.line_chart(df, x="x", y="y", height="stretch")
+with st.container(height=300, key="map"):
+    st.map(pd.DataFrame({"lat": [52.5, 48.8], "lon": [13.4, 2.3]}), height="stretch")
+st.line_chart(df, x="x", y="y", height="stretch")
+"""
+
+PYDECK = """
+import pydeck as pdk
+points = [{"lon": -0.1, "lat": 51.5, "name": "London"}, {"lon": 2.35, "lat": 48.85, "name": "Paris"}]
+layer = pdk.Layer("ScatterplotLayer", data=points, get_position="[lon, lat]", get_radius=60000,
+                  get_fill_color=[255, 75, 75], pickable=True, id="cities")
+deck = pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=50.2, longitude=1.1, zoom=5),
+                tooltip={"text": "{name}"})
+event = st.pydeck_chart(deck, on_select="rerun", key="cities", height=400)
+st.write(f"Picked: {[o['name'] for o in event.selection.objects.get('cities', [])]}")
+"""
+
+PLAIN = """
+st.write("No graphs here")
+"""
+
+
+@pytest.fixture(scope="module")
+def voila(workdir: Path) -> Iterator[Server]:
+    apps = workdir / "apps"
+    apps.mkdir()
+    write_app(apps, "graphs", GRAPHS)
+    write_app(apps, "plain", PLAIN)
+    write_app(apps, "echarts", ECHARTS)
+    write_app(apps, "stretch", STRETCH)
+    write_app(apps, "pydeck", PYDECK)
+    server = start_voila(apps, workdir)
+    yield server
+    server.stop()
+
+
+def open_app(chromium, voila: Server, name: str):
+    page = open_page(chromium, f"{voila.url}voila/render/{name}.ipynb", ".nbs-app .nbs-main > [data-kind]")
+    page.chunks = []
+    page.on("request", lambda r: page.chunks.append(r.url) if "/chunks/" in r.url else None)
+    return page
+
+
+def test_graphviz_draws_offline_and_fills_a_fixed_height_container(chromium, voila):
+    page = open_app(chromium, voila, "graphs")
+    try:
+        page.wait_for_selector(".nbs-graphviz[data-drawn=true] img", timeout=60_000)
+        page.wait_for_function("document.querySelectorAll('.nbs-graphviz[data-drawn=true]').length === 2")
+        first = page.locator(".nbs-graphviz img").first
+        assert first.evaluate("img => img.complete && img.naturalWidth > 0"), (
+            "the graph's SVG image did not load"
+        )
+        box = first.bounding_box()
+        assert box["width"] > 40 and box["height"] > box["width"], box  # four nodes stacked by dot
+        # The SVG is an image: its labels are not in the page's DOM, so they cannot run.
+        assert page.locator(".nbs-graphviz svg").count() == 0
+        # height="stretch": the graph takes the container's height (400 px less padding).
+        filled = page.locator(".st-key-box .nbs-graphviz").bounding_box()
+        assert 330 <= filled["height"] <= 400, filled
+        # Voila's own page template asks a CDN for Font Awesome; nothing else may leave.
+        ours = [u for u in page.outside if "fontawesome" not in u]
+        assert ours == [], f"requests left the machine: {ours}"
+    finally:
+        close_page(page)
+
+
+def test_mermaid_draws_offline_with_its_labels_as_text(chromium, voila):
+    page = open_app(chromium, voila, "graphs")
+    try:
+        page.wait_for_selector(".nbs-mermaid[data-drawn=true] svg", timeout=60_000)
+        figure = page.locator(".nbs-mermaid-figure")
+        assert figure.get_attribute("aria-label") == "Decision flow"
+        labels = page.locator(".nbs-mermaid-figure").text_content()
+        assert "Start" in labels and "Decision" in labels and "OK" in labels
+        box = page.locator(".nbs-mermaid svg").bounding_box()
+        assert box["width"] > 200 and box["height"] > 40, box
+        # A label that looks like HTML stays text: no element made from it, nothing ran.
+        assert page.locator(".nbs-mermaid img, .nbs-mermaid script, .nbs-mermaid foreignObject").count() == 0
+        assert page.evaluate("window.__xss") is None
+        assert page.locator(".nbs-mermaid-source").count() == 0  # the source gave way to the diagram
+        ours = [u for u in page.outside if "fontawesome" not in u]
+        assert ours == [], f"requests left the machine: {ours}"
+    finally:
+        close_page(page)
+
+
+def test_st_bottom_stays_at_the_bottom_of_the_window_and_its_button_reruns(chromium, voila):
+    page = open_app(chromium, voila, "graphs")
+    try:
+        wait_text(page, "Line 29", timeout=60_000)
+        viewport = page.viewport_size["height"]
+        button = page.get_by_role("button", name="Pinned button")
+        wait_text(page, "Clicks: 0", scope=".nbs-bottom")
+
+        def bottom_edge() -> float:
+            box = page.locator(".nbs-bottom").bounding_box()
+            return box["y"] + box["height"]
+
+        assert viewport - 60 < bottom_edge() <= viewport + 1, "st.bottom is not at the bottom of the window"
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(300)
+        assert viewport - 60 < bottom_edge() <= viewport + 1, "st.bottom scrolled away with the page"
+        assert "Line 29" not in page.locator(".nbs-bottom").inner_text()
+        button.click()
+        wait_text(page, "Clicks: 1", scope=".nbs-bottom")
+        assert viewport - 60 < bottom_edge() <= viewport + 1
+    finally:
+        close_page(page)
+
+
+def test_echarts_draws_and_a_click_on_a_bar_reruns_with_the_selection(chromium, voila):
+    page = open_app(chromium, voila, "echarts")
+    try:
+        wait_text(page, "Selected: []", timeout=60_000)
+        page.wait_for_selector(".nbs-echarts[data-drawn=true] svg path", state="attached", timeout=60_000)
+        chart = page.locator(".nbs-echarts").first
+        box = chart.bounding_box()
+        assert 290 <= box["height"] <= 310, box
+        # The default grid leaves 10% each side; bar "b" (the taller) is centred at 70%.
+        page.mouse.click(box["x"] + box["width"] * 0.7, box["y"] + box["height"] - 80)
+        wait_text(page, "Selected: [[1]]")
+        # height="stretch" in a 420 px container: the pie fills it.
+        filled = page.locator(".st-key-box .nbs-echarts").bounding_box()
+        assert 360 <= filled["height"] <= 420, filled
+        ours = [u for u in page.outside if "fontawesome" not in u]
+        assert ours == [], f"requests left the machine: {ours}"
+    finally:
+        close_page(page)
+
+
+def test_height_stretch_fills_fixed_height_containers(chromium, voila):
+    page = open_app(chromium, voila, "stretch")
+    try:
+        page.wait_for_selector(".st-key-line [data-kind=line_chart] svg .role-mark", timeout=60_000)
+        line = page.locator(".st-key-line [data-kind=line_chart]").bounding_box()
+        assert 540 <= line["height"] <= 600, line  # not the default 350
+        mapped = page.locator(".st-key-map [data-kind=map]").bounding_box()
+        assert 240 <= mapped["height"] <= 300, mapped  # not the default 500
+        # Outside a container of set height, "stretch" is the chart's own height (350 px).
+        free = page.locator(".nbs-main > [data-kind=line_chart]").bounding_box()
+        assert 300 <= free["height"] <= 420, free
+    finally:
+        close_page(page)
+
+
+def test_pydeck_draws_layers_without_a_base_map_and_a_click_selects(chromium, voila):
+    pytest.importorskip("pydeck")
+    page = open_app(chromium, voila, "pydeck")
+    try:
+        wait_text(page, "Picked: []", timeout=60_000)
+        page.wait_for_selector(".nbs-pydeck[data-drawn=true] canvas", timeout=60_000)
+        chart = page.locator(".nbs-pydeck")
+        box = chart.bounding_box()
+        assert 390 <= box["height"] <= 410, box
+        page.wait_for_timeout(1000)  # the first frame
+        # The view is centred between the cities: Paris is right of and below the centre.
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        paris = None
+        for dx in range(20, 200, 6):
+            for dy in range(0, 160, 6):
+                page.mouse.move(cx + dx, cy + dy)
+                page.wait_for_timeout(30)
+                tip = page.locator(".nbs-pydeck-tooltip")
+                if tip.is_visible() and tip.inner_text() == "Paris":
+                    paris = (cx + dx, cy + dy)
+                    break
+            if paris:
+                break
+        assert paris, "hovering never showed the Paris tooltip"
+        page.mouse.click(*paris)
+        wait_text(page, "Picked: ['Paris']")
+        assert [u for u in page.outside if "fontawesome" not in u] == [], page.outside
+    finally:
+        close_page(page)
+
+
+def test_a_page_without_graphs_does_not_fetch_graphviz(chromium, voila):
+    page = open_app(chromium, voila, "plain")
+    try:
+        wait_text(page, "No graphs here", timeout=60_000)
+        page.wait_for_timeout(500)
+        fetch = "u => fetch(u).then(r => r.text()).then(t => t.length)"
+        large = [u for u in page.chunks if page.evaluate(fetch, u) > 500_000]
+        assert large == [], f"a page without graphs fetched a renderer: {large}"
+    finally:
+        close_page(page)
