@@ -138,10 +138,7 @@ STREAMLIT_1_67_OBJECTS = (
 # ``st.App`` is the ASGI server class that hosts a Streamlit script (routes, lifespan); an
 # nbstream app is served by Voila or JupyterLab, so no script calls it.
 EXPECTED_MISSING_SERVER = {"App"}
-# Issue 16's own elements not built yet (still open work in that issue).
-EXPECTED_MISSING_ISSUE_16: set[str] = set()
-
-EXPECTED_MISSING = EXPECTED_MISSING_SERVER | EXPECTED_MISSING_ISSUE_16
+EXPECTED_MISSING = EXPECTED_MISSING_SERVER
 
 ALL_NAMES = STREAMLIT_1_67_CALLABLES + STREAMLIT_1_67_OBJECTS
 
@@ -157,10 +154,9 @@ def test_streamlits_callables_are_callable_here(name: str) -> None:
     assert callable(getattr(st, name))
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED_MISSING_ISSUE_16))
-def test_issue_16_leftovers_are_still_missing(name: str) -> None:
-    # Once one is built, take it out of EXPECTED_MISSING_ISSUE_16 so the tests above check it.
-    assert not hasattr(st, name), f"st.{name} exists now: remove it from EXPECTED_MISSING_ISSUE_16"
+def test_only_the_server_class_is_missing() -> None:
+    # A name built since is taken out of EXPECTED_MISSING so the tests above check it.
+    assert not any(hasattr(st, name) for name in EXPECTED_MISSING)
 
 
 def test_the_lists_name_each_streamlit_name_once() -> None:
