@@ -50,13 +50,39 @@ class VegaLiteState(TypedDict):
     selection: dict[str, Any]
 
 
+class EChartsSelectionState(TypedDict):
+    selected: list[dict[str, Any]]
+    areas: list[dict[str, Any]]
+
+
+class EChartsState(TypedDict):
+    """What ``st.echarts_chart(..., on_select=...)`` returns."""
+
+    selection: EChartsSelectionState
+
+
+class PydeckSelectionState(TypedDict):
+    indices: dict[str, list[int]]
+    objects: dict[str, list[dict[str, Any]]]
+
+
+class PydeckState(TypedDict):
+    """What ``st.pydeck_chart(..., on_select=...)`` returns: picked objects by layer ID."""
+
+    selection: PydeckSelectionState
+
+
 __all__ = [
     "ButtonColumnClickState",
     "ChatInputValue",
     "DataEditorState",
     "DataframeState",
+    "EChartsSelectionState",
+    "EChartsState",
     "PlotlySelectionState",
     "PlotlyState",
+    "PydeckSelectionState",
+    "PydeckState",
     "UploadedFile",
     "VegaLiteState",
 ]
