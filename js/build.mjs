@@ -54,8 +54,11 @@ function entrySource() {
       `const renderMarkdown = (text, opts = {}) => { const el = document.createElement(opts.inline ? "span" : "div"); el.textContent = String(text ?? ""); return el; };`,
     );
   lines.push(`import { createWidget } from ${at("app.js")};`);
+  lines.push(`import { serveApp } from ${at("serve.js")};`);
   lines.push(`export const BUILD = "${PLACEHOLDER}";`);
   lines.push(`export default () => createWidget({ components, markdown: renderMarkdown });`);
+  // The page of `nbstream serve` (nbstream/serve/page.py): the same app over its websocket.
+  lines.push(`export const serve = (el, opts) => serveApp(el, opts, () => createWidget({ components, markdown: renderMarkdown }));`);
   return lines.join("\n");
 }
 

@@ -1,0 +1,217 @@
+// @ts-check
+/**
+ * The front end of `nbstream serve`: the same app shell, over the server's websocket
+ * instead of an ipywidgets model (nbstream/serve/relay.py, protocol.py).
+ *
+ * `SocketModel` is the part of anywidget's model the shell uses (`get`, `set`, `on`,
+ * `off`, `send`, and `widget_manager.kernel` for connection.js) over one websocket to
+ * the tab's own session.  The server answers a new connection with `{t: "session", id,
+ * resumed}`; a dropped websocket reconnects with that id and finds its session as it
+ * was (within the server's grace period).  When the server says the session is gone
+ * (`{t: "ended"}`: its kernel died, or the id was too old), the page starts a fresh
+ * session and draws the app anew: `serveApp` disposes the old store and view and makes
+ * new ones once the new session's `init` (its display settings) arrives.
+ */
+
+/** @typedef {(msg: any, buffers: DataView[]) => void} Listener */
+
+/**
+ * A message as the server expects it: JSON text, or a binary frame when it has buffers.
+ * @param {Record<string, any>} msg
+ * @param {ArrayBuffer[] | ArrayBufferView[] | undefined} buffers
+ * @returns {string | Uint8Array}
+ */
+export function encodeFrame(msg, buffers) {
+  if (!buffers || buffers.length === 0) return JSON.stringify(msg);
+  const parts = buffers.map((b) => (b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+  const head = new TextEncoder().encode(JSON.stringify({ msg, sizes: parts.map((p) => p.byteLength) }));
+  const out = new Uint8Array(4 + head.byteLength + parts.reduce((n, p) => n + p.byteLength, 0));
+  new DataView(out.buffer).setUint32(0, head.byteLength);
+  out.set(head, 4);
+  let at = 4 + head.byteLength;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
+ * A frame from the server as [message, buffers].
+ * @param {string | ArrayBuffer} data
+ * @returns {[any, DataView[]]}
+ */
+export function decodeFrame(data) {
+  if (typeof data === "string") return [JSON.parse(data), []];
+  const view = new DataView(data);
+  const size = view.getUint32(0);
+  const head = JSON.parse(new TextDecoder().decode(new Uint8Array(data, 4, size)));
+  /** @type {DataView[]} */
+  const buffers = [];
+  let at = 4 + size;
+  for (const n of head.sizes) {
+    buffers.push(new DataView(data, at, n));
+    at += n;
+  }
+  return [head.msg, buffers];
+}
+
+export class SocketModel {
+  /**
+   * @param {string} url  the websocket's URL (ws: or wss:)
+   * @param {{search?: string, WebSocket?: typeof WebSocket}} [opts]
+   */
+  constructor(url, opts = {}) {
+    this.url = url;
+    this.search = opts.search ?? (typeof location !== "undefined" ? location.search : "");
+    this.WebSocket = opts.WebSocket || WebSocket;
+    /** @type {Record<string, any>} */
+    this.state = { _snapshot: {}, _blobs: {}, _config: {} };
+    /** @type {Map<string, Set<Listener>>} */
+    this.listeners = new Map();
+    /** @type {string | null} */
+    this.sessionId = null;
+    this.closed = false;
+    /** Called with the new session's config when a session starts (the first, or a fresh one). */
+    this.onInit = (/** @type {Record<string, any>} */ _config) => {};
+    /** Called when the server says the session is gone: the page will get a fresh one. */
+    this.onEnded = (/** @type {string} */ _reason) => {};
+    /** @type {{connect: (slot: any) => void, disconnect: (slot: any) => void}} */
+    const statusChanged = { connect: () => {}, disconnect: () => {} };
+    const model = this;
+    // What connection.js watches: the websocket's state, and a way to reconnect.
+    this.kernel = {
+      connectionStatus: "connecting",
+      status: "idle",
+      isDisposed: false,
+      statusChanged,
+      reconnect: () => {
+        model.connect();
+        return Promise.resolve();
+      },
+    };
+    this.widget_manager = { kernel: this.kernel };
+    /** @type {WebSocket | null} */
+    this.ws = null;
+    this.connect();
+  }
+
+  /** Open the websocket (again): with the session's id, the server gives it back. */
+  connect() {
+    if (this.closed || (this.ws && this.ws.readyState <= 1)) return;
+    const params = new URLSearchParams({ search: this.search });
+    if (this.sessionId) params.set("session", this.sessionId);
+    const ws = new this.WebSocket(`${this.url}?${params}`);
+    ws.binaryType = "arraybuffer";
+    this.ws = ws;
+    this.kernel.connectionStatus = "connecting";
+    ws.onmessage = (event) => {
+      if (ws === this.ws) this.receive(...decodeFrame(event.data));
+    };
+    ws.onclose = () => {
+      if (ws === this.ws) this.kernel.connectionStatus = "disconnected";
+    };
+  }
+
+  /** @param {any} msg @param {DataView[]} buffers */
+  receive(msg, buffers) {
+    if (msg?.t === "session") {
+      this.kernel.connectionStatus = "connected";
+      this.sessionId = msg.id;
+      return;
+    }
+    if (msg?.t === "ended") {
+      this.sessionId = null;
+      this.onEnded(String(msg.reason || ""));
+      this.ws?.close();
+      this.ws = null;
+      this.kernel.connectionStatus = "disconnected";
+      this.connect();
+      return;
+    }
+    if (msg?.t === "init") {
+      this.state = { _snapshot: {}, _blobs: {}, _config: msg.config || {} };
+      this.onInit(this.state._config);
+      return;
+    }
+    this.emit("msg:custom", msg, buffers);
+  }
+
+  /** @param {string} name */
+  get(name) {
+    return this.state[name];
+  }
+
+  /** @param {string} name @param {any} value */
+  set(name, value) {
+    this.state[name] = value;
+  }
+
+  save_changes() {}
+
+  /** @param {string} event @param {Listener} listener */
+  on(event, listener) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)?.add(listener);
+  }
+
+  /** @param {string} event @param {Listener} listener */
+  off(event, listener) {
+    this.listeners.get(event)?.delete(listener);
+  }
+
+  /** @param {string} event @param {any} msg @param {DataView[]} buffers */
+  emit(event, msg, buffers) {
+    for (const listener of [...(this.listeners.get(event) || [])]) listener(msg, buffers);
+  }
+
+  /**
+   * To the session (only its app's messages: the server relays nothing else).
+   * @param {Record<string, any>} msg @param {any} [_callbacks] @param {any[]} [buffers]
+   */
+  send(msg, _callbacks, buffers) {
+    if (!this.ws || this.ws.readyState !== 1) throw new Error("not connected");
+    this.ws.send(encodeFrame(msg, buffers));
+  }
+
+  close() {
+    this.closed = true;
+    this.kernel.isDisposed = true;
+    this.ws?.close();
+  }
+}
+
+/**
+ * Serve the app into `el`: a store and a view per session, made once its settings arrive.
+ * @param {HTMLElement} el
+ * @param {{socket: string, WebSocket?: typeof WebSocket, search?: string}} opts  `socket`: the websocket's path
+ * @param {() => {initialize: (args: any) => any, render: (args: any) => any}} makeWidget
+ * @returns {SocketModel}
+ */
+export function serveApp(el, opts, makeWidget) {
+  const url = new URL(opts.socket, typeof location !== "undefined" ? location.href : "http://localhost/");
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  const model = new SocketModel(url.href, opts);
+  /** @type {(() => void)[]} */
+  let cleanups = [];
+  const dispose = () => {
+    for (const cleanup of cleanups.reverse()) cleanup();
+    cleanups = [];
+  };
+  const holder = document.createElement("div");
+  el.replaceChildren(holder);
+  model.onInit = () => {
+    dispose();
+    const widget = makeWidget();
+    const init = widget.initialize({ model, backlog: [] });
+    const view = widget.render({ model, el: holder });
+    cleanups = [
+      () => typeof init === "function" && init(),
+      () => typeof view === "function" && view(),
+    ];
+  };
+  model.onEnded = () => {
+    el.dataset.nbsSession = "ended";
+  };
+  return model;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { SocketModel, decodeFrame, encodeFrame } from "../src/serve.js";
+
+/** A WebSocket double: records what was sent, lets the test play the server. */
+class FakeSocket {
+  static made = [];
+  constructor(url) {
+    this.url = url;
+    this.readyState = 1;
+    this.sent = [];
+    FakeSocket.made.push(this);
+  }
+  send(data) {
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
+  serve(msg, buffers) {
+    const frame = encodeFrame(msg, buffers);
+    this.onmessage({ data: typeof frame === "string" ? frame : frame.buffer });
+  }
+}
+
+function model() {
+  FakeSocket.made = [];
+  return new SocketModel("ws://host/_nbstream/ws", { WebSocket: FakeSocket, search: "?who=ann&page=two" });
+}
+
+describe("frames", () => {
+  it("round-trip a message with buffers through the binary form", () => {
+    const frame = encodeFrame({ t: "upload", rid: "r" }, [new Uint8Array([1, 2, 3]), new Uint8Array([9])]);
+    expect(frame).toBeInstanceOf(Uint8Array);
+    const [msg, buffers] = decodeFrame(frame.buffer);
+    expect(msg).toEqual({ t: "upload", rid: "r" });
+    expect(buffers.map((b) => [...new Uint8Array(b.buffer, b.byteOffset, b.byteLength)])).toEqual([[1, 2, 3], [9]]);
+  });
+
+  it("send a message without buffers as JSON text", () => {
+    expect(encodeFrame({ t: "rerun" })).toBe('{"t":"rerun"}');
+  });
+});
+
+describe("SocketModel", () => {
+  it("connects with the page's query, then takes the session's settings and messages", () => {
+    const m = model();
+    const ws = FakeSocket.made[0];
+    expect(new URL(ws.url).searchParams.get("search")).toBe("?who=ann&page=two");
+    expect(new URL(ws.url).searchParams.has("session")).toBe(false);
+    const inits = [];
+    m.onInit = (config) => inits.push(config);
+    const got = [];
+    m.on("msg:custom", (msg) => got.push(msg.t));
+    ws.serve({ t: "session", id: "abc", resumed: false });
+    expect(m.kernel.connectionStatus).toBe("connected");
+    ws.serve({ t: "init", config: { host: "voila" } });
+    ws.serve({ t: "patch", v: 1 });
+    expect(inits).toEqual([{ host: "voila" }]);
+    expect(m.get("_config")).toEqual({ host: "voila" });
+    expect(got).toEqual(["patch"]);
+    m.send({ t: "rerun" });
+    expect(ws.sent).toEqual(['{"t":"rerun"}']);
+  });
+
+  it("reconnects with its session's id after a drop", async () => {
+    const m = model();
+    FakeSocket.made[0].serve({ t: "session", id: "abc", resumed: false });
+    FakeSocket.made[0].close();
+    expect(m.kernel.connectionStatus).toBe("disconnected");
+    expect(() => m.send({ t: "rerun" })).toThrow();
+    await m.kernel.reconnect();
+    expect(new URL(FakeSocket.made[1].url).searchParams.get("session")).toBe("abc");
+  });
+
+  it("starts a fresh session when the server says the old one ended", () => {
+    const m = model();
+    const ended = [];
+    m.onEnded = (reason) => ended.push(reason);
+    FakeSocket.made[0].serve({ t: "session", id: "abc", resumed: false });
+    FakeSocket.made[0].serve({ t: "ended", reason: "kernel" });
+    expect(ended).toEqual(["kernel"]);
+    expect(FakeSocket.made).toHaveLength(2);
+    expect(new URL(FakeSocket.made[1].url).searchParams.has("session")).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+"""``nbstream serve``: a Jupyter Server application that serves one app to many tabs.
+
+    python -m nbstream.serve.app --ServeApp.target=app.py [Jupyter Server options]
+
+Built on Jupyter Server (its HTTP server, kernel management, auth, XSRF and TLS), with
+only nbstream's routes: the page (``page.py``), the tab websocket (``relay.py``), the
+front end's files and the app's ``./static`` folder.  Jupyter Server's own services
+(contents, kernels, sessions, terminals, files...) are not mounted, so with auth off --
+the default here, as for ``streamlit run`` -- a visitor can reach no kernel, file or
+API; only the tab's own session.  ``--IdentityProvider.token=<secret>`` (or a
+password) puts Jupyter Server's login in front of the app.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from jupyter_server.base.handlers import FileFindHandler
+from jupyter_server.extension.application import ExtensionApp
+from jupyter_server.serverapp import ServerApp
+from jupyter_server.utils import url_path_join
+from traitlets import Float, Int, List, Unicode
+
+from nbstream.serve.page import STATIC_ROUTE, PageHandler, static_folder
+from nbstream.serve.pool import KernelPool
+from nbstream.serve.relay import RelayHandler
+from nbstream.serve.sessions import Sessions
+from nbstream.static_files import URL_PATH, StaticFilesHandler
+
+
+class ServeServerApp(ServerApp):  # type: ignore[misc]
+    """Jupyter Server with none of its services mounted: only the serve extension's routes."""
+
+    default_services = ("auth",)
+
+
+# The routes a served app keeps of Jupyter Server's own (login/logout, its static files
+# for the login page, /favicon.ico): everything else in its default router is removed.
+_KEPT = ("LoginHandler", "LogoutHandler", "FileFindHandler", "PublicStaticFileHandler", "Template404")
+
+
+class ServeApp(ExtensionApp):  # type: ignore[misc]
+    name = "nbstream_serve"
+    description = "Serve an nbstream app to many browser tabs from shared kernels."
+    extension_url = "/"
+    load_other_extensions = False
+    serverapp_class = ServeServerApp
+
+    target = Unicode("", config=True, help="The app: a .py script or a notebook with a %%stapp cell.")
+    argv = List(Unicode(), config=True, help="The script's arguments (its sys.argv[1:]).")
+    kernels = Int(1, config=True, help="Kernels started with the server; sessions spread over them.")
+    max_sessions = Int(0, config=True, help="Sessions one kernel serves at most (0: no limit).")
+    grace = Float(120.0, config=True, help="Seconds a disconnected tab's session is kept.")
+    static_dir = Unicode("", config=True, help="The app's ./static folder, served at app/static/.")
+
+    @classmethod
+    def get_extension_package(cls) -> str:
+        return __name__
+
+    def _jupyter_server_config(self) -> dict[str, Any]:
+        config = super()._jupyter_server_config()
+        # A public app by default: a visitor can run no code, whatever their rights.
+        config.setdefault("IdentityProvider", {}).setdefault("token", "")
+        config["ServerApp"].setdefault("root_dir", os.path.dirname(os.path.abspath(self.target or ".")))
+        return config
+
+    def initialize_settings(self) -> None:
+        if not self.target:
+            raise SystemExit("nbstream serve: no app given (--ServeApp.target=app.py)")
+        spec = {"path": os.path.abspath(self.target), "argv": list(self.argv)}
+        self.pool = KernelPool(
+            self.serverapp.kernel_manager,
+            spec,
+            size=self.kernels,
+            max_sessions=self.max_sessions,
+            log=self.log,
+        )
+        self.sessions = Sessions(self.pool, grace=self.grace)
+        title = os.path.splitext(os.path.basename(self.target))[0]
+        self.settings.update(nbstream_sessions=self.sessions, nbstream_title=title)
+
+    def initialize_handlers(self) -> None:
+        self.handlers.extend(
+            [
+                (r"/?", PageHandler),
+                (r"/_nbstream/ws", RelayHandler),
+                (r"/" + STATIC_ROUTE, FileFindHandler, {"path": [static_folder()], "no_cache_paths": ["/"]}),
+            ]
+        )
+        if self.static_dir:
+            self.handlers.append((r"/" + URL_PATH + "(.*)", StaticFilesHandler, {"folder": self.static_dir}))
+        self._keep_only_own_routes()
+
+    def _keep_only_own_routes(self) -> None:
+        router = self.serverapp.web_app.wildcard_router
+        router.rules = [
+            rule
+            for rule in router.rules
+            if getattr(rule.target, "__name__", "") in _KEPT
+        ]
+
+    async def _start_jupyter_server_extension(self, serverapp: Any) -> None:
+        import asyncio
+
+        self._starting = asyncio.ensure_future(self.pool.start())
+
+    async def stop_extension(self) -> None:
+        for session_id in list(self.sessions._by_id):
+            self.sessions.end(session_id)
+        await self.pool.stop()
+
+
+def _jupyter_server_extension_points() -> list[dict[str, Any]]:
+    return [{"module": __name__, "app": ServeApp}]
+
+
+def main() -> None:
+    ServeApp.launch_instance()
+
+
+if __name__ == "__main__":
+    main()

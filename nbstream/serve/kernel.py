@@ -1,0 +1,126 @@
+"""Inside a served kernel: load the app once, then one comm per tab session.
+
+The server runs ``start(spec)`` with a fixed, server-authored ``execute_request`` when
+the kernel starts (the only code a served kernel is ever asked to execute).  ``start``
+runs a notebook's cells other than its ``%%stapp`` cell once (their globals are the app's
+shared module globals), or readies a ``.py`` script, and registers the ``nbstream.serve``
+comm target.  The server then opens one comm per tab session; the comm's messages go to
+that session's bridge (which validates them as for a displayed app), its session's
+patches come back over it.  Closing the comm ends the session.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from typing import Any
+
+from nbstream.runtime.script import Script
+from nbstream.serve.host import SessionHost
+from nbstream.serve.protocol import TARGET
+
+_LOG = logging.getLogger("nbstream")
+
+_STAPP = re.compile(r"^\s*%%stapp\b[^\n]*\n?")
+
+host: SessionHost | None = None
+
+
+def notebook_parts(notebook: dict[str, Any]) -> tuple[list[str], str]:
+    """A notebook's code cells other than the app, and the body of its first ``%%stapp`` cell."""
+    setup: list[str] = []
+    app: str | None = None
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        if _STAPP.match(source):
+            if app is None:
+                app = _STAPP.sub("", source, count=1)
+        else:
+            setup.append(source)
+    if app is None:
+        raise ValueError("the notebook has no %%stapp cell to serve")
+    return setup, app
+
+
+def load_script(path: str, argv: list[str] | None = None) -> Script:
+    """The app at ``path``: a script, or a notebook whose other cells run here first."""
+    full = os.path.abspath(path)
+    folder = os.path.dirname(full)
+    os.chdir(folder)
+    if full.endswith(".ipynb"):
+        with open(full, encoding="utf-8") as f:
+            setup, body = notebook_parts(json.load(f))
+        shell = _shell()
+        for source in setup:
+            result = shell.run_cell(source, store_history=False, silent=True)
+            if not result.success:
+                raise RuntimeError(f"a setup cell of {path} failed: {result.error_in_exec!r}")
+        return Script(body, seed=shell.user_ns, folder=folder)
+    sys.argv = [full, *(argv or [])]
+    with open(full, encoding="utf-8") as f:
+        return Script(f.read(), path=full)
+
+
+def start(spec: dict[str, Any]) -> None:
+    """Load the app of ``spec`` (``path``, ``argv``) and take tab sessions over comms."""
+    global host
+    path = str(spec["path"])
+    script = load_script(path, list(spec.get("argv") or []))
+    name = os.path.splitext(os.path.basename(path))[0]
+    host = SessionHost(script, name=name, app_id=os.path.abspath(path))
+    _comm_manager().register_target(TARGET, _open)
+
+
+def _open(comm: Any, msg: dict[str, Any]) -> None:
+    assert host is not None
+    data = msg.get("content", {}).get("data") or {}
+    session_id = data.get("session")
+    if not isinstance(session_id, str) or not session_id:
+        comm.close()
+        return
+    query = data.get("query") if isinstance(data.get("query"), dict) else None
+    page = data.get("page") if isinstance(data.get("page"), str) else None
+
+    def send(content: dict[str, Any], buffers: list[bytes]) -> None:
+        comm.send(content, buffers=buffers or None)
+
+    def on_msg(message: dict[str, Any]) -> None:
+        host.handle(session_id, message.get("content", {}).get("data"), message.get("buffers"))
+
+    def on_close(_message: dict[str, Any]) -> None:
+        host.close(session_id)
+
+    comm.on_msg(on_msg)
+    comm.on_close(on_close)
+    host.open(session_id, send, query=_query(query), page=page)
+
+
+def _query(raw: dict[str, Any] | None) -> dict[str, list[str]] | None:
+    if raw is None:
+        return None
+    return {str(k): [str(v) for v in vs] for k, vs in raw.items() if isinstance(vs, list)}
+
+
+def _shell() -> Any:
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        raise RuntimeError("nbstream serve's kernel side runs in an IPython kernel")
+    return shell
+
+
+def _comm_manager() -> Any:
+    kernel = getattr(_shell(), "kernel", None)
+    manager = getattr(kernel, "comm_manager", None)
+    if manager is None:
+        from comm import get_comm_manager
+
+        manager = get_comm_manager()
+    return manager
