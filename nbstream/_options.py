@@ -92,6 +92,12 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         False,
         "Serve the files of the ./static folder beside the app at app/static/<file>.",
     ),
+    "server.kernels": (1, "`nbstream serve`: kernels started with the server; tab sessions spread over them."),
+    "server.maxSessions": (0, "`nbstream serve`: the most tab sessions one kernel serves (0: no limit)."),
+    "server.disconnectedSessionTTL": (
+        120,
+        "Seconds a disconnected tab's session is kept for it to reconnect (`nbstream serve`).",
+    ),
     "server.sslCertFile": (None, "Certificate file: with server.sslKeyFile, serve the app over HTTPS."),
     "server.sslKeyFile": (None, "Private key file: with server.sslCertFile, serve the app over HTTPS."),
     "browser.serverAddress": ("localhost", "The address the browser opens."),

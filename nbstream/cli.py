@@ -3,6 +3,9 @@
 ``nbstream run app.py [--section.option value ...] [-- script args]``
     serve a Streamlit-style script as an app (in Voila); also a notebook (``app.ipynb``),
     a folder (its ``streamlit_app.py``) or the URL of a script
+``nbstream serve app.py [--section.option value ...] [-- script args]``
+    serve the app to many browser tabs from shared kernels (a session per tab; see
+    nbstream/serve/)
 ``nbstream config show``
     print every configuration option with its description, default and current value
 
@@ -28,6 +31,8 @@ from nbstream import config
 from nbstream._options import OPTIONS
 
 _SECTIONS = {name.partition(".")[0] for name in config.DEFAULTS}
+# The script's own arguments (after ``--``) for ``nbstream serve``'s kernels, as JSON.
+SCRIPT_ARGV_ENV = "NBSTREAM_SCRIPT_ARGV"
 
 
 class UsageError(Exception):
@@ -98,6 +103,53 @@ def server_args() -> list[str]:
     if not _opens_browser():
         args.append("--no-browser")
     return args
+
+
+def serve_args(app_dir: Path) -> list[str]:
+    """``nbstream serve``'s Jupyter Server arguments for the ``server.*`` options."""
+    args = [
+        f"--ServerApp.port={int(config.get_option('server.port'))}",
+        "--ServerApp.port_retries=0",
+        f"--ServeApp.kernels={int(config.get_option('server.kernels'))}",
+        f"--ServeApp.max_sessions={int(config.get_option('server.maxSessions'))}",
+        f"--ServeApp.grace={float(config.get_option('server.disconnectedSessionTTL'))}",
+    ]
+    address = config.get_option("server.address")
+    if address:
+        args.append(f"--ServerApp.ip={address}")
+    base = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    if base:
+        args.append(f"--ServerApp.base_url=/{base}/")
+    if not _opens_browser():
+        args.append("--ServerApp.open_browser=False")
+    cert, key = config.get_option("server.sslCertFile"), config.get_option("server.sslKeyFile")
+    if cert and key:
+        args += [f"--ServerApp.certfile={cert}", f"--ServerApp.keyfile={key}"]
+    if not config.get_option("server.enableXsrfProtection"):
+        args.append("--ServerApp.disable_check_xsrf=True")
+    if config.get_option("server.enableStaticServing"):
+        args.append(f"--ServeApp.static_dir={app_dir / 'static'}")
+    return args
+
+
+def serve(target: str, args: list[str]) -> int:
+    """``nbstream serve``: one server, a session per tab inside shared kernels."""
+    try:
+        flags, server_extra, script_args = split_run_args(args)
+        with tempfile.TemporaryDirectory(prefix="nbstream-serve-") as scratch:
+            path = _target_path(target, Path(scratch))
+            env = {
+                **os.environ,
+                config.CLI_OPTIONS_ENV: json.dumps(flags),
+                "NBSTREAM_APP_DIR": str(path.parent),
+                SCRIPT_ARGV_ENV: json.dumps(script_args),
+            }
+            mapped = _with_flags(flags, lambda: serve_args(path.parent))
+            argv = [sys.executable, "-m", "nbstream.serve", f"--ServeApp.target={path}", *mapped, *server_extra]
+            return subprocess.call(argv, env=env)
+    except UsageError as error:
+        print(f"nbstream: {error}", file=sys.stderr)
+        return 2
 
 
 def _trait(arg: str) -> str:
@@ -225,11 +277,20 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd.add_argument(
         "args", nargs=argparse.REMAINDER, help="--section.option value flags, Voila's options, -- script args"
     )
+    serve_cmd = commands.add_parser(
+        "serve", help="serve an app to many tabs: a session per tab inside shared kernels"
+    )
+    serve_cmd.add_argument("target", help="a Streamlit-style .py script, a notebook, a folder or a URL")
+    serve_cmd.add_argument(
+        "args", nargs=argparse.REMAINDER, help="--section.option value flags, Jupyter Server's options, -- script args"
+    )
     config_cmd = commands.add_parser("config", help="configuration")
     config_cmd.add_argument("action", choices=["show"])
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(args.target, args.args)
+    if args.command == "serve":
+        return serve(args.target, args.args)
     return show_config()
 
 

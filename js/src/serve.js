@@ -6,8 +6,9 @@
  * `SocketModel` is the part of anywidget's model the shell uses (`get`, `set`, `on`,
  * `off`, `send`, and `widget_manager.kernel` for connection.js) over one websocket to
  * the tab's own session.  The server answers a new connection with `{t: "session", id,
- * resumed}`; a dropped websocket reconnects with that id and finds its session as it
- * was (within the server's grace period).  When the server says the session is gone
+ * resumed}`; a dropped websocket, a reload or a reopened tab reconnects with that id
+ * (kept in the tab's sessionStorage) and finds its session as it was, within the
+ * server's grace period.  When the server says the session is gone
  * (`{t: "ended"}`: its kernel died, or the id was too old), the page starts a fresh
  * session and draws the app anew: `serveApp` disposes the old store and view and makes
  * new ones once the new session's `init` (its display settings) arrives.
@@ -56,6 +57,24 @@ export function decodeFrame(data) {
   return [head.msg, buffers];
 }
 
+/** @param {string} key */
+function readStored(key) {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** @param {string} key @param {string} value */
+function store(key, value) {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    /* no storage (a sandboxed frame): a reload starts a fresh session */
+  }
+}
+
 export class SocketModel {
   /**
    * @param {string} url  the websocket's URL (ws: or wss:)
@@ -69,8 +88,11 @@ export class SocketModel {
     this.state = { _snapshot: {}, _blobs: {}, _config: {} };
     /** @type {Map<string, Set<Listener>>} */
     this.listeners = new Map();
+    // The tab's session survives a reload (and a reopened tab) within the server's grace
+    // period: its id is kept in the tab's sessionStorage.
+    this.storageKey = `nbstream-session:${url}`;
     /** @type {string | null} */
-    this.sessionId = null;
+    this.sessionId = readStored(this.storageKey);
     this.closed = false;
     /** Called with the new session's config when a session starts (the first, or a fresh one). */
     this.onInit = (/** @type {Record<string, any>} */ _config) => {};
@@ -118,6 +140,7 @@ export class SocketModel {
     if (msg?.t === "session") {
       this.kernel.connectionStatus = "connected";
       this.sessionId = msg.id;
+      store(this.storageKey, msg.id);
       return;
     }
     if (msg?.t === "ended") {

@@ -1,6 +1,6 @@
 """``nbstream serve``: a Jupyter Server application that serves one app to many tabs.
 
-    python -m nbstream.serve.app --ServeApp.target=app.py [Jupyter Server options]
+    python -m nbstream.serve --ServeApp.target=app.py [Jupyter Server options]
 
 Built on Jupyter Server (its HTTP server, kernel management, auth, XSRF and TLS), with
 only nbstream's routes: the page (``page.py``), the tab websocket (``relay.py``), the
@@ -13,6 +13,7 @@ password) puts Jupyter Server's login in front of the app.
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -20,7 +21,7 @@ from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.serverapp import ServerApp
 from jupyter_server.utils import url_path_join
-from traitlets import Float, Int, List, Unicode
+from traitlets import Float, Int, List, Unicode, default
 
 from nbstream.serve.page import STATIC_ROUTE, PageHandler, static_folder
 from nbstream.serve.pool import KernelPool
@@ -49,6 +50,12 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
 
     target = Unicode("", config=True, help="The app: a .py script or a notebook with a %%stapp cell.")
     argv = List(Unicode(), config=True, help="The script's arguments (its sys.argv[1:]).")
+
+    @default("argv")
+    def _argv_from_cli(self) -> list[str]:
+        raw = os.environ.get("NBSTREAM_SCRIPT_ARGV")
+        return [str(a) for a in json.loads(raw)] if raw else []
+
     kernels = Int(1, config=True, help="Kernels started with the server; sessions spread over them.")
     max_sessions = Int(0, config=True, help="Sessions one kernel serves at most (0: no limit).")
     grace = Float(120.0, config=True, help="Seconds a disconnected tab's session is kept.")
@@ -56,12 +63,14 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
 
     @classmethod
     def get_extension_package(cls) -> str:
-        return __name__
+        return "nbstream.serve.app"
 
     def _jupyter_server_config(self) -> dict[str, Any]:
         config = super()._jupyter_server_config()
         # A public app by default: a visitor can run no code, whatever their rights.
         config.setdefault("IdentityProvider", {}).setdefault("token", "")
+        # The root check guards a notebook server's code execution, which this server has none of.
+        config["ServerApp"].setdefault("allow_root", True)
         config["ServerApp"].setdefault("root_dir", os.path.dirname(os.path.abspath(self.target or ".")))
         return config
 
@@ -112,12 +121,8 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
 
 
 def _jupyter_server_extension_points() -> list[dict[str, Any]]:
-    return [{"module": __name__, "app": ServeApp}]
+    return [{"module": "nbstream.serve.app", "app": ServeApp}]
 
 
 def main() -> None:
     ServeApp.launch_instance()
-
-
-if __name__ == "__main__":
-    main()

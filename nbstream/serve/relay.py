@@ -114,7 +114,7 @@ class RelayHandler(WebSocketMixin, WebSocketHandler, JupyterHandler):  # type: i
             if self.dropped >= MAX_DROPPED:
                 self.close(1008, "Too many invalid messages.")
             return
-        session.send(msg, buffers)
+        session.send(self._sink, msg, buffers)
 
     def on_close(self) -> None:
         if self.session is not None:

@@ -56,23 +56,29 @@ class ServeSession:
     # ---- from the tab --------------------------------------------------------------------
 
     def attach(self, sink: Sink) -> None:
+        """Show the session in this tab; a tab that showed it until now is told to start afresh
+        (a reload whose old websocket is not closed yet; a duplicated tab)."""
         if self.expiry is not None:
             self.expiry.cancel()
             self.expiry = None
-        self.sink = sink
+        previous, self.sink = self.sink, sink
+        if previous is not None:
+            previous({"t": "ended", "reason": "elsewhere"}, [])
         while self.held:
             sink(*self.held.popleft())
 
     def detach(self, sink: Sink) -> None:
         """The tab's websocket closed: end the session unless it comes back in time."""
-        if self.sink is not sink or self.closed:
+        if self.sink != sink or self.closed:
             return
         self.sink = None
         loop = asyncio.get_event_loop()
         self.expiry = loop.call_later(self.registry.grace, self.registry.end, self.id)
 
-    def send(self, msg: dict[str, Any], buffers: list[bytes]) -> None:
-        self.registry.pool.send(self.kernel, self.comm_id, msg, buffers)
+    def send(self, sink: Sink, msg: dict[str, Any], buffers: list[bytes]) -> None:
+        """A message from the tab of ``sink``: relayed only while that tab shows the session."""
+        if sink == self.sink and not self.closed:
+            self.registry.pool.send(self.kernel, self.comm_id, msg, buffers)
 
 
 class Sessions:
