@@ -92,7 +92,10 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         False,
         "Serve the files of the ./static folder beside the app at app/static/<file>.",
     ),
-    "server.kernels": (1, "`nbstream serve`: kernels started with the server; tab sessions spread over them."),
+    "server.kernels": (
+        1,
+        "`nbstream serve`: kernels started with the server; tab sessions spread over them.",
+    ),
     "server.maxSessions": (0, "`nbstream serve`: the most tab sessions one kernel serves (0: no limit)."),
     "server.disconnectedSessionTTL": (
         120,

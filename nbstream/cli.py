@@ -145,7 +145,14 @@ def serve(target: str, args: list[str]) -> int:
                 SCRIPT_ARGV_ENV: json.dumps(script_args),
             }
             mapped = _with_flags(flags, lambda: serve_args(path.parent))
-            argv = [sys.executable, "-m", "nbstream.serve", f"--ServeApp.target={path}", *mapped, *server_extra]
+            argv = [
+                sys.executable,
+                "-m",
+                "nbstream.serve",
+                f"--ServeApp.target={path}",
+                *mapped,
+                *server_extra,
+            ]
             return subprocess.call(argv, env=env)
     except UsageError as error:
         print(f"nbstream: {error}", file=sys.stderr)
@@ -282,7 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     serve_cmd.add_argument("target", help="a Streamlit-style .py script, a notebook, a folder or a URL")
     serve_cmd.add_argument(
-        "args", nargs=argparse.REMAINDER, help="--section.option value flags, Jupyter Server's options, -- script args"
+        "args",
+        nargs=argparse.REMAINDER,
+        help="--section.option value flags, Jupyter Server's options, -- script args",
     )
     config_cmd = commands.add_parser("config", help="configuration")
     config_cmd.add_argument("action", choices=["show"])

@@ -113,6 +113,8 @@ export class SocketModel {
       },
     };
     this.widget_manager = { kernel: this.kernel };
+    /** @type {string | null} the session whose settings started the page's store */
+    this.initFor = null;
     /** @type {WebSocket | null} */
     this.ws = null;
     this.connect();
@@ -153,6 +155,9 @@ export class SocketModel {
       return;
     }
     if (msg?.t === "init") {
+      // Sent again when a session is found again: a page that shows it already goes on.
+      if (this.initFor === this.sessionId) return;
+      this.initFor = this.sessionId;
       this.state = { _snapshot: {}, _blobs: {}, _config: msg.config || {} };
       this.onInit(this.state._config);
       return;

@@ -63,6 +63,21 @@ describe("SocketModel", () => {
     expect(ws.sent).toEqual(['{"t":"rerun"}']);
   });
 
+  it("takes a session's settings once: a reconnect that gets them again goes on", () => {
+    const m = model();
+    const inits = [];
+    m.onInit = (config) => inits.push(config);
+    const ws = FakeSocket.made[0];
+    ws.serve({ t: "session", id: "abc", resumed: false });
+    ws.serve({ t: "init", config: { a: 1 } });
+    ws.serve({ t: "session", id: "abc", resumed: true });
+    ws.serve({ t: "init", config: { a: 1 } });
+    expect(inits).toHaveLength(1);
+    ws.serve({ t: "session", id: "new", resumed: false });
+    ws.serve({ t: "init", config: { a: 2 } });
+    expect(inits).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
   it("reconnects with its session's id after a drop", async () => {
     const m = model();
     FakeSocket.made[0].serve({ t: "session", id: "abc", resumed: false });

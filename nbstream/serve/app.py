@@ -85,7 +85,7 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
             max_sessions=self.max_sessions,
             log=self.log,
         )
-        self.sessions = Sessions(self.pool, grace=self.grace)
+        self.sessions = Sessions(self.pool, grace=self.grace, log=self.log)
         title = os.path.splitext(os.path.basename(self.target))[0]
         self.settings.update(nbstream_sessions=self.sessions, nbstream_title=title)
 
@@ -103,11 +103,7 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
 
     def _keep_only_own_routes(self) -> None:
         router = self.serverapp.web_app.wildcard_router
-        router.rules = [
-            rule
-            for rule in router.rules
-            if getattr(rule.target, "__name__", "") in _KEPT
-        ]
+        router.rules = [rule for rule in router.rules if getattr(rule.target, "__name__", "") in _KEPT]
 
     async def _start_jupyter_server_extension(self, serverapp: Any) -> None:
         import asyncio

@@ -11,7 +11,6 @@ the session's bridge in the kernel then checks every field as for a displayed ap
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any
 from urllib.parse import parse_qs
@@ -25,7 +24,6 @@ from nbstream.serve import protocol
 from nbstream.serve.pool import PoolFull
 from nbstream.serve.sessions import ServeSession, Sessions
 
-_LOG = logging.getLogger("nbstream")
 
 PAGE_PARAM = "page"
 # Dropped frames after which a tab's connection is closed (it is not a browser of ours).

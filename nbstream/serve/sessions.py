@@ -38,10 +38,13 @@ class ServeSession:
         self.held: deque[tuple[dict[str, Any], list[bytes]]] = deque(maxlen=HELD_MESSAGES)
         self.expiry: asyncio.TimerHandle | None = None
         self.closed = False
+        self.init: dict[str, Any] | None = None
 
     # ---- from the kernel (pool.Tab) ----------------------------------------------------
 
     def deliver(self, content: dict[str, Any], buffers: list[bytes]) -> None:
+        if content.get("t") == "init" and self.init is None:
+            self.init = content  # a tab that comes back (a reload) needs it again
         if self.sink is not None:
             self.sink(content, buffers)
         else:
@@ -64,6 +67,10 @@ class ServeSession:
         previous, self.sink = self.sink, sink
         if previous is not None:
             previous({"t": "ended", "reason": "elsewhere"}, [])
+        if self.init is not None:
+            # A reloaded page starts its front end from the session's settings; it then
+            # asks for the whole display (its version 0 is not the session's).
+            sink(self.init, [])
         while self.held:
             sink(*self.held.popleft())
 
@@ -84,9 +91,10 @@ class ServeSession:
 class Sessions:
     """Every tab session of the server, by id."""
 
-    def __init__(self, pool: KernelPool, *, grace: float = 120.0) -> None:
+    def __init__(self, pool: KernelPool, *, grace: float = 120.0, log: logging.Logger | None = None) -> None:
         self.pool = pool
         self.grace = grace
+        self.log = log or _LOG
         self._by_id: dict[str, ServeSession] = {}
 
     def __len__(self) -> int:
@@ -100,7 +108,9 @@ class Sessions:
         kernel = await self.pool.acquire()
         session = ServeSession(self, secrets.token_urlsafe(18), kernel)
         self._by_id[session.id] = session
-        session.comm_id = self.pool.open(kernel, session, {"session": session.id, "query": query, "page": page})
+        session.comm_id = self.pool.open(
+            kernel, session, {"session": session.id, "query": query, "page": page}
+        )
         return session
 
     def end(self, session_id: str) -> None:
@@ -112,7 +122,7 @@ class Sessions:
         if session.expiry is not None:
             session.expiry.cancel()
         self.pool.close(session.kernel, session.comm_id)
-        _LOG.info("nbstream serve: session %s ended (%d left)", session_id[:6], len(self._by_id))
+        self.log.info("nbstream serve: session %s ended (%d left)", session_id[:6], len(self._by_id))
 
     def forget(self, session: ServeSession) -> None:
         session.closed = True

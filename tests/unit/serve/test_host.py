@@ -140,4 +140,3 @@ def test_notebook_parts_split_setup_cells_from_the_app_cell() -> None:
     assert app == "st.write(X)"
     with pytest.raises(ValueError, match="no %%stapp cell"):
         notebook_parts({"cells": [{"cell_type": "code", "source": "x = 1"}]})
-
