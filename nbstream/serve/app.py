@@ -20,7 +20,6 @@ from typing import Any
 from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.serverapp import ServerApp
-from jupyter_server.utils import url_path_join
 from traitlets import Float, Int, List, Unicode, default
 
 from nbstream.serve.page import STATIC_ROUTE, PageHandler, static_folder

@@ -11,6 +11,7 @@ their tabs are told (``Tab.ended``) and a fresh kernel takes its place.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -147,10 +148,8 @@ class KernelPool:
             if left <= 0:
                 raise TimeoutError("no kernel started in time")
             self._changed.clear()
-            try:
+            with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), left)
-            except asyncio.TimeoutError:
-                pass
 
     # ---- one comm per tab session -------------------------------------------------------
 
@@ -231,7 +230,5 @@ class KernelPool:
         if kernel.reader is not None:
             kernel.reader.cancel()
         kernel.client.stop_channels()
-        try:
+        with contextlib.suppress(Exception):  # already gone
             await self.km.shutdown_kernel(kernel.id, now=True)
-        except Exception:  # already gone
-            pass

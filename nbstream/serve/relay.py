@@ -11,6 +11,7 @@ the session's bridge in the kernel then checks every field as for a displayed ap
 
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import Any
 from urllib.parse import parse_qs
@@ -23,7 +24,6 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from nbstream.serve import protocol
 from nbstream.serve.pool import PoolFull
 from nbstream.serve.sessions import ServeSession, Sessions
-
 
 PAGE_PARAM = "page"
 # Dropped frames after which a tab's connection is closed (it is not a browser of ours).
@@ -93,10 +93,8 @@ class RelayHandler(WebSocketMixin, WebSocketHandler, JupyterHandler):  # type: i
         session.attach(self._sink)
 
     def _sink(self, content: dict[str, Any], buffers: list[bytes]) -> None:
-        try:
+        with contextlib.suppress(WebSocketClosedError):
             self.write_message(protocol.encode(content, buffers), binary=bool(buffers))
-        except WebSocketClosedError:
-            pass
 
     def on_message(self, frame: str | bytes) -> None:
         session = self.session

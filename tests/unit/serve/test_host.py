@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import sys
 import time
 import types
+from typing import Any
 
 import pytest
 
