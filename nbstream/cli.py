@@ -1,8 +1,9 @@
 """The ``nbstream`` command.
 
-``nbstream run app.py [--section.option value ...] [-- script args]``
-    serve a Streamlit-style script as an app (in Voila); also a notebook (``app.ipynb``),
-    a folder (its ``streamlit_app.py``) or the URL of a script
+``nbstream run app.py [--voila] [--section.option value ...] [-- script args]``
+    serve a Streamlit-style script as an app (as ``nbstream serve`` does; with
+    ``--voila``, in Voila: a kernel per tab); also a notebook (``app.ipynb``), a folder
+    (its ``streamlit_app.py``) or the URL of a script
 ``nbstream serve app.py [--section.option value ...] [-- script args]``
     serve the app to many browser tabs from shared kernels (a session per tab; see
     nbstream/serve/)
@@ -10,8 +11,9 @@
     print every configuration option with its description, default and current value
 
 Options given as flags (``--server.port 80``) take precedence over environment variables
-and ``config.toml`` files; other arguments before ``--`` go to Voila
-(``--Voila.ip=127.0.0.1``), those after it to the script (its ``sys.argv``).
+and ``config.toml`` files; other arguments before ``--`` go to the server (Jupyter
+Server's ``--ServerApp.ip=127.0.0.1``; with ``--voila``, Voila's ``--Voila.ip=...``),
+those after it to the script (its ``sys.argv``).
 """
 
 from __future__ import annotations
@@ -226,6 +228,15 @@ def _target_path(target: str, folder: Path) -> Path:
 
 
 def run(target: str, args: list[str]) -> int:
+    """``nbstream run``: ``nbstream serve`` by default; ``--voila`` for a kernel per tab in Voila."""
+    cut = args.index("--") if "--" in args else len(args)
+    if "--voila" not in args[:cut]:
+        return serve(target, args)
+    voila_args = [a for i, a in enumerate(args) if not (a == "--voila" and i < cut)]
+    return run_voila(target, voila_args)
+
+
+def run_voila(target: str, args: list[str]) -> int:
     try:
         flags, voila_args, script_args = split_run_args(args)
         with tempfile.TemporaryDirectory(prefix="nbstream-run-") as scratch:
@@ -279,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="nbstream", description="Run nbstream apps and inspect configuration."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    run_cmd = commands.add_parser("run", help="serve app.py, app.ipynb, a folder or a script's URL")
+    run_cmd = commands.add_parser(
+        "run", help="serve app.py, app.ipynb, a folder or a script's URL (--voila: a kernel per tab in Voila)"
+    )
     run_cmd.add_argument("target", help="a Streamlit-style .py script, a notebook, a folder or a URL")
     run_cmd.add_argument(
         "args", nargs=argparse.REMAINDER, help="--section.option value flags, Voila's options, -- script args"

@@ -1,5 +1,5 @@
-"""`nbstream run app.py` serves a Streamlit-style script (only its import changed) in Voila,
-with its pages/ folder as the app's other pages."""
+"""`nbstream run app.py --voila` serves a Streamlit-style script (only its import changed) in
+Voila, with its pages/ folder as the app's other pages (test_serve*.py: the default, serve)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def served(workdir: Path) -> Iterator[Server]:
     )
     port = free_port()
     # XSRF and CORS protections off (test_theme_login_voila.py checks them on, the default).
-    argv = [sys.executable, "-m", "nbstream.cli", "run", str(project / "app.py"),
+    argv = [sys.executable, "-m", "nbstream.cli", "run", str(project / "app.py"), "--voila",
             "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
             "--server.enableXsrfProtection", "false", "--server.enableCORS", "false"]  # fmt: skip
     server = Server(argv, workdir, "voila/static/voila.js", port)

@@ -99,7 +99,7 @@ def project(workdir: Path) -> Path:
 @pytest.fixture(scope="module")
 def served(workdir: Path, project: Path) -> Iterator[Server]:
     port = free_port()
-    argv = [sys.executable, "-m", "nbstream", "run", str(project), "--server.port", str(port),
+    argv = [sys.executable, "-m", "nbstream", "run", str(project), "--voila", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true", "--theme.primaryColor", "purple",
             "--", "--flag", "value"]  # fmt: skip
     # Run from the project folder (config.toml is read from the working directory, as
@@ -167,7 +167,7 @@ def test_https_misconfigured_exits(workdir, project):
     """One of the two files only: the server does not start, with Streamlit's message."""
     port = free_port()
     out = subprocess.run(
-        [sys.executable, "-m", "nbstream", "run", str(project / "streamlit_app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "nbstream", "run", str(project / "streamlit_app.py"), "--voila", "--server.port", str(port),
          "--server.sslKeyFile", "", "--server.headless", "true"],
         capture_output=True, text=True, timeout=60, cwd=project,
     )  # fmt: skip
