@@ -53,3 +53,15 @@ def test_serve_defaults_and_refusals(monkeypatch, tmp_path, capsys):
     assert cli.main(["serve", str(tmp_path / "missing.py")]) == 2
     assert cli.main(["serve", str(tmp_path / "app.py"), "--server.nope", "1"]) == 2
     assert "No such option: --server.nope" in capsys.readouterr().err
+
+
+def test_run_serves_unless_asked_for_voila(monkeypatch, tmp_path):
+    argv, _ = serve_argv(monkeypatch, tmp_path)
+    assert argv[2] == "nbstream.serve"
+    calls: list[list[str]] = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda argv, env: calls.append(argv) or 0)
+    assert cli.main(["run", str(tmp_path / "app.py"), "--voila", "--", "--voila"]) == 0
+    assert calls[0][2] == "nbstream.launch"
+    assert "--voila" not in calls[0]  # taken by nbstream; the one after -- is the script's
+    assert cli.main(["run", str(tmp_path / "app.py")]) == 0
+    assert calls[1][2] == "nbstream.serve"
