@@ -87,6 +87,11 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
         self.sessions = Sessions(self.pool, grace=self.grace, log=self.log)
         title = os.path.splitext(os.path.basename(self.target))[0]
         self.settings.update(nbstream_sessions=self.sessions, nbstream_title=title)
+        self.log.info(
+            "nbstream serve: %s; visitors get its page and their own session only (no Jupyter "
+            "Server API is mounted, whatever the auth)",
+            self.target,
+        )
 
     def initialize_handlers(self) -> None:
         self.handlers.extend(
