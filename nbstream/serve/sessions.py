@@ -79,7 +79,7 @@ class ServeSession:
         if self.sink != sink or self.closed:
             return
         self.sink = None
-        loop = asyncio.get_event_loop()
+        loop = asyncio.get_running_loop()
         self.expiry = loop.call_later(self.registry.grace, self.registry.end, self.id)
 
     def send(self, sink: Sink, msg: dict[str, Any], buffers: list[bytes]) -> None:

@@ -139,3 +139,20 @@ def test_notebook_parts_split_setup_cells_from_the_app_cell() -> None:
     assert app == "st.write(X)"
     with pytest.raises(ValueError, match="no %%stapp cell"):
         notebook_parts({"cells": [{"cell_type": "code", "source": "x = 1"}]})
+
+
+def test_an_ended_session_is_freed(host: SessionHost) -> None:
+    import gc
+    import weakref
+
+    hosted = host.open("a", Tab())
+    assert hosted.session.wait(10)
+    session = weakref.ref(hosted.session)
+    host.close("a")
+    del hosted
+    for _ in range(20):
+        gc.collect()
+        if session() is None:
+            break
+        time.sleep(0.1)
+    assert session() is None
