@@ -3,6 +3,7 @@ click latency with many tabs.
 
     python benchmarks/serve.py            # 1, 10 and 50 tabs
     python benchmarks/serve.py --quick    # 1 and 10 tabs, fewer clicks
+    python benchmarks/serve.py --load     # also: sessions one kernel serves before a click takes 100 ms
 
 The counter app of browser_latency.py runs as one script under `nbstream serve` (one
 kernel), `streamlit run` (when /tmp/st-venv or STREAMLIT_PYTHON has Streamlit) and, for
@@ -12,7 +13,9 @@ the server's whole process tree (server and kernels) once the tabs are drawn, an
 cost of a session is (RSS at n tabs - RSS at 1 tab) / (n - 1).  First paint is navigation
 -> the count on screen in a fresh tab of a warm server (median of several tabs); click
 -> text is measured in the page (browser_latency.py's CLICKS_JS), in one tab, and in one
-tab of 20 open ones.  A benchmark, not a test: it prints figures and exits 0.
+tab of 20 open ones; with --load, in one tab while 10, 25, 50, ... headless sessions
+(websocket clients) each rerun the app once a second, up to the first count where the
+median passes 100 ms.  A benchmark, not a test: it prints figures and exits 0.
 Targets (issue 19): <= 2 MiB per extra session; first paint <= Streamlit's warm one.
 """
 
@@ -32,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from browser_latency import APP, GAPS, click_series, first_render, med, streamlit_python  # noqa: E402
+from browser_latency import APP, CLICKS_JS, GAPS, click_series, first_render, med, streamlit_python  # noqa: E402
 from e2e_helpers import ARGS, CHROMIUM, Server, free_port, start_voila, write_app  # noqa: E402
 
 MIB = 1024 * 1024
@@ -91,6 +94,62 @@ def clicks_among(browser, url: str, scope: str, others: int, n: int) -> dict[str
         context.close()
 
 
+class Busy:
+    """``n`` headless sessions over the serve websocket, each rerunning its app every second
+    (a person clicking once a second), reading what comes back."""
+
+    def __init__(self, url: str, n: int) -> None:
+        import threading
+
+        self.url = url.replace("http://", "ws://") + "_nbstream/ws?search="
+        self.stop = threading.Event()
+        self.threads = [threading.Thread(target=self._run, daemon=True) for _ in range(n)]
+        for thread in self.threads:
+            thread.start()
+            time.sleep(0.05)
+
+    def _run(self) -> None:
+        from websockets.sync.client import connect
+
+        with connect(self.url, max_size=None) as ws:
+            while not self.stop.is_set():
+                ws.send('{"t": "rerun"}')
+                due = time.monotonic() + 1
+                while (left := due - time.monotonic()) > 0:
+                    try:
+                        ws.recv(timeout=left)
+                    except TimeoutError:
+                        break
+
+    def close(self) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(5)
+
+
+def sessions_under(browser, url: str, steps: list[int], n: int, limit: float = 100.0) -> dict[int, float]:
+    """Paced click -> text in a tab while more and more sessions rerun once a second; stops
+    at the first count whose median passes ``limit`` ms."""
+    found: dict[int, float] = {}
+    busy: list[Busy] = []
+    try:
+        for count in steps:
+            busy.append(Busy(url, count - sum(len(b.threads) for b in busy)))
+            time.sleep(3)
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_function("() => document.body.textContent.includes('Count: 0')", timeout=120_000)
+            found[count] = med(page.evaluate(CLICKS_JS, [n, ".nbs-main", 250]))
+            context.close()
+            if found[count] > limit:
+                break
+    finally:
+        for b in busy:
+            b.close()
+    return found
+
+
 def start_serve(folder: Path, home: Path) -> Server:
     script = folder / "app.py"
     script.write_text("import nbstream as st\n" + APP)
@@ -135,6 +194,9 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-voila", action="store_true")
+    parser.add_argument(
+        "--load", action="store_true", help="sessions one kernel serves before a click takes 100 ms"
+    )
     args = parser.parse_args()
     counts = [1, 10] if args.quick else [1, 10, 50]
     n, loads = (10, 3) if args.quick else (20, 5)
@@ -158,6 +220,10 @@ def main() -> None:
                 for pace, value in clicks_among(browser, served.url, ".nbs-main", others, n).items():
                     results[f"serve click ({pace}), {others + 1} tab(s)"] = f"{value:8.1f} ms"
             report_memory("serve", memory(browser, served.url, served.proc.pid, counts), results)
+            if args.load:
+                steps = [10, 25, 50, 100, 200]
+                for count, value in sessions_under(browser, served.url, steps, n).items():
+                    results[f"serve click, {count} sessions rerunning 1/s"] = f"{value:8.1f} ms"
         finally:
             served.stop()
 
