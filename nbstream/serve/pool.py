@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -71,7 +71,6 @@ class KernelPool:
         self._changed = asyncio.Event()
         self._watcher: asyncio.Task[None] | None = None
         self._starting = 0
-        self.on_kernel_started: Callable[[PoolKernel], None] | None = None
         self.failure: str | None = None
 
     async def start(self) -> None:
@@ -172,7 +171,9 @@ class KernelPool:
             self._send(kernel, "comm_close", {"comm_id": comm_id, "data": {}})
 
     @staticmethod
-    def _send(kernel: PoolKernel, msg_type: str, content: dict[str, Any], buffers: list[bytes] = ()) -> None:  # type: ignore[assignment]
+    def _send(
+        kernel: PoolKernel, msg_type: str, content: dict[str, Any], buffers: Sequence[bytes] = ()
+    ) -> None:
         msg = kernel.client.session.msg(msg_type, content)
         if buffers:
             msg["buffers"] = list(buffers)
