@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -129,6 +130,12 @@ def serve_args(app_dir: Path) -> list[str]:
         args += [f"--ServerApp.certfile={cert}", f"--ServerApp.keyfile={key}"]
     if not config.get_option("server.enableXsrfProtection"):
         args.append("--ServerApp.disable_check_xsrf=True")
+    if not config.get_option("server.enableCORS"):
+        args.append("--ServerApp.allow_origin=*")
+    else:
+        origins = [str(o).rstrip("/") for o in config.get_option("server.corsAllowedOrigins") or [] if o]
+        if origins:
+            args.append("--ServerApp.allow_origin_pat=^(" + "|".join(re.escape(o) for o in origins) + ")$")
     if config.get_option("server.enableStaticServing"):
         args.append(f"--ServeApp.static_dir={app_dir / 'static'}")
     return args

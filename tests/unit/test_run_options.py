@@ -132,7 +132,20 @@ def test_run_a_script_with_flags_and_arguments(dirs, launched):
     project = dirs[1]
     (project / "app.py").write_text("import nbstream as st\n")
     assert (
-        cli.main(["run", "app.py", "--server.port", "9001", "--server.headless", "true", "--", "a", "-b"])
+        cli.main(
+            [
+                "run",
+                "app.py",
+                "--voila",
+                "--server.port",
+                "9001",
+                "--server.headless",
+                "true",
+                "--",
+                "a",
+                "-b",
+            ]
+        )
         == 0
     )
     assert launched["argv"][1:3] == ["-m", "nbstream.launch"]
@@ -148,10 +161,10 @@ def test_run_a_script_with_flags_and_arguments(dirs, launched):
 
 def test_run_a_folder_runs_its_streamlit_app(dirs, launched, capsys):
     project = dirs[1]
-    assert cli.main(["run", str(project)]) == 2
+    assert cli.main(["run", str(project), "--voila"]) == 2
     assert "no such file" in capsys.readouterr().err
     (project / "streamlit_app.py").write_text("import nbstream as st\n")
-    assert cli.main(["run", str(project)]) == 0
+    assert cli.main(["run", str(project), "--voila"]) == 0
     assert f"App.from_file({str(project / 'streamlit_app.py')!r})" in launched["source"]
 
 
@@ -171,11 +184,11 @@ def test_run_a_script_from_a_url(dirs, launched, capsys):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_port}/apps/remote_app.py"
-        assert cli.main(["run", url]) == 0
+        assert cli.main(["run", url, "--voila"]) == 0
         assert launched["script"].name == "remote_app.py"
         assert launched["script_text"] == script.decode()
         assert launched["env"]["NBSTREAM_APP_DIR"] == str(launched["script"].parent)
-        assert cli.main(["run", url.replace("remote", "missing")]) == 2
+        assert cli.main(["run", url.replace("remote", "missing"), "--voila"]) == 2
         assert "Unable to fetch" in capsys.readouterr().err
     finally:
         server.shutdown()
@@ -260,7 +273,16 @@ def test_theme_options_and_the_sidebar_table(dirs, capsys):
 
 def test_voila_arguments_given_directly_win(dirs, launched):
     (dirs[1] / "app.py").write_text("import nbstream as st\n")
-    args = ["run", "app.py", "--server.port", "9002", "--port=9100", "--Voila.ip=127.0.0.1", "--no-browser"]
+    args = [
+        "run",
+        "app.py",
+        "--voila",
+        "--server.port",
+        "9002",
+        "--port=9100",
+        "--Voila.ip=127.0.0.1",
+        "--no-browser",
+    ]
     assert cli.main(args) == 0
     argv = launched["argv"]
     assert [a for a in argv if "port" in a] == ["--port=9100"]
