@@ -1,4 +1,4 @@
-"""`nbstream run` in Chromium, one server for: Streamlit 1.67's `[theme]` options as the
+"""`nbstream run --voila` in Chromium, one server for: Streamlit 1.67's `[theme]` options as the
 page draws them (a font from `[[theme.fontFaces]]` served from ./static, baseFontSize,
 buttonRadius, heading sizes, the categorical chart colors on a bar chart's bars, the
 dataframe header, `[theme.light]`, `[theme.sidebar]`), the server options that map onto
@@ -90,7 +90,7 @@ def served(workdir: Path, provider: Provider) -> Iterator[Server]:
     (project / ".streamlit" / "secrets.toml").write_text(
         auth_secrets(provider.issuer, f"http://127.0.0.1:{port}/oauth2callback")
     )
-    argv = [sys.executable, "-m", "nbstream", "run", str(project), "--server.port", str(port),
+    argv = [sys.executable, "-m", "nbstream", "run", str(project), "--voila", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
     here = os.getcwd()
     os.chdir(project)
