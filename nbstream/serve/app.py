@@ -17,10 +17,11 @@ import json
 import os
 from typing import Any
 
+from jupyter_server.auth.identity import IdentityProvider, PasswordIdentityProvider
 from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.serverapp import ServerApp
-from traitlets import Float, Int, List, Unicode, default
+from traitlets import Float, Int, List, Type, Unicode, default
 
 from nbstream.serve.page import STATIC_ROUTE, PageHandler, static_folder
 from nbstream.serve.pool import KernelPool
@@ -29,10 +30,27 @@ from nbstream.serve.sessions import Sessions
 from nbstream.static_files import URL_PATH, StaticFilesHandler
 
 
+class PublicIdentityProvider(PasswordIdentityProvider):  # type: ignore[misc]
+    """No token unless one is given (``--IdentityProvider.token``, ``JUPYTER_TOKEN``) or a
+    password is set: a public app, as ``streamlit run`` serves it."""
+
+    @default("token")
+    def _public_by_default(self) -> str:
+        token = os.environ.get("JUPYTER_TOKEN", "")
+        self.token_generated = False
+        return token
+
+
 class ServeServerApp(ServerApp):  # type: ignore[misc]
     """Jupyter Server with none of its services mounted: only the serve extension's routes."""
 
     default_services = ("auth",)
+    identity_provider_class = Type(
+        default_value=PublicIdentityProvider,
+        klass=IdentityProvider,
+        config=True,
+        help="The identity provider (by default: no token unless one is given).",
+    )
 
 
 # The routes a served app keeps of Jupyter Server's own (login/logout, its static files
@@ -66,8 +84,6 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
 
     def _jupyter_server_config(self) -> dict[str, Any]:
         config = super()._jupyter_server_config()
-        # A public app by default: a visitor can run no code, whatever their rights.
-        config.setdefault("IdentityProvider", {}).setdefault("token", "")
         # The root check guards a notebook server's code execution, which this server has none of.
         config["ServerApp"].setdefault("allow_root", True)
         config["ServerApp"].setdefault("root_dir", os.path.dirname(os.path.abspath(self.target or ".")))

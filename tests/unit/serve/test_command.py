@@ -67,3 +67,16 @@ def test_run_serves_unless_asked_for_voila(monkeypatch, tmp_path):
     assert "--voila" not in calls[0]  # taken by nbstream; the one after -- is the script's
     assert cli.main(["run", str(tmp_path / "app.py")]) == 0
     assert calls[1][2] == "nbstream.serve"
+
+
+def test_a_served_app_is_public_unless_given_a_token(monkeypatch):
+    from traitlets.config import Config
+
+    from nbstream.serve.app import PublicIdentityProvider
+
+    monkeypatch.delenv("JUPYTER_TOKEN", raising=False)
+    assert PublicIdentityProvider().token == ""
+    given = Config({"IdentityProvider": {"token": "sekrit"}})
+    assert PublicIdentityProvider(config=given).token == "sekrit"
+    monkeypatch.setenv("JUPYTER_TOKEN", "from-env")
+    assert PublicIdentityProvider().token == "from-env"
