@@ -191,12 +191,21 @@ def report_memory(name: str, rss: dict[int, float], results: dict[str, str]) -> 
             results[f"{name} per extra session ({n} tabs)"] = f"{(value - rss[first]) / (n - first):8.2f} MiB"
 
 
+class Results(dict):
+    """Figures, each printed as soon as it is measured (a later failure loses none)."""
+
+    def __setitem__(self, name: str, value: str) -> None:
+        super().__setitem__(name, value)
+        print(f"  {name:<44} {value}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-voila", action="store_true")
+    parser.add_argument("--no-streamlit", action="store_true")
     parser.add_argument(
         "--load", action="store_true", help="sessions one kernel serves before a click takes 100 ms"
     )
@@ -206,7 +215,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    results: dict[str, str] = {}
+    results: dict[str, str] = Results()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         work = Path(tmp)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -230,7 +239,7 @@ def main() -> None:
         finally:
             served.stop()
 
-        python = streamlit_python()
+        python = None if args.no_streamlit else streamlit_python()
         if python:
             proc, url = start_streamlit(work, python)
             try:
