@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import inspect
 import os
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -272,6 +273,10 @@ class AppTest(Container):
         return f"AppTest({self._session.script.path!r}, runs={self._session.run_count})"
 
     def __del__(self) -> None:
+        # At interpreter exit the runner's daemon thread may be frozen holding the
+        # runner's lock: closing then would wait forever, and there is nothing to free.
+        if sys.is_finalizing():
+            return
         session = getattr(self, "_session", None)
         if session is not None:
             session.close()
