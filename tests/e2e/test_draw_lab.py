@@ -76,7 +76,10 @@ def test_every_element_draws_in_lab(page):
         "tab",
         "plotly_chart",
     } <= drawn
-    assert current(page, ".nbs-app .nbs-chart-error").count() == 0
+    shown_errors = current(page, ".nbs-app .nbs-chart-error:not([hidden])").evaluate_all(
+        "els => els.map(e => [e.closest('[data-kind]')?.dataset.kind, e.textContent])"
+    )
+    assert shown_errors == []
     assert page.errors == []
 
 
