@@ -45,13 +45,19 @@ class UploadSerde:
         return [{"file_id": f.file_id, "name": f.name, "type": f.type, "size": f.size} for f in files]
 
     def deserialize(self, wire: Any) -> Any:
-        if not isinstance(wire, list) or len(wire) > MAX_FILES:
-            raise InvalidWireValue("an uploader's value is a list of files")
-        if not self.multiple and len(wire) > 1:
-            raise InvalidWireValue("this uploader takes one file")
+        files = self.files_named(wire, "an uploader's value", "this uploader")
+        return files if self.multiple else (files[0] if files else None)
+
+    def files_named(self, refs: Any, what: str, holder: str) -> list[UploadedFile]:
+        """The complete uploads ``[{"file_id": ...}, ...]`` names, each checked again
+        against the widget's rules (a client may send what its page should have refused)."""
+        if not isinstance(refs, list) or len(refs) > MAX_FILES:
+            raise InvalidWireValue(f"{what} is a list of files")
+        if not self.multiple and len(refs) > 1:
+            raise InvalidWireValue(f"{holder} takes one file")
         files = []
-        for item in wire:
-            file_id = item.get("file_id") if isinstance(item, dict) else None
+        for ref in refs:
+            file_id = ref.get("file_id") if isinstance(ref, dict) else None
             rec = self.store.get(file_id) if isinstance(file_id, str) else None
             if rec is None:
                 raise InvalidWireValue(f"no complete upload {file_id!r}")
@@ -60,7 +66,7 @@ class UploadSerde:
             except UploadRefused as exc:
                 raise InvalidWireValue(str(exc)) from None
             files.append(UploadedFile(rec))
-        return files if self.multiple else (files[0] if files else None)
+        return files
 
     # ---- the upload's own messages (render/bridge.py) ------------------------------------
 
