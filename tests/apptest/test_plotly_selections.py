@@ -46,7 +46,10 @@ def test_a_selection_the_chart_does_not_offer_is_refused():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ('on_select="always"', "You have passed 'always' to `on_select`."),
+        (
+            'on_select="always"',
+            "Invalid `on_select` value. Supported values: 'rerun', 'ignore', a callback function.",
+        ),
         ('on_select="rerun", selection_mode="circle"', "Invalid selection mode: circle."),
     ],
 )

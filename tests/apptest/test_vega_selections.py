@@ -76,7 +76,10 @@ def test_selection_mode_picks_parameters_and_the_wire_is_checked():
             'on_select="rerun", selection_mode="q")',
             "Selection parameter 'q' is not defined in the chart spec. Available selection parameters are: ['p'].",
         ),
-        ('st.vega_lite_chart({"mark": "bar"}, on_select=5)', "You have passed 5 to `on_select`."),
+        (
+            'st.vega_lite_chart({"mark": "bar"}, on_select=5)',
+            "Invalid `on_select` value. Supported values: 'rerun', 'ignore', a callback function.",
+        ),
     ],
 )
 def test_errors(call, message):

@@ -15,7 +15,7 @@ from typing import Any
 
 from nbstream.elements._base import add_element, add_widget
 from nbstream.elements._sizing import check_height, check_width
-from nbstream.elements.charts.selections import AttrDict
+from nbstream.elements.charts.selections import AttrDict, on_select_mode
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.widgets import InvalidWireValue
@@ -139,16 +139,6 @@ class EChartsSelectionSerde:
         return {f: area[f] for f in fields}
 
 
-def _on_select(on_select: Any) -> tuple[bool, Callable[..., Any] | None]:
-    if on_select == "ignore":
-        return False, None
-    if on_select == "rerun":
-        return True, None
-    if callable(on_select):
-        return True, on_select
-    raise StreamlitValueError("on_select", ["'rerun'", "'ignore'", "a callback function"])
-
-
 @command
 def echarts_chart(
     spec: Any,
@@ -193,7 +183,7 @@ def echarts_chart(
         raise StreamlitValueError("theme", ["'streamlit'", "None"])
     if renderer not in ("canvas", "svg"):
         raise StreamlitValueError("renderer", ["'canvas'", "'svg'"])
-    selecting, callback = _on_select(on_select)
+    selecting, callback = on_select_mode(on_select)
     option = option_json(spec)
     name = " ".join(alt.split()) if isinstance(alt, str) and alt.strip() else None
     props = {

@@ -15,7 +15,7 @@ from typing import Any
 
 from nbstream.elements._base import add_element, add_widget
 from nbstream.elements._sizing import check_height, check_width
-from nbstream.elements.charts.selections import AttrDict, _plain
+from nbstream.elements.charts.selections import AttrDict, _plain, on_select_mode
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.runtime.errors import (
     StreamlitAPIException,
@@ -89,16 +89,6 @@ class PydeckSelectionSerde:
         return pydeck_state({"indices": dict(indices), "objects": dict(objects)})
 
 
-def _on_select(on_select: Any) -> tuple[bool, Callable[..., Any] | None]:
-    if on_select == "ignore":
-        return False, None
-    if on_select == "rerun":
-        return True, None
-    if callable(on_select):
-        return True, on_select
-    raise StreamlitValueError("on_select", ["'rerun'", "'ignore'", "a callback function"])
-
-
 def _mode(selection_mode: Any) -> str:
     if not isinstance(selection_mode, str):
         raise StreamlitInvalidParameterTypeError(
@@ -151,7 +141,7 @@ def pydeck_chart(
     height = check_height(height, allow_content=False)
     if use_container_width:
         width = "stretch"
-    selecting, callback = _on_select(on_select)
+    selecting, callback = on_select_mode(on_select)
     mode = _mode(selection_mode) if selecting else None
     spec = deck_json(pydeck_obj)
     tooltip = deck_tooltip(pydeck_obj) if pydeck_obj is not None else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.widgets import InvalidWireValue
 
 PLOTLY_MODES = ("points", "box", "lasso")
@@ -46,10 +46,7 @@ def on_select_mode(on_select: Any) -> tuple[bool, Callable[..., Any] | None]:
         return True, None
     if callable(on_select):
         return True, on_select
-    raise StreamlitAPIException(
-        f"You have passed {on_select!r} to `on_select`. "
-        "But only 'ignore', 'rerun', or a callable is supported."
-    )
+    raise StreamlitValueError("on_select", ["'rerun'", "'ignore'", "a callback function"])
 
 
 def plotly_modes(selection_mode: Any) -> list[str]:
