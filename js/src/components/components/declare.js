@@ -15,6 +15,7 @@
  */
 import { h } from "../_base.js";
 import { sizeFrame } from "./frames.js";
+import { baseUrl } from "../../static_urls.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").ComponentContext} ComponentContext */
@@ -25,17 +26,6 @@ export const MAX_VALUE_CHARS = 7_000_000; // under the kernel's message limit
 const MAX_HEIGHT = 100_000;
 const INITIAL_HEIGHT = 150;
 
-/** The server's base URL, from the page config every Jupyter page carries. */
-export function baseUrl() {
-  try {
-    const data = document.getElementById("jupyter-config-data");
-    const base = JSON.parse(data?.textContent || "{}").baseUrl;
-    if (typeof base === "string" && base) return base.endsWith("/") ? base : `${base}/`;
-  } catch {
-    /* no page config: the server root */
-  }
-  return "/";
-}
 
 /**
  * Where the component's index.html is: its registered build folder or its dev server.

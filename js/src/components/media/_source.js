@@ -10,6 +10,7 @@
  * @typedef {import("../../types.js").ComponentContext} ComponentContext
  */
 import { blobBytes, blobHash } from "../charts/data.js";
+import { baseUrl } from "../../static_urls.js";
 
 const SAFE_URL = /^(https?:|data:(image|audio|video)\/)/i;
 
@@ -52,17 +53,6 @@ export function sources(ctx) {
 const MEDIA_PATH = /^nbstream\/media\/([A-Za-z0-9_-]{16,64})\/[A-Za-z0-9_-]{16,64}$/;
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
-/** The Jupyter server's base URL, from the page config. */
-export function baseUrl() {
-  try {
-    const data = document.getElementById("jupyter-config-data");
-    const base = JSON.parse(data?.textContent || "{}").baseUrl;
-    if (typeof base === "string" && base) return base.endsWith("/") ? base : `${base}/`;
-  } catch {
-    /* no page config: the server root */
-  }
-  return "/";
-}
 
 /**
  * The URL of a served-media reference, after setting the cookie the server asks for
