@@ -196,8 +196,25 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     ),
     "cache.persist": (
         True,
-        "(nbstream) Share st.cache_data entries between an app's kernels through files in cache.dir.",
+        "(nbstream) Share st.cache_data entries between an app's kernels through the store cache.store "
+        "selects.",
     ),
     "cache.dir": ("", "(nbstream) Where; empty for the user's cache folder (~/.cache/nbstream/cache)."),
     "cache.maxDiskSize": (2048, "(nbstream) Megabytes the cache files may take; least used go first."),
+    "cache.store": (
+        "disk",
+        '(nbstream) Where st.cache_data entries are shared: "disk" (files in cache.dir: the kernels of '
+        'this machine), "redis" (the server at cache.redisUrl: every replica that reaches it; pip '
+        'install "nbstream[redis]"), or "module:Class" (your class with the methods of '
+        "nbstream.caching.shared.CacheStore). cache_resource and session state are never shared.",
+    ),
+    "cache.redisUrl": (
+        "redis://127.0.0.1:6379/0",
+        '(nbstream) The Redis server of cache.store = "redis" (redis://[:password@]host:port/db). '
+        "Its entries hold pickles: use a server only the app's replicas can write to.",
+    ),
+    "cache.redisMaxValueBytes": (
+        64 * 1024 * 1024,
+        "(nbstream) Bytes an entry may take in Redis; a bigger value stays in the kernel's memory.",
+    ),
 }

@@ -219,6 +219,10 @@ def _validate(key: str, value: Any) -> None:
         isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0
     ):
         raise StreamlitAPIException(f"{key} must be a number of seconds (0 or more), not {value!r}.")
+    if key == "cache.store" and not (
+        value in ("disk", "redis") or (isinstance(value, str) and all(value.partition(":")[::2]))
+    ):
+        raise StreamlitAPIException(f'cache.store must be "disk", "redis" or "module:Class", not {value!r}.')
 
 
 def files_signature() -> tuple[tuple[str, float | None], ...]:

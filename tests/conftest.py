@@ -42,3 +42,14 @@ def database(request, tmp_path):
     if request.param == "sqlite":
         return sqlite_database(tmp_path)
     return request.getfixturevalue("postgresql")
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A Redis server on 127.0.0.1 for the session (see tests/redis_server.py)."""
+    from tests.redis_server import redis_server as start
+
+    with start() as server:
+        if server is None:
+            pytest.skip("redis-server is not installed (.ci/run installs Debian's redis-server)")
+        yield server

@@ -10,10 +10,9 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from nbstream.caching import cached_func
+from nbstream.caching import cached_func, shared
 from nbstream.caching.cached_func import DATA, RESOURCE, CachedFunc
 from nbstream.caching.digest import clear_memo
-from nbstream.caching.stores import DISK
 from nbstream.runtime import caches, context
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitBadTimeStringError
 
@@ -302,7 +301,7 @@ def clear_data() -> None:
     for memory in cached_func.memory_caches(DATA):
         memory.clear()
     for app in cached_func.apps_seen():
-        DISK.clear(app)
+        shared.current().clear(app)
     clear_memo()
 
 

@@ -7,8 +7,8 @@ whose names start with ``_`` are not hashed.  With ``experimental_allow_widgets=
 the values of the widgets the function draws are part of the key too.
 
 A lookup looks in this kernel's memory, then (``cache_data`` only, for apps with an
-identity) in the disk store that the app's kernels share.  A miss computes under a
-per-key lock, so concurrent calls with one key compute once in a kernel.
+identity) in the store the app's kernels share (``shared``: the disk, or Redis).  A miss
+computes under a per-key lock, so concurrent calls with one key compute once in a kernel.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nbstream.caching import replay as _replay
+from nbstream.caching import shared
 from nbstream.caching.digest import blake, feed_text, type_name
 from nbstream.caching.hashing import Hasher, HashFuncFailed, Unhashable, function_source
 from nbstream.caching.stores import DISK, Entry, MemoryCache
@@ -229,18 +230,21 @@ class CachedFunc:
 
     def _lookup(self, cache: MemoryCache, key: str, app: str | None, index: bool = False) -> Entry | None:
         entry = cache.get(key)
+        store = shared.current() if (entry is not None and entry.app is not None) or app is not None else None
         if entry is not None and entry.app is not None:
+            assert store is not None
             entry_app = entry.app
-            if entry.epoch != DISK.epoch(entry_app):  # cleared by another kernel of the app
+            if entry.epoch != store.epoch(entry_app):  # cleared by another kernel of the app
                 cache.drop(key)
                 entry = None
             elif time.time() - entry.touched > 1.0:
                 entry.touched = time.time()
-                DISK.touch(entry_app, self._folder(index), key)
+                store.touch(entry_app, self._folder(index), key)
         if entry is not None or app is None:
             return entry
-        epoch = DISK.epoch(app)
-        found = DISK.get(app, self._folder(index), key, self._ttl)
+        assert store is not None
+        epoch = store.epoch(app)
+        found = store.get(app, self._folder(index), key, self._ttl)
         if found is None:
             return None
         frozen, meta, created = found
@@ -260,7 +264,7 @@ class CachedFunc:
             except _BadEntry:
                 cache.drop(key)
                 if entry.app is not None:
-                    DISK.clear(entry.app, self._folder(), key)
+                    shared.current().delete(entry.app, self._folder(), key)
                 continue
             if self._validate is not None and not self._validate(value):
                 cache.drop(key)
@@ -317,14 +321,15 @@ class CachedFunc:
             value = stored.value if isinstance(stored, Immutable) else stored
             cache.put(key, Entry(value, recording, created))
             return
-        epoch = DISK.epoch(app) if app is not None else 0
+        store = shared.current() if app is not None else None
+        epoch = store.epoch(app) if store is not None and app is not None else 0
         entry = Entry(stored, recording, created, app, epoch, touched=created)
         cache.put(key, entry)
-        if app is not None:
+        if store is not None and app is not None:
             _apps.add(app)
             meta = {"replay": recording, "function": self._name}
             max_entries = None if index else self._max_entries
-            DISK.put(app, self._folder(index), key, stored, meta, created, max_entries)
+            store.put(app, self._folder(index), key, stored, meta, created, max_entries, ttl=self._ttl)
 
     def _widget_key(self, cache: MemoryCache, key: str, app: str | None, ctx: Any) -> str | None:
         """The key with the current values of the widgets the function drew, if all are known."""
@@ -364,14 +369,14 @@ class CachedFunc:
                 self._memory(index).clear()
                 if self._kind == DATA:
                     for app in apps_seen():
-                        DISK.clear(app, self._folder(index))
+                        shared.current().clear(app, self._folder(index))
             return
         key, _ = self._key(self._bind(args, kwargs))
         for index in sections:
             self._memory(index).drop(key)
             if self._kind == DATA:
                 for app in apps_seen():
-                    DISK.clear(app, self._folder(index), key)
+                    shared.current().delete(app, self._folder(index), key)
 
 
 _MISS = object()

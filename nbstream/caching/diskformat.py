@@ -22,10 +22,14 @@ file owned by another user is never loaded.
 
 Any problem while reading raises ``CorruptEntry``: the store counts it as a miss and
 removes the file.
+
+``dumps`` / ``loads`` are the same format as bytes, for stores that keep entries
+elsewhere than in files (the Redis store).
 """
 
 from __future__ import annotations
 
+import io
 import mmap
 import os
 import pickle
@@ -54,6 +58,13 @@ def write(f: BinaryIO, frozen: Frozen, meta: dict[str, Any], created: float) -> 
     meta_bytes = pickle.dumps({**meta, **payload_meta}, protocol=5)
     f.write(meta_bytes)
     f.write(_TRAILER.pack(MAGIC, kind, created, payload_size, len(meta_bytes)))
+
+
+def dumps(frozen: Frozen, meta: dict[str, Any], created: float) -> bytes:
+    """An entry as bytes, in the format ``write`` writes; raise if the value has no such form."""
+    out = io.BytesIO()
+    write(out, frozen, meta, created)
+    return out.getvalue()
 
 
 def _payload(frozen: Frozen) -> tuple[bytes, dict[str, Any], Any]:
@@ -150,9 +161,7 @@ def read(path: str) -> tuple[Frozen, dict[str, Any], float]:
             if size < _TRAILER.size:
                 raise CorruptEntry("too short")
             f.seek(size - _TRAILER.size)
-            magic, kind, created, payload_size, meta_size = _TRAILER.unpack(f.read(_TRAILER.size))
-            if magic != MAGIC or payload_size + meta_size + _TRAILER.size != size:
-                raise CorruptEntry("bad trailer")
+            kind, created, payload_size, meta_size = _trailer(f.read(_TRAILER.size), size)
             f.seek(payload_size)
             meta = pickle.loads(f.read(meta_size))
             if kind == b"P":
@@ -164,6 +173,32 @@ def read(path: str) -> tuple[Frozen, dict[str, Any], float]:
         raise
     except Exception as exc:  # whatever a damaged or foreign file makes the readers raise
         raise CorruptEntry(f"{type(exc).__name__}: {exc}") from exc
+
+
+def loads(data: bytes) -> tuple[Frozen, dict[str, Any], float]:
+    """Read an entry from the bytes ``dumps`` made; ``CorruptEntry`` when they cannot be read."""
+    try:
+        # One writable copy: the frame's columns then point into it, as they point into
+        # the private mapping of a file, and a caller may write to them.
+        buffer = bytearray(data)
+        kind, created, payload_size, meta_size = _trailer(bytes(buffer[-_TRAILER.size :]), len(buffer))
+        meta = pickle.loads(buffer[payload_size : payload_size + meta_size])
+        if kind == b"P":
+            return Pickled(bytes(buffer[:payload_size])), meta, created
+        return _read_mapped(kind, buffer if payload_size else None, payload_size, meta), meta, created
+    except CorruptEntry:
+        raise
+    except Exception as exc:  # whatever damaged bytes make the readers raise
+        raise CorruptEntry(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _trailer(tail: bytes, size: int) -> tuple[bytes, float, int, int]:
+    if size < _TRAILER.size or len(tail) != _TRAILER.size:
+        raise CorruptEntry("too short")
+    magic, kind, created, payload_size, meta_size = _TRAILER.unpack(tail)
+    if magic != MAGIC or payload_size + meta_size + _TRAILER.size != size:
+        raise CorruptEntry("bad trailer")
+    return kind, created, payload_size, meta_size
 
 
 def _read_mapped(kind: bytes, mapped: Any, payload_size: int, meta: dict[str, Any]) -> Frozen:

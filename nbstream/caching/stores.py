@@ -4,8 +4,9 @@
 least recently used entries go first beyond ``max_entries``, entries older than
 ``ttl`` are misses, and concurrent calls with the same key compute once.
 
-``DiskStore`` holds ``cache_data`` entries in files, so that every kernel of an app on
-this machine (each Voila tab is its own kernel) shares them::
+``DiskStore`` (the default shared store, see ``shared``) holds ``cache_data`` entries in
+files, so that every kernel of an app on this machine (each Voila tab is its own kernel)
+shares them::
 
     <cache.dir>/v1/<app>/<function>/<key>.nbc     one entry (see diskformat)
     <cache.dir>/v1/<app>/epoch                     touched by every clear
@@ -234,6 +235,7 @@ class DiskStore:
         created: float,
         max_entries: int | None,
         on_done: Callable[[bool], None] | None = None,
+        ttl: float | None = None,  # counted from ``created`` on every read instead
     ) -> None:
         """Store an entry; big values are written by a background thread.
 
@@ -351,6 +353,10 @@ class DiskStore:
                 break
 
     # ---- clearing -------------------------------------------------------------------------
+
+    def delete(self, app: str, function: str, key: str) -> None:
+        """Remove one entry (other kernels drop their memory copies too)."""
+        self.clear(app, function, key)
 
     def clear(self, app: str, function: str | None = None, key: str | None = None) -> None:
         """Remove an app's entries: all, one function's, or one entry."""
