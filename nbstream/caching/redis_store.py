@@ -8,7 +8,8 @@ identity, as the disk store's folder)::
     nbstream:v1:<app>:<function>:lru       sorted set: the function's keys by last use
     nbstream:v1:<app>:epoch                incremented by every clear
 
-* An entry is one ``SET``: readers see a whole entry or none.  Tables are Arrow IPC,
+* An entry is one ``SET``: readers see a whole entry or none.  Values over a megabyte
+  are sent by a background thread, so a miss does not wait for them.  Tables are Arrow IPC,
   other values pickles, exactly as in the disk store's files.
 * ``ttl`` is the key's Redis expiry (and is checked against the creation time on read);
   past ``max_entries`` the least recently used keys of the sorted set are removed.
@@ -33,6 +34,7 @@ from typing import Any
 from nbstream import config
 from nbstream.caching import diskformat
 from nbstream.caching.values import Frozen
+from nbstream.caching.writer import BACKGROUND_BYTES, BackgroundWriter
 
 _LOG = logging.getLogger("nbstream")
 _PREFIX = "nbstream:v1:"
@@ -61,6 +63,7 @@ class RedisStore:
         self._down = False
         self._retry_at = 0.0
         self._epochs: dict[str, int] = {}  # the last epoch read, used while the server is down
+        self._writer = BackgroundWriter("nbstream-redis-writer")
 
     # ---- keys -------------------------------------------------------------------------------
 
@@ -149,9 +152,17 @@ class RedisStore:
         on_done: Callable[[bool], None] | None = None,
         ttl: float | None = None,
     ) -> None:
-        ok = self._put(app, function, key, frozen, meta, created, max_entries, ttl)
-        if on_done is not None:
-            on_done(ok)
+        """Store an entry; values over a megabyte are sent by a background thread."""
+
+        def write() -> None:
+            ok = self._put(app, function, key, frozen, meta, created, max_entries, ttl)
+            if on_done is not None:
+                on_done(ok)
+
+        if frozen.nbytes > BACKGROUND_BYTES:
+            self._writer.submit(write)
+        else:
+            write()
 
     def _put(
         self,
@@ -221,6 +232,7 @@ class RedisStore:
         self._call(remove)
 
     def clear(self, app: str, function: str | None = None, key: str | None = None) -> None:
+        self.flush()
         if function is not None and key is not None:
             self.delete(app, function, key)
             return
@@ -243,7 +255,7 @@ class RedisStore:
         self._call(remove)
 
     def flush(self, timeout: float | None = None) -> bool:
-        return True  # every write is done when put returns
+        return self._writer.flush(timeout)
 
 
 _UNKNOWN = object()

@@ -26,6 +26,8 @@ function's identity, and a digest of the call's arguments.  Its contract:
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib
 import threading
 from collections.abc import Callable
@@ -140,3 +142,11 @@ def reset() -> None:
     """Forget the stores built so far (tests; a changed setting builds its own anyway)."""
     with _lock:
         _built.clear()
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    # A kernel that computed a big value and exits still shares it with the others.
+    for store in list(_built.values()):
+        with contextlib.suppress(Exception):
+            store.flush(timeout=120)

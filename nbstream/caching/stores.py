@@ -31,7 +31,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import queue
 import shutil
 import sys
 import tempfile
@@ -46,12 +45,12 @@ from typing import Any
 from nbstream import config
 from nbstream.caching import diskformat
 from nbstream.caching.values import Frozen
+from nbstream.caching.writer import BACKGROUND_BYTES, BackgroundWriter
 
 _LOG = logging.getLogger("nbstream")
 
 FORMAT = "v1"
 _SUFFIX = ".nbc"
-_BACKGROUND_BYTES = 1 << 20  # values bigger than this are written by a background thread
 _STALE_TEMP_SECONDS = 3600
 
 
@@ -149,10 +148,7 @@ class DiskStore:
         self._written_since_scan = 0
         self._writes_since_scan = 0
         self._last_scan = 0.0
-        self._queue: queue.Queue[tuple[Callable[[], None], threading.Event] | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
-        self._pending = 0
-        self._idle = threading.Condition(self._lock)
+        self._writer = BackgroundWriter("nbstream-cache-writer")
         self._epoch_paths: dict[tuple[Any, str], str] = {}
 
     # ---- where ----------------------------------------------------------------------------
@@ -260,8 +256,8 @@ class DiskStore:
             if on_done is not None:
                 on_done(ok)
 
-        if size > _BACKGROUND_BYTES:
-            self._submit(write)
+        if size > BACKGROUND_BYTES:
+            self._writer.submit(write)
         else:
             write()
 
@@ -372,35 +368,9 @@ class DiskStore:
         if app_dir.is_dir():
             self._bump_epoch(app)
 
-    # ---- the background writer ----------------------------------------------------------
-
-    def _submit(self, job: Callable[[], None]) -> None:
-        with self._lock:
-            self._pending += 1
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._loop, name="nbstream-cache-writer", daemon=True)
-                self._thread.start()
-        self._queue.put((job, threading.Event()))
-
-    def _loop(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            job, _done = item
-            try:
-                job()
-            except Exception:
-                _LOG.debug("nbstream cache: a background write failed", exc_info=True)
-            finally:
-                with self._lock:
-                    self._pending -= 1
-                    self._idle.notify_all()
-
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until background writes are done; False if ``timeout`` passed first."""
-        with self._lock:
-            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+        return self._writer.flush(timeout)
 
 
 def _dirs(folder: Path | str) -> list[str]:

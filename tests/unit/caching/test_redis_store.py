@@ -240,6 +240,29 @@ def test_a_corrupt_entry_makes_the_cached_function_compute(redis_store, redis_se
     assert calls == [4, 4]
 
 
+def test_a_big_value_is_sent_in_the_background_and_shared_once_flushed(redis_store, redis_server):
+    import numpy as np
+
+    calls = []
+
+    @st.cache_data
+    def big(n):
+        calls.append(n)
+        return pd.DataFrame({"x": np.arange(n, dtype=float)})
+
+    assert len(big(300_000)) == 300_000  # 2.4 MB: over the megabyte sent in the foreground
+    assert redis_store.flush(timeout=30)
+    assert len([k for k in app_keys(redis_server.url) if not k.endswith((":lru", ":epoch"))]) == 1
+    for memory in cached_func.memory_caches("cache_data"):
+        memory.clear()
+    frame = big(300_000)
+    assert calls == [300_000] and frame["x"].iloc[-1] == 299_999.0
+    frame.loc[0, "x"] = -1.0  # writable, and the caller's own
+    for memory in cached_func.memory_caches("cache_data"):
+        memory.clear()
+    assert big(300_000).loc[0, "x"] == 0.0
+
+
 def test_a_value_over_the_size_cap_stays_in_this_kernels_memory(redis_store, redis_server):
     config.set_option("cache.redisMaxValueBytes", 10_000)
     calls = []
