@@ -57,7 +57,15 @@ class RedisStore:
                 '[cache] store = "redis" needs the redis package: pip install "nbstream[redis]"'
             ) from exc
         self.url = url
-        self._errors: tuple[type[BaseException], ...] = (redis.exceptions.RedisError, OSError)
+        exceptions = redis.exceptions
+        self._outage: tuple[type[BaseException], ...] = (
+            exceptions.ConnectionError,
+            exceptions.TimeoutError,
+            OSError,
+        )
+        self._refused: type[BaseException] = (
+            exceptions.RedisError
+        )  # e.g. out of memory, a key of another type
         self._client = redis.Redis.from_url(url, socket_connect_timeout=1.0, socket_timeout=5.0)
         self._lock = threading.Lock()
         self._down = False
@@ -84,29 +92,38 @@ class RedisStore:
     # ---- reaching the server ------------------------------------------------------------------
 
     def _call(self, op: Callable[[Any], Any], default: Any = None) -> Any:
-        """``op(client)``, or ``default`` when the server cannot be reached."""
+        """``op(client)``, or ``default`` when the server cannot be reached or refuses."""
         with self._lock:
             if self._down and time.monotonic() < self._retry_at:
                 return default
         try:
             result = op(self._client)
-        except self._errors as exc:
-            with self._lock:
-                was_down, self._down = self._down, True
-                self._retry_at = time.monotonic() + _RETRY_SECONDS
-            if not was_down:
-                _LOG.warning(
-                    "nbstream cache: the Redis server at %s cannot be reached (%s); "
-                    "st.cache_data keeps entries in each kernel's memory until it is back",
-                    _safe_url(self.url),
-                    exc,
-                )
+        except self._outage as exc:
+            self._went_down(exc)
             return default
+        except self._refused as exc:
+            _LOG.debug("nbstream cache: the Redis server refused: %s", exc)
+            result = default
+        self._reachable()
+        return result
+
+    def _went_down(self, exc: BaseException) -> None:
+        with self._lock:
+            was_down, self._down = self._down, True
+            self._retry_at = time.monotonic() + _RETRY_SECONDS
+        if not was_down:
+            _LOG.warning(
+                "nbstream cache: the Redis server at %s cannot be reached (%s); "
+                "st.cache_data keeps entries in each kernel's memory until it is back",
+                _safe_url(self.url),
+                exc,
+            )
+
+    def _reachable(self) -> None:
         with self._lock:
             was_down, self._down = self._down, False
         if was_down:
             _LOG.warning("nbstream cache: the Redis server at %s is reachable again", _safe_url(self.url))
-        return result
 
     # ---- the store ----------------------------------------------------------------------------
 

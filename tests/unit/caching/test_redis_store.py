@@ -263,6 +263,27 @@ def test_a_big_value_is_sent_in_the_background_and_shared_once_flushed(redis_sto
     assert big(300_000).loc[0, "x"] == 0.0
 
 
+def test_an_entry_redis_refuses_to_read_is_a_miss_without_an_outage_warning(
+    redis_store, redis_server, caplog
+):
+    client = redis.Redis.from_url(redis_server.url)
+    entry = redis_store.entry_key(APP, "f", "k")
+    client.rpush(entry, b"a list, not an entry")  # GET answers WRONGTYPE
+    with caplog.at_level(logging.WARNING, logger="nbstream"):
+        assert redis_store.get(APP, "f", "k", None) is None
+        redis_store.put(APP, "f", "k", freeze([1, 2], "f"), {}, time.time(), None)
+        found = redis_store.get(APP, "f", "k", None)
+    assert found is not None and found[0].thaw() == [1, 2]
+    assert not caplog.records
+
+
+def test_the_warning_never_shows_the_password():
+    from nbstream.caching.redis_store import _safe_url
+
+    assert _safe_url("redis://:s3cret@cache.internal:6379/0") == "redis://cache.internal:6379/0"
+    assert _safe_url("rediss://user:s3cret@h:1/2") == "rediss://h:1/2"
+
+
 def test_a_value_over_the_size_cap_stays_in_this_kernels_memory(redis_store, redis_server):
     config.set_option("cache.redisMaxValueBytes", 10_000)
     calls = []
