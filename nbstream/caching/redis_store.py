@@ -141,6 +141,8 @@ class RedisStore:
         name = self.entry_key(app, function, key)
         data = self._call(lambda r: r.get(name))
         if data is None:
+            # expired or evicted by Redis: forget it in the LRU set too
+            self._call(lambda r: r.zrem(self._lru_key(app, function), key))
             return None
         try:
             frozen, meta, created = diskformat.loads(data)
@@ -216,6 +218,8 @@ class RedisStore:
             pipe = r.pipeline(transaction=True)
             pipe.set(self.entry_key(app, function, key), data, px=expiry_ms)
             pipe.zadd(lru, {key: time.time()})
+            if ttl is not None:  # the set goes soon after the last of its entries
+                pipe.pexpire(lru, int(ttl * 1000) + 1000)
             pipe.zcard(lru)
             count = pipe.execute()[-1]
             if max_entries is not None and count > max(max_entries, 0):

@@ -181,6 +181,19 @@ def test_ttl_expires_for_every_replica(replicas):
     assert a.call("short", arg)["value"] == later["value"]
 
 
+def test_expired_entries_leave_nothing_behind_in_redis(redis_store, redis_server):
+    client = redis.Redis.from_url(redis_server.url)
+    redis_store.put(APP, "f", "k", freeze("v", "f"), {}, time.time(), None, ttl=0.3)
+    lru = RedisStore.app_prefix(APP) + "f:lru"
+    assert 0 < client.pttl(redis_store.entry_key(APP, "f", "k")) <= 300
+    assert 1000 < client.pttl(lru) <= 1300
+    redis_store.put(APP, "f", "old", freeze("v", "f"), {}, time.time() - 10, None, ttl=5)
+    assert client.exists(redis_store.entry_key(APP, "f", "old")) == 0  # already past its ttl
+    time.sleep(0.35)
+    assert redis_store.get(APP, "f", "k", 0.3) is None
+    assert client.zcard(lru) == 0
+
+
 def test_max_entries_counts_the_uses_of_every_replica(replicas, redis_server):
     a, b = replicas
     one, two, three = name(), name(), name()
