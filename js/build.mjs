@@ -68,7 +68,7 @@ function entrySource() {
  * chart shows that its renderer needs the served front end, instead of every saved
  * notebook carrying megabytes of Graphviz, ECharts, Mermaid and deck.gl.
  */
-const ON_DEMAND_ONLY = /^(@hpcc-js\/wasm-graphviz|echarts|mermaid|@deck\.gl\/[a-z-]+)(\/|$)/;
+const ON_DEMAND_ONLY = /^(@hpcc-js\/wasm-graphviz|echarts|mermaid|maplibre-gl|@deck\.gl\/[a-z-]+)(\/|$)/;
 const leaveOutOnDemand = {
   name: "leave-out-on-demand",
   setup(/** @type {any} */ build) {
@@ -76,6 +76,20 @@ const leaveOutOnDemand = {
     build.onLoad({ filter: /.*/, namespace: "on-demand-only" }, (/** @type {any} */ args) => ({
       contents: `throw new Error(${JSON.stringify(`${args.path} is loaded from the served front end, which this page does not have`)});`,
       loader: "js",
+    }));
+  },
+};
+
+/**
+ * MapLibre's stylesheet as a string: the base-map chunk adds it to the page when a map
+ * draws, so the app's stylesheet does not carry it.
+ */
+const mapLibreCssAsText = {
+  name: "maplibre-css-as-text",
+  setup(/** @type {any} */ build) {
+    build.onLoad({ filter: /maplibre-gl[\\/]dist[\\/]maplibre-gl\.css$/ }, (/** @type {any} */ args) => ({
+      contents: readFileSync(args.path, "utf8"),
+      loader: "text",
     }));
   },
 };
@@ -120,6 +134,7 @@ async function buildOnce() {
       outdir: out,
       splitting: true,
       chunkNames: "chunks/[name]-[hash]",
+      plugins: [mapLibreCssAsText],
       assetNames: "fonts/[name]-[hash]",
       loader: { ".woff2": "file", ".woff": "empty", ".ttf": "empty" },
     });

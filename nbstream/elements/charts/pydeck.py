@@ -1,8 +1,9 @@
 """st.pydeck_chart: a pydeck ``Deck`` drawn by a bundled deck.gl (its JSON converter reads
 what ``Deck.to_json()`` writes), loaded on demand.
 
-No base map is drawn, so nothing is fetched from Mapbox or Carto: the layers are drawn
-over the app's background.  With ``on_select="rerun"`` or a callback the chart is a
+No base map is drawn unless the Deck configures a map style (see ``pydeck_basemap``), so
+by default nothing is fetched from Mapbox or Carto: the layers are drawn over the app's
+background.  With ``on_select="rerun"`` or a callback the chart is a
 widget whose value is Streamlit's ``PydeckState``,
 ``{"selection": {"indices": {layer_id: [i, ...]}, "objects": {layer_id: [obj, ...]}}}``.
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from nbstream.elements._base import add_element, add_widget
 from nbstream.elements._sizing import check_height, check_width
+from nbstream.elements.charts.pydeck_basemap import base_map
 from nbstream.elements.charts.selections import AttrDict, _plain, on_select_mode
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.runtime.errors import (
@@ -118,7 +120,14 @@ def pydeck_chart(
     ----------
     pydeck_obj : pydeck.Deck or None
         The deck to draw; None draws an empty view of the world.  Layers are drawn by a
-        bundled deck.gl; no base map is drawn or fetched (``map_style`` is not used).
+        bundled deck.gl.  A base map is drawn under them (by a bundled MapLibre GL, in
+        step with the view) only when the Deck sets a map style: a style JSON URL
+        (``map_style="https://.../style.json"``), a Carto name (``"light"``, ``"road"``,
+        ``"dark_no_labels"``, ...) or a ``mapbox://`` style with a Mapbox key
+        (``api_keys={"mapbox": ...}`` or ``MAPBOX_API_KEY``).  pydeck's default style
+        (Carto's dark matter, also what ``map_style="dark"`` gives) draws no base map, so
+        nothing is fetched; Google Maps styles are not drawn.  A style that fails to load
+        leaves the layers with a short note.
     width : "stretch" or int
         ``"stretch"`` (default) fills the container's width; an int is pixels.
     use_container_width : bool or None
@@ -148,6 +157,7 @@ def pydeck_chart(
     props = {
         "spec": spec.encode("utf-8"),  # a blob: sent once, however often the app reruns
         "tooltip": tooltip,
+        "base_map": base_map(pydeck_obj) if pydeck_obj is not None else None,
         "width": width,
         "height": height,
         "alt": " ".join(alt.split()) if isinstance(alt, str) and alt.strip() else None,

@@ -6,14 +6,17 @@
  * {text} / {html} with {field} placeholders), `width`, `height`, `alt`, and with
  * on_select `id` and `selection_mode`.
  *
- * No base map: `mapStyle`/`mapProvider` are dropped, so nothing is asked of Mapbox or
- * Carto; the layers are drawn over the app's background.
+ * The deck's own `mapStyle`/`mapProvider` are dropped: a base map is drawn (basemap.js,
+ * MapLibre GL on demand) only from the `base_map` prop, which the Python side sets when
+ * the app configures a style; without one nothing is asked of Mapbox or Carto and the
+ * layers are drawn over the app's background.
  *
  * @typedef {import("../../types.js").WireNode} WireNode
  * @typedef {import("../../types.js").ComponentContext} ComponentContext
  * @typedef {import("../../types.js").Mounted} Mounted
  */
 import DOMPurify from "dompurify";
+import { cameraOf, chooseStyle, mountBaseMap } from "./basemap.js";
 import { blobBytes, blobHash } from "./data.js";
 import { fillHeight, filledHeight, watchContainer } from "./sizing.js";
 
@@ -104,6 +107,9 @@ export function pydeckChart(node, ctx) {
   let converted = null;
   /** @type {{indices: Record<string, number[]>, objects: Record<string, any[]>}} */
   let selection = { indices: {}, objects: {} };
+  /** @type {any} */
+  let map = null;
+  let mapKey = "null";
 
   const heightOf = (/** @type {any} */ props) => (typeof props.height === "number" ? props.height : filledHeight(el, DEFAULT_HEIGHT));
 
@@ -130,6 +136,42 @@ export function pydeckChart(node, ctx) {
     ctx.setValue(id, selection);
   }
 
+  /** The base map the props ask for, replacing the one drawn if it differs. @param {any} props */
+  function baseMap(props) {
+    const chosen = chooseStyle(props.base_map);
+    const key = JSON.stringify(chosen);
+    if (key === mapKey) return;
+    mapKey = key;
+    map?.remove();
+    map = null;
+    el.querySelector(".nbs-pydeck-basemap")?.remove();
+    el.querySelector(".nbs-pydeck-note")?.remove();
+    delete el.dataset.basemap;
+    if (!chosen) return;
+    const host = document.createElement("div");
+    host.className = "nbs-pydeck-basemap";
+    el.prepend(host);
+    const note = (/** @type {string} */ message) => {
+      if (mapKey !== key) return;
+      el.dataset.basemap = "error";
+      const box = document.createElement("div");
+      box.className = "nbs-pydeck-note";
+      box.textContent = "Base map unavailable";
+      box.title = message;
+      el.append(box);
+    };
+    mountBaseMap(host, chosen, converted?.initialViewState, note).then(
+      (made) => {
+        if (mapKey !== key || ctx.signal.aborted) return made.remove();
+        map = made;
+        made.once("style.load", () => {
+          if (mapKey === key) el.dataset.basemap = "loaded";
+        });
+      },
+      (/** @type {any} */ err) => note(String(err?.message || err)),
+    );
+  }
+
   /** @param {WireNode} next */
   async function draw(next) {
     latest = next;
@@ -147,6 +189,7 @@ export function pydeckChart(node, ctx) {
       converted = convert(spec);
       specHash = hash;
       if (deck) deck.setProps({ ...converted, initialViewState: converted.initialViewState });
+      map?.jumpTo(cameraOf(converted.initialViewState));
     }
     if (!deck) {
       deck = new Deck({
@@ -155,10 +198,14 @@ export function pydeckChart(node, ctx) {
         controller: converted.controller ?? true,
         onHover: hover,
         onClick: click,
+        onViewStateChange: (/** @type {any} */ { viewState }) => {
+          map?.jumpTo(cameraOf(viewState));
+        },
         useDevicePixels: true,
       });
     }
     deck.setProps({ width: "100%", height: "100%" });
+    baseMap(props);
     el.dataset.drawn = "true";
   }
 
@@ -181,6 +228,7 @@ export function pydeckChart(node, ctx) {
     destroy() {
       unwatch();
       deck?.finalize();
+      map?.remove();
     },
   };
 }
