@@ -2,11 +2,16 @@
 drawn offline by bundled renderers (fetched only by a page that has one) with selections
 where Streamlit has them, height="stretch" filling fixed-height containers, a graph filling a
 fixed-height container with height="stretch", and st.bottom pinned to the bottom of the
-window while the main area scrolls, its button rerunning the app."""
+window while the main area scrolls, its button rerunning the app.  pydeck draws no base
+map by default, and a configured map style (served here from 127.0.0.1) under the layers."""
 
 from __future__ import annotations
 
+import io
+import json
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -74,13 +79,72 @@ event = st.pydeck_chart(deck, on_select="rerun", key="cities", height=400)
 st.write(f"Picked: {[o['name'] for o in event.selection.objects.get('cities', [])]}")
 """
 
+# A MapLibre style with no external sources: a background of a colour nothing else uses.
+BACKGROUND = (20, 160, 90)
+STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "rgb(20, 160, 90)"}}],
+}
+
+BASEMAP = """
+import pydeck as pdk
+points = [{"lon": -0.1, "lat": 51.5}, {"lon": 2.35, "lat": 48.85}]
+layer = pdk.Layer("ScatterplotLayer", data=points, get_position="[lon, lat]", get_radius=60000,
+                  get_fill_color=[255, 75, 75], id="cities")
+view = pdk.ViewState(latitude=50.2, longitude=1.1, zoom=5)
+st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view, map_style="STYLE_URL/style.json"),
+                height=300, key="good")
+st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view, map_style="STYLE_URL/missing.json"),
+                height=300, key="missing")
+st.write("Maps done")
+"""
+
+
+class StyleServer:
+    """A tiny HTTP server on 127.0.0.1 serving ``/style.json``; it notes every path asked."""
+
+    def __init__(self) -> None:
+        requested: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                requested.append(self.path)
+                body = json.dumps(STYLE).encode() if self.path == "/style.json" else b"{}"
+                self.send_response(200 if self.path == "/style.json" else 404)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.requested = requested
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def style_server() -> Iterator[StyleServer]:
+    server = StyleServer()
+    yield server
+    server.stop()
+
+
 PLAIN = """
 st.write("No graphs here")
 """
 
 
 @pytest.fixture(scope="module")
-def voila(workdir: Path) -> Iterator[Server]:
+def voila(workdir: Path, style_server: StyleServer) -> Iterator[Server]:
     apps = workdir / "apps"
     apps.mkdir()
     write_app(apps, "graphs", GRAPHS)
@@ -88,6 +152,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     write_app(apps, "echarts", ECHARTS)
     write_app(apps, "stretch", STRETCH)
     write_app(apps, "pydeck", PYDECK)
+    write_app(apps, "basemap", BASEMAP.replace("STYLE_URL", style_server.url))
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -228,6 +293,61 @@ def test_pydeck_draws_layers_without_a_base_map_and_a_click_selects(chromium, vo
         assert paris, "hovering never showed the Paris tooltip"
         page.mouse.click(*paris)
         wait_text(page, "Picked: ['Paris']")
+        # pydeck's default style draws no base map: MapLibre is not even loaded.
+        assert not [u for u in page.chunks if "maplibre" in u], page.chunks
+        assert page.locator(".nbs-pydeck-basemap").count() == 0
+        assert [u for u in page.outside if "fontawesome" not in u] == [], page.outside
+    finally:
+        close_page(page)
+
+
+def rgb(png: bytes) -> list[list[tuple[int, int, int]]]:
+    """A screenshot's pixels, row by row."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    w, h = image.size
+    flat = image.tobytes()
+    return [[tuple(flat[3 * (y * w + x) : 3 * (y * w + x) + 3]) for x in range(w)] for y in range(h)]
+
+
+def is_background(pixel: tuple[int, ...]) -> bool:
+    return all(abs(a - b) <= 6 for a, b in zip(pixel, BACKGROUND, strict=True))
+
+
+def is_layer(pixel: tuple[int, ...]) -> bool:
+    r, g, b = pixel
+    return r > 200 and g < 120 and b < 120
+
+
+def test_pydeck_draws_a_configured_base_map_under_the_layers(chromium, voila, style_server):
+    pytest.importorskip("pydeck")
+    page = open_app(chromium, voila, "basemap")
+    try:
+        wait_text(page, "Maps done", timeout=60_000)
+        page.wait_for_selector(".nbs-pydeck[data-basemap=loaded]", timeout=60_000)
+        page.wait_for_selector(".nbs-pydeck[data-basemap=error] .nbs-pydeck-note", timeout=30_000)
+        assert "/style.json" in style_server.requested and "/missing.json" in style_server.requested
+        charts = page.locator(".nbs-pydeck")
+        assert charts.count() == 2
+        good, missing = charts.nth(0), charts.nth(1)
+        assert good.get_attribute("data-basemap") == "loaded"
+        assert missing.get_attribute("data-basemap") == "error"
+        # The failed style is a quiet note; its layers are drawn, no error box.
+        assert missing.locator(".nbs-pydeck-note").inner_text() == "Base map unavailable"
+        assert missing.get_attribute("data-drawn") == "true"
+        assert page.locator(".nbs-chart-error").count() == 0
+        page.wait_for_timeout(1000)  # the first frames
+        shot = rgb(good.screenshot())
+        w, h = len(shot[0]), len(shot)
+        assert is_background(shot[h // 2][8]), shot[h // 2][8]  # left edge, away from both cities
+        pixels = [p for row in shot for p in row]
+        assert sum(map(is_layer, pixels)) > 200, "the layers are not drawn over the base map"
+        assert sum(map(is_background, pixels)) > 0.5 * w * h, "the base map does not fill the chart"
+        # The failed style leaves the app's background, with the layers on it.
+        other = [p for row in rgb(missing.screenshot()) for p in row]
+        assert not any(map(is_background, other))
+        assert sum(map(is_layer, other)) > 200
         assert [u for u in page.outside if "fontawesome" not in u] == [], page.outside
     finally:
         close_page(page)
