@@ -79,12 +79,17 @@ event = st.pydeck_chart(deck, on_select="rerun", key="cities", height=400)
 st.write(f"Picked: {[o['name'] for o in event.selection.objects.get('cities', [])]}")
 """
 
-# A MapLibre style with no external sources: a background of a colour nothing else uses.
+# A MapLibre style with no external sources: a background of a colour nothing else uses,
+# and a blue square west of Paris (inline GeoJSON) to see the map follow the view.
 BACKGROUND = (20, 160, 90)
+SQUARE = [[[-3, 49], [-1, 49], [-1, 50.5], [-3, 50.5], [-3, 49]]]
 STYLE = {
     "version": 8,
-    "sources": {},
-    "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "rgb(20, 160, 90)"}}],
+    "sources": {"square": {"type": "geojson", "data": {"type": "Polygon", "coordinates": SQUARE}}},
+    "layers": [
+        {"id": "bg", "type": "background", "paint": {"background-color": "rgb(20, 160, 90)"}},
+        {"id": "sq", "type": "fill", "source": "square", "paint": {"fill-color": "rgb(30, 60, 220)"}},
+    ],
 }
 
 BASEMAP = """
@@ -320,6 +325,16 @@ def is_layer(pixel: tuple[int, ...]) -> bool:
     return r > 200 and g < 120 and b < 120
 
 
+def is_square(pixel: tuple[int, ...]) -> bool:
+    return all(abs(a - b) <= 6 for a, b in zip(pixel, (30, 60, 220), strict=True))
+
+
+def centre_x(shot: list[list[tuple[int, int, int]]], test) -> float:
+    xs = [x for row in shot for x, p in enumerate(row) if test(p)]
+    assert len(xs) > 100, "too few pixels of that colour"
+    return sum(xs) / len(xs)
+
+
 def test_pydeck_draws_a_configured_base_map_under_the_layers(chromium, voila, style_server):
     pytest.importorskip("pydeck")
     page = open_app(chromium, voila, "basemap")
@@ -348,6 +363,19 @@ def test_pydeck_draws_a_configured_base_map_under_the_layers(chromium, voila, st
         other = [p for row in rgb(missing.screenshot()) for p in row]
         assert not any(map(is_background, other))
         assert sum(map(is_layer, other)) > 200
+        # Dragging the view moves the base map with the layers.
+        before = (centre_x(shot, is_square), centre_x(shot, is_layer))
+        box = good.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + 20
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x + 80, y, steps=8)
+        page.mouse.up()
+        page.wait_for_timeout(800)
+        after = rgb(good.screenshot())
+        moved = (centre_x(after, is_square) - before[0], centre_x(after, is_layer) - before[1])
+        assert 60 <= moved[1] <= 100, moved  # the layers followed the drag
+        assert abs(moved[0] - moved[1]) <= 4, moved  # and so did the base map
         assert [u for u in page.outside if "fontawesome" not in u] == [], page.outside
     finally:
         close_page(page)

@@ -13,7 +13,11 @@ let mapLoading = null;
 
 /** MapLibre GL and its styles, loaded when the first base map draws. */
 export function loadMapLibre() {
-  mapLoading ??= Promise.all([import("maplibre-gl"), import("maplibre-gl/dist/maplibre-gl.css")]).then(([module, css]) => {
+  mapLoading ??= Promise.all([
+    import("maplibre-gl"),
+    // @ts-expect-error: a stylesheet, which build.mjs bundles as its text
+    import("maplibre-gl/dist/maplibre-gl.css"),
+  ]).then(([module, css]) => {
     if (!document.getElementById("nbs-maplibre-css")) {
       document.head.append(Object.assign(document.createElement("style"), { id: "nbs-maplibre-css", textContent: css.default }));
     }
