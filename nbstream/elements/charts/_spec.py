@@ -99,13 +99,29 @@ def chart_spec(
     return spec
 
 
+def _axis(series: Any, *, grid: bool) -> dict[str, Any]:
+    """An axis; over whole numbers its ticks are too (no "2,000.5" between years), as
+    Streamlit's built-in charts do."""
+    import pandas as pd
+
+    axis: dict[str, Any] = {"grid": grid}
+    dtype = series.dtype
+    if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        axis["tickMinStep"] = 1
+    return axis
+
+
 def _title(name: str) -> str:
     return _TITLES.get(name, name)
 
 
 def _x_encoding(mark: str, plan: Plan, frame: Any, x_label: str | None) -> dict[str, Any]:
     xtype = vl_type(frame[plan.x], ordinal=mark == "bar")
-    enc: dict[str, Any] = {"field": field_ref(plan.x), "type": xtype, "axis": {"grid": False}}
+    enc: dict[str, Any] = {
+        "field": field_ref(plan.x),
+        "type": xtype,
+        "axis": _axis(frame[plan.x], grid=False),
+    }
     enc["title"] = x_label if x_label is not None else ("" if plan.x_from_index else plan.x)
     if mark == "bar" and plan.sort_by is not None:
         enc["sort"] = {"field": SORT, "order": "descending" if plan.sort_descending else "ascending"}
@@ -116,7 +132,11 @@ def _x_encoding(mark: str, plan: Plan, frame: Any, x_label: str | None) -> dict[
 
 def _y_encoding(plan: Plan, frame: Any, y_label: str | None) -> dict[str, Any]:
     field = plan.y_field
-    enc: dict[str, Any] = {"field": field_ref(field), "type": vl_type(frame[field])}
+    enc: dict[str, Any] = {
+        "field": field_ref(field),
+        "type": vl_type(frame[field]),
+        "axis": _axis(frame[field], grid=True),
+    }
     named = not plan.melted and plan.y_named
     enc["title"] = y_label if y_label is not None else (plan.y[0] if named else "")
     return enc

@@ -20,7 +20,12 @@ def enc(chart):
 def test_wide_data_is_melted_against_the_index(chart):
     c = chart("st.line_chart(df[['a', 'b']])")
     e = enc(c)
-    assert e["x"] == {"field": INDEX, "type": "quantitative", "axis": {"grid": False}, "title": ""}
+    assert e["x"] == {
+        "field": INDEX,
+        "type": "quantitative",
+        "axis": {"grid": False, "tickMinStep": 1},
+        "title": "",
+    }
     assert e["y"]["field"] == VALUE and e["y"]["title"] == ""
     assert e["color"]["field"] == SERIES and e["color"]["sort"] == ["a", "b"]
     assert c.data.to_dict("list") == {
@@ -28,6 +33,17 @@ def test_wide_data_is_melted_against_the_index(chart):
         SERIES: list("aaabbb"),
         VALUE: [1, 2, 3, 4, 5, 6],
     }
+
+
+def test_axes_over_whole_numbers_tick_at_whole_numbers(chart):
+    # Streamlit's rule: tickMinStep 1 on an axis of an integer column (no "2,000.5"
+    # between years on a wide chart), none over floats; grid lines on y only.
+    c = chart("st.line_chart(pd.DataFrame({'year': [2000, 2001], 'v': [0.5, 1.5]}), x='year', y='v')")
+    assert enc(c)["x"]["axis"] == {"grid": False, "tickMinStep": 1}
+    assert enc(c)["y"]["axis"] == {"grid": True}
+    c = chart("st.scatter_chart(pd.DataFrame({'x': [0.1, 0.2], 'n': [1, 2]}), x='x', y='n')")
+    assert enc(c)["x"]["axis"] == {"grid": False}
+    assert enc(c)["y"]["axis"] == {"grid": True, "tickMinStep": 1}
 
 
 def test_the_sent_chunk_is_the_data(chart):
