@@ -4,9 +4,12 @@ The login itself happens in the server (``nbstream.auth_server``: ``auth/login``
 ``redirect_uri`` callback, ``auth/logout``), which keeps the ID token's claims in a cookie
 signed with ``[auth] cookie_secret``.  Here, in the kernel, ``st.login()`` and
 ``st.logout()`` send the browser to those URLs, and ``st.user`` reads the cookie back
-from the request Voila passed the kernel (``HTTP_COOKIE``: ``nbstream run`` and
-nbstream's Voila configuration pass the ``Cookie`` header).  Voila starts a kernel per
-page load, so the page the login returns to runs with the user logged in.
+from the request Voila passed the kernel (``HTTP_COOKIE``: ``nbstream run --voila`` and
+nbstream's Voila configuration pass the ``Cookie`` header), or under ``nbstream serve``
+from the session's own request (``AppSession.request``: a tab's websocket request).
+Each page load gets a fresh kernel (Voila) or session (serve: a tab whose cookies
+changed is not given its old session back), so the page the login returns to runs
+with the user logged in.
 
 Without that request (JupyterLab) ``st.user`` is the logged-out user.  In an AppTest
 run it is ``AppTest.user`` (the session's ``user_info``), as Streamlit's AppTest seeds
@@ -140,6 +143,16 @@ def _test_user() -> dict[str, Any] | None:
     return None if ctx is None else ctx.session.user_info
 
 
+def _cookie_header() -> str | None:
+    """The ``Cookie`` header of the request this session serves: the one the server passed
+    the session (``nbstream serve``), else the one Voila passed the kernel."""
+    ctx = context.get()
+    request = None if ctx is None else getattr(ctx.session, "request", None)
+    if request is not None:
+        return request.header("Cookie")
+    return os.environ.get("HTTP_COOKIE")
+
+
 def current_user() -> dict[str, Any]:
     """The claims of the logged-in user with ``is_logged_in``: True, or
     ``{"is_logged_in": False}`` (no cookie, a forged or expired one, no ``[auth]``); in
@@ -147,7 +160,7 @@ def current_user() -> dict[str, Any]:
     seeded = _test_user()
     if seeded is not None:
         return seeded
-    raw = auth_cookie.from_header(os.environ.get("HTTP_COOKIE"), auth_cookie.USER_COOKIE)
+    raw = auth_cookie.from_header(_cookie_header(), auth_cookie.USER_COOKIE)
     if raw is None:
         return {"is_logged_in": False}
     secret = _cookie_secret()
@@ -167,7 +180,7 @@ def current_tokens() -> dict[str, str]:
         return dict(tokens) if isinstance(tokens, Mapping) else {}
     if not current_user().get("is_logged_in"):
         return {}
-    raw = auth_cookie.from_header(os.environ.get("HTTP_COOKIE"), auth_cookie.TOKENS_COOKIE)
+    raw = auth_cookie.from_header(_cookie_header(), auth_cookie.TOKENS_COOKIE)
     secret = _cookie_secret()
     tokens = (
         auth_cookie.verify(secret, auth_cookie.TOKENS_COOKIE, raw, auth_cookie.USER_MAX_AGE)
@@ -178,8 +191,10 @@ def current_tokens() -> dict[str, str]:
 
 
 def _server_base() -> str:
-    """The server's base URL ("/" unless Voila says otherwise)."""
-    base = os.environ.get("VOILA_BASE_URL") or "/"
+    """The server's base URL ("/" unless the session's request or Voila says otherwise)."""
+    ctx = context.get()
+    request = None if ctx is None else getattr(ctx.session, "request", None)
+    base = request.base_url if request is not None else os.environ.get("VOILA_BASE_URL") or "/"
     return base if base.endswith("/") else base + "/"
 
 

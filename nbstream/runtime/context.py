@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from nbstream.runtime.errors import NoSessionContext, RunInterrupted
 from nbstream.runtime.fragments import Fragments
 from nbstream.runtime.pages import Route
+from nbstream.runtime.request import RequestInfo
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
 from nbstream.runtime.tree import Node
@@ -41,6 +42,7 @@ class RunSession(Protocol):
     id: str
     secrets_override: Mapping[str, Any] | None
     user_info: dict[str, Any] | None
+    request: RequestInfo | None
     uploads: UploadStore
 
     def tree_changed(self, ctx: RunContext) -> None: ...

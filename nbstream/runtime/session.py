@@ -31,6 +31,7 @@ from nbstream.runtime.exceptions import exception_node
 from nbstream.runtime.forms import PendingForms
 from nbstream.runtime.fragments import Fragment, Fragments
 from nbstream.runtime.pages import PageTarget, Route, folder_route
+from nbstream.runtime.request import RequestInfo
 from nbstream.runtime.runner import Runner, RunRequest, max_run_seconds, stoppable
 from nbstream.runtime.script import Script
 from nbstream.runtime.state import SessionState
@@ -68,6 +69,8 @@ class AppSession:
         self.secrets_override: Mapping[str, Any] | None = None
         # The user ``st.user`` shows (AppTest.user); None: the logged-out user.
         self.user_info: dict[str, Any] | None = None
+        # The request that opened this session, when the server passed it (nbstream serve).
+        self.request: RequestInfo | None = None
         self.page = page
         self.name = name
         # Which page of a multipage app this session shows (runtime/pages.py).

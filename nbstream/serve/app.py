@@ -4,7 +4,8 @@
 
 Built on Jupyter Server (its HTTP server, kernel management, auth, XSRF and TLS), with
 only nbstream's routes: the page (``page.py``), the tab websocket (``relay.py``), the
-front end's files and the app's ``./static`` folder.  Jupyter Server's own services
+front end's files, the app's ``./static`` folder, ``st.login``'s handlers
+(``nbstream.auth_server``) and large media by URL (``nbstream.media_files``).  Jupyter Server's own services
 (contents, kernels, sessions, terminals, files...) are not mounted, so with auth off --
 the default here, as for ``streamlit run`` -- a visitor can reach no kernel, file or
 API; only the tab's own session.  ``--IdentityProvider.token=<secret>`` (or a
@@ -17,13 +18,17 @@ import json
 import os
 from typing import Any
 
+from jupyter_core.paths import jupyter_runtime_dir
 from jupyter_server.auth.identity import IdentityProvider, PasswordIdentityProvider
 from jupyter_server.base.handlers import FileFindHandler
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.serverapp import ServerApp
+from jupyter_server.utils import url_path_join
 from traitlets import Float, Int, List, Type, Unicode, default
 
-from nbstream.serve.page import STATIC_ROUTE, PageHandler, static_folder
+from nbstream import media_files
+from nbstream.auth_server import handlers as login_handlers
+from nbstream.serve.page import STATIC_ROUTE, MediaHandler, PageHandler, static_folder
 from nbstream.serve.pool import KernelPool
 from nbstream.serve.relay import RelayHandler
 from nbstream.serve.sessions import Sessions
@@ -120,6 +125,17 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
         if self.static_dir:
             self.handlers.append((r"/" + URL_PATH + "(.*)", StaticFilesHandler, {"folder": self.static_dir}))
         self._keep_only_own_routes()
+        # Large media by URL: the kernels the pool starts inherit NBSTREAM_MEDIA_DIR (set
+        # here, before they start) and write each session's media there; the route serves a
+        # file only to the tab holding its session's key cookie.
+        root = media_files.server_directory(jupyter_runtime_dir())
+        base_url = self.serverapp.base_url
+        media_route = url_path_join(base_url, media_files.ROUTE)
+        # st.login's handlers (auth/login, the redirect_uri callback, auth/logout), under the
+        # base URL; they match before the extension's own routes.
+        self.serverapp.web_app.add_handlers(
+            ".*$", [*login_handlers(base_url), (media_route, MediaHandler, {"root": str(root)})]
+        )
 
     def _keep_only_own_routes(self) -> None:
         router = self.serverapp.web_app.wildcard_router

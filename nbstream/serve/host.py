@@ -20,6 +20,7 @@ from nbstream.render.app import display_config
 from nbstream.render.bridge import Bridge
 from nbstream.render.stream import Publisher
 from nbstream.runtime.pages import PageTarget
+from nbstream.runtime.request import RequestInfo
 from nbstream.runtime.script import Script
 from nbstream.runtime.session import AppSession
 
@@ -41,10 +42,12 @@ class HostedSession:
         app_id: str | None,
         query: dict[str, list[str]] | None,
         page: str | None,
+        request: RequestInfo | None = None,
     ) -> None:
         self.id = session_id
         self.session = AppSession(script, name=name)
         self.session.app_id = app_id
+        self.session.request = request
         self.session.query_params = dict(query or {})
         if page:
             self.session.route.target = PageTarget(url_path=page)
@@ -86,10 +89,19 @@ class SessionHost:
         *,
         query: dict[str, list[str]] | None = None,
         page: str | None = None,
+        request: RequestInfo | None = None,
     ) -> HostedSession:
-        """Start a tab's session: it is told its display settings, then its first run starts."""
+        """Start a tab's session: it is told its display settings, then its first run starts.
+        ``request`` is the tab's request (``st.context``'s headers, ``st.user``'s cookie)."""
         hosted = HostedSession(
-            session_id, self.script, send, name=self.name, app_id=self.app_id, query=query, page=page
+            session_id,
+            self.script,
+            send,
+            name=self.name,
+            app_id=self.app_id,
+            query=query,
+            page=page,
+            request=request,
         )
         with self._lock:
             old = self._sessions.pop(session_id, None)

@@ -18,6 +18,7 @@ import re
 import sys
 from typing import Any
 
+from nbstream.runtime.request import parse as parse_request
 from nbstream.runtime.script import Script
 from nbstream.serve.host import SessionHost
 from nbstream.serve.protocol import TARGET
@@ -86,6 +87,11 @@ def _open(comm: Any, msg: dict[str, Any]) -> None:
         return
     query = data.get("query") if isinstance(data.get("query"), dict) else None
     page = data.get("page") if isinstance(data.get("page"), str) else None
+    try:
+        request = parse_request(data["request"]) if data.get("request") else None
+    except ValueError as exc:
+        _LOG.warning("nbstream serve: a session's request details were dropped: %s", exc)
+        request = None
 
     def send(content: dict[str, Any], buffers: list[bytes]) -> None:
         comm.send(content, buffers=buffers or None)
@@ -98,7 +104,7 @@ def _open(comm: Any, msg: dict[str, Any]) -> None:
 
     comm.on_msg(on_msg)
     comm.on_close(on_close)
-    host.open(session_id, send, query=_query(query), page=page)
+    host.open(session_id, send, query=_query(query), page=page, request=request)
 
 
 def _query(raw: dict[str, Any] | None) -> dict[str, list[str]] | None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 from typing import Any
 
 from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
+from nbstream import media_files
 from nbstream.render import assets
 
 STATIC_ROUTE = "nbstream/static/(.*)"
@@ -64,3 +66,19 @@ class PageHandler(JupyterHandler):  # type: ignore[misc]
                 socket=json.dumps(socket),
             )
         )
+
+
+class MediaHandler(JupyterHandler):  # type: ignore[misc]
+    """GET/HEAD nbstream/media/<session>/<token>: a large medium of one tab's session
+    (``nbstream.media_files``: only with that session's key cookie; ``Range`` honoured)."""
+
+    def initialize(self, root: str) -> None:
+        self.root = Path(root)
+
+    @web.authenticated
+    async def get(self, session: str, token: str) -> None:
+        await media_files.serve(self, self.root, session, token, body=True)
+
+    @web.authenticated
+    async def head(self, session: str, token: str) -> None:
+        await media_files.serve(self, self.root, session, token, body=False)

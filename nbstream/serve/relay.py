@@ -48,6 +48,29 @@ class RateLimit:
         return True
 
 
+# Headers of the websocket handshake itself, not of the visitor's request.
+_HANDSHAKE = frozenset({"upgrade", "connection", "sec-websocket-key", "sec-websocket-version",
+                        "sec-websocket-extensions", "sec-websocket-protocol"})  # fmt: skip
+
+
+def request_of(request: Any, base_url: str) -> dict[str, Any]:
+    """What ``st.context`` and ``st.user`` need of a tab's websocket request: its headers
+    (repeated ones joined by commas, as one header), the visitor's address (Jupyter
+    Server's ``trust_xheaders`` makes it a proxy's ``X-Real-Ip``) and the app's URL."""
+    headers: dict[str, str] = {}
+    for name, value in request.headers.get_all():
+        if name.lower() in _HANDSHAKE:
+            continue
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    scheme = "https" if request.protocol == "https" else "http"
+    return {
+        "headers": headers,
+        "remote_ip": request.remote_ip,
+        "url": f"{scheme}://{request.host}{base_url}",
+        "base_url": base_url,
+    }
+
+
 def query_of(search: str) -> tuple[dict[str, list[str]], str | None]:
     """The app's query parameters and page from the tab's ``location.search``."""
     params = parse_qs(search.lstrip("?"), keep_blank_values=True, max_num_fields=1000)
@@ -74,12 +97,16 @@ class RelayHandler(WebSocketMixin, WebSocketHandler, JupyterHandler):  # type: i
         super().open()
         self.set_nodelay(True)
         self.limit = RateLimit()
+        request = request_of(self.request, self.base_url)
         session = self.sessions.get(self.get_argument("session", ""))
+        if session is not None and not session.same_visitor(request):
+            # Left alone: if its tab is gone, its grace period ends it.
+            session = None
         resumed = session is not None
         if session is None:
             query, page = query_of(self.get_argument("search", "")[:10_000])
             try:
-                session = await self.sessions.create(query, page)
+                session = await self.sessions.create(query, page, request)
             except PoolFull as exc:
                 self.log.warning("nbstream serve: refused a tab: %s", exc)
                 self.close(1013, "The server serves as many sessions as it can; try again later.")

@@ -29,8 +29,11 @@ Sink = Callable[[dict[str, Any], list[bytes]], None]
 class ServeSession:
     """One tab session on the server side (a ``pool.Tab``)."""
 
-    def __init__(self, registry: Sessions, session_id: str, kernel: PoolKernel) -> None:
+    def __init__(
+        self, registry: Sessions, session_id: str, kernel: PoolKernel, request: dict[str, Any] | None = None
+    ) -> None:
         self.registry = registry
+        self.request = request or {}  # relay.request_of: the request that opened the session
         self.id = session_id
         self.kernel = kernel
         self.comm_id = ""
@@ -57,6 +60,15 @@ class ServeSession:
             self.sink({"t": "ended", "reason": reason}, [])
 
     # ---- from the tab --------------------------------------------------------------------
+
+    def same_visitor(self, request: dict[str, Any]) -> bool:
+        """Whether a tab coming back with this session's id (``request``: its websocket's
+        ``relay.request_of``) may have it back: only with the same cookies.  After a login
+        or logout the session's ``st.user`` and ``st.context`` would be another request's
+        (Streamlit too starts a fresh session after a login), and another browser that
+        learned the id has other cookies."""
+        mine = (self.request.get("headers") or {}).get("Cookie")
+        return mine == (request.get("headers") or {}).get("Cookie")
 
     def attach(self, sink: Sink) -> None:
         """Show the session in this tab; a tab that showed it until now is told to start afresh
@@ -103,14 +115,16 @@ class Sessions:
     def get(self, session_id: str | None) -> ServeSession | None:
         return self._by_id.get(session_id) if session_id else None
 
-    async def create(self, query: dict[str, list[str]], page: str | None) -> ServeSession:
-        """A new session in the least busy kernel (waits while the pool starts)."""
+    async def create(
+        self, query: dict[str, list[str]], page: str | None, request: dict[str, Any] | None = None
+    ) -> ServeSession:
+        """A new session in the least busy kernel (waits while the pool starts); ``request``
+        (``relay.request_of``) is what its ``st.context`` and ``st.user`` read."""
         kernel = await self.pool.acquire()
-        session = ServeSession(self, secrets.token_urlsafe(18), kernel)
+        session = ServeSession(self, secrets.token_urlsafe(18), kernel, request)
         self._by_id[session.id] = session
-        session.comm_id = self.pool.open(
-            kernel, session, {"session": session.id, "query": query, "page": page}
-        )
+        data = {"session": session.id, "query": query, "page": page, "request": session.request}
+        session.comm_id = self.pool.open(kernel, session, data)
         return session
 
     def end(self, session_id: str) -> None:

@@ -36,8 +36,8 @@ st.text(f"count={st.session_state.n} tab={st.query_params.get('tab', '-')}")
 TABS = 20
 
 
-def start_serve(folder: Path, home: Path, *options: str) -> Server:
-    port = free_port()
+def start_serve(folder: Path, home: Path, *options: str, port: int | None = None) -> Server:
+    port = port or free_port()
     argv = [sys.executable, "-m", "nbstream.cli", "serve", str(folder / "app.py"),
             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
             *options]  # fmt: skip

@@ -2,8 +2,10 @@
 
 The browser's part (locale, time zone, URL, theme, cookies, embedding, the headers a
 page knows) arrives in a ``client`` message after the page loads (runtime/client.py);
-under Voila the server's request adds its part (headers passed to the kernel with
-``--VoilaConfiguration.http_header_envs``, the host).  A run that reads the browser's
+the server's request adds its part: under ``nbstream serve`` the session's own request
+(``AppSession.request``: the tab's websocket request, its headers, cookies and the
+visitor's address), under Voila the headers passed to the kernel with
+``--VoilaConfiguration.http_header_envs`` and the host.  A run that reads the browser's
 part before it arrived sees None, and the app reruns once it arrives.
 """
 
@@ -17,6 +19,7 @@ from nbstream import voila
 from nbstream.runtime import context as run_context
 from nbstream.runtime.client import ClientInfo
 from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.request import RequestInfo
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -29,8 +32,18 @@ def _client() -> ClientInfo:
     return ctx.session.client
 
 
+def _request() -> RequestInfo | None:
+    """The request the server passed this session (``nbstream serve``), if any."""
+    ctx = run_context.get()
+    return None if ctx is None else getattr(ctx.session, "request", None)
+
+
 def _server_headers() -> dict[str, str]:
-    """The request headers Voila passed to this kernel (``HTTP_X_FORWARDED_USER`` ...)."""
+    """The request headers the server passed: the session's request's (``nbstream serve``),
+    else those Voila passed to this kernel (``HTTP_X_FORWARDED_USER`` ...)."""
+    request = _request()
+    if request is not None:
+        return dict(request.headers)
     if not voila.in_voila():
         return {}
     out = {}
@@ -111,8 +124,10 @@ class ContextProxy:
 
     @property
     def cookies(self) -> Cookies:
-        """The cookies the page can read."""
-        return Cookies(_client().cookies)
+        """The request's cookies (those the server saw, and those the page can read)."""
+        request = _request()
+        server = request.cookies() if request is not None else {}
+        return Cookies({**server, **_client().cookies})
 
     @property
     def locale(self) -> str | None:
@@ -133,6 +148,9 @@ class ContextProxy:
     def url(self) -> str | None:
         """The app's URL in the browser."""
         url = _client().url
+        request = _request()
+        if url is None and request is not None:
+            url = request.url
         if url is None and voila.in_voila() and os.environ.get("SERVER_NAME"):
             port = os.environ.get("SERVER_PORT")
             host = os.environ["SERVER_NAME"] + (f":{port}" if port else "")
@@ -142,7 +160,11 @@ class ContextProxy:
     @property
     def ip_address(self) -> str | None:
         """The user's IP address, when the server passed it on; None for a local user."""
-        address = os.environ.get("REMOTE_ADDR") if voila.in_voila() else None
+        request = _request()
+        if request is not None:
+            address = request.remote_ip
+        else:
+            address = os.environ.get("REMOTE_ADDR") if voila.in_voila() else None
         return None if address in _LOOPBACK else address
 
     @property

@@ -156,3 +156,53 @@ def test_an_ended_session_is_freed(host: SessionHost) -> None:
             break
         time.sleep(0.1)
     assert session() is None
+
+
+CONTEXT_SCRIPT = """
+import nbstream as st
+
+st.text(f"ip={st.context.ip_address} agent={st.context.headers.get('user-agent')}")
+st.text(f"flavour={st.context.cookies.get('flavour')} url={st.context.url}")
+st.text(f"user={st.user.email if st.user.is_logged_in else 'out'}")
+"""
+
+
+def test_each_session_reads_its_own_request_in_st_context_and_st_user() -> None:
+    from nbstream import auth_cookie
+    from nbstream.runtime.request import parse
+
+    secret = "a test cookie secret"
+    signed = auth_cookie.sign(secret, auth_cookie.USER_COOKIE, {"email": "ada@example.test"})
+    host = SessionHost(Script(CONTEXT_SCRIPT), name="app")
+    try:
+        ada = parse(
+            {
+                "headers": {
+                    "User-Agent": "ada-browser",
+                    "Cookie": f"flavour=mint; {auth_cookie.USER_COOKIE}={signed}",
+                },
+                "remote_ip": "10.1.2.3",
+                "url": "http://apps.example.test/",
+            }
+        )
+        bob = parse(
+            {"headers": {"User-Agent": "bob-browser", "Cookie": "flavour=plain"}, "remote_ip": "10.9.9.9"}
+        )
+        tampered = parse({"headers": {"Cookie": f"{auth_cookie.USER_COOKIE}={signed[:-2]}xx"}})
+        opened = {}
+        for name, request in (("ada", ada), ("bob", bob), ("eve", tampered)):
+            hosted = host.open(name, Tab(), request=request)
+            hosted.session.secrets_override = {"auth": {"cookie_secret": secret}}
+            hosted.session.rerun()
+            opened[name] = hosted
+        for hosted in opened.values():
+            assert hosted.session.wait(10)
+        assert texts(opened["ada"]) == [
+            "ip=10.1.2.3 agent=ada-browser",
+            "flavour=mint url=http://apps.example.test/",
+            "user=ada@example.test",
+        ]
+        assert texts(opened["bob"]) == ["ip=10.9.9.9 agent=bob-browser", "flavour=plain url=None", "user=out"]
+        assert texts(opened["eve"])[2] == "user=out"
+    finally:
+        host.close_all()

@@ -51,7 +51,7 @@ def test_a_session_is_kept_for_the_grace_period_then_ended() -> None:
         pool = Pool()
         sessions = Sessions(pool, grace=0.2)  # type: ignore[arg-type]
         session = await sessions.create({"who": ["a"]}, None)
-        assert pool.opened == [{"session": session.id, "query": {"who": ["a"]}, "page": None}]
+        assert pool.opened == [{"session": session.id, "query": {"who": ["a"]}, "page": None, "request": {}}]
         tab = Tab()
         session.attach(tab)
         session.deliver({"t": "init", "config": {}}, [])
@@ -100,5 +100,21 @@ def test_a_session_whose_kernel_ended_it_is_forgotten_and_its_tab_told() -> None
         assert sessions.get(session.id) is None and len(sessions) == 0
         session.send(tab, {"t": "rerun"}, [])
         assert pool.sent == []
+
+    run(go())
+
+
+def test_a_session_comes_back_only_to_a_request_with_its_cookies() -> None:
+    async def go() -> None:
+        pool = Pool()
+        sessions = Sessions(pool, grace=5)  # type: ignore[arg-type]
+        request = {"headers": {"Cookie": "_xsrf=1", "User-Agent": "x"}, "remote_ip": "10.0.0.1"}
+        session = await sessions.create({}, None, request)
+        # The kernel is given the request the session was opened by.
+        assert pool.opened[0]["request"] == request
+        assert session.same_visitor({"headers": {"Cookie": "_xsrf=1", "User-Agent": "y"}})
+        # Logged in since (a new identity cookie), or another browser: not the same visitor.
+        assert not session.same_visitor({"headers": {"Cookie": "_xsrf=1; _streamlit_user=abc"}})
+        assert not session.same_visitor({"headers": {}})
 
     run(go())
