@@ -130,6 +130,15 @@ class SessionHost:
         hosted.close()
         return True
 
+    def reload(self, script: Script) -> None:
+        """The app's file was saved (``server.runOnSave``): every session stops its run and
+        reruns the new script, keeping its session state, as Streamlit's sessions do."""
+        self.script = script
+        for hosted in self.sessions.values():
+            hosted.session.stop()
+            hosted.session.set_script(script)
+            hosted.session.rerun()
+
     def close_all(self) -> None:
         for session_id in list(self.sessions):
             self.close(session_id)

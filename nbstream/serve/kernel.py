@@ -18,8 +18,11 @@ import re
 import sys
 from typing import Any
 
+from nbstream import config
+from nbstream.render.app import watching_files
 from nbstream.runtime.request import parse as parse_request
 from nbstream.runtime.script import Script
+from nbstream.runtime.watcher import FileWatcher
 from nbstream.serve.host import SessionHost
 from nbstream.serve.protocol import TARGET
 
@@ -28,6 +31,7 @@ _LOG = logging.getLogger("nbstream")
 _STAPP = re.compile(r"^\s*%%stapp\b[^\n]*\n?")
 
 host: SessionHost | None = None
+watcher: FileWatcher | None = None
 
 
 def notebook_parts(notebook: dict[str, Any]) -> tuple[list[str], str]:
@@ -68,13 +72,33 @@ def load_script(path: str, argv: list[str] | None = None) -> Script:
         return Script(f.read(), path=full)
 
 
+def saved_script(path: str, source: str, old: Script) -> Script:
+    """The app after its file at ``path`` was saved with ``source``: a script's new text, or
+    a notebook's new ``%%stapp`` cell over the globals its setup cells made when the kernel
+    loaded it (those cells are not run again)."""
+    if path.endswith(".ipynb"):
+        _, body = notebook_parts(json.loads(source))
+        return Script(body, seed=old.seed, folder=old.folder)
+    return Script(source, path=os.path.abspath(path))
+
+
+def watch(path: str, target: SessionHost) -> FileWatcher | None:
+    """With ``server.runOnSave`` (and file watching on: ``server.fileWatcherType``), rerun
+    every session of ``target`` with the new app each time its file is saved."""
+    if not (config.get_option("server.runOnSave") and watching_files()):
+        return None
+    full = os.path.abspath(path)
+    return FileWatcher(full, lambda source: target.reload(saved_script(full, source, target.script)))
+
+
 def start(spec: dict[str, Any]) -> None:
     """Load the app of ``spec`` (``path``, ``argv``) and take tab sessions over comms."""
-    global host
+    global host, watcher
     path = str(spec["path"])
     script = load_script(path, list(spec.get("argv") or []))
     name = os.path.splitext(os.path.basename(path))[0]
     host = SessionHost(script, name=name, app_id=os.path.abspath(path))
+    watcher = watch(path, host)
     _comm_manager().register_target(TARGET, _open)
 
 
