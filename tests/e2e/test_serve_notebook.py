@@ -36,7 +36,6 @@ def served(workdir: Path) -> Iterator[Server]:
     project.mkdir()
     notebook = write_app(project, "app", APP)
     # write_app's notebook: [import nbstream as st, %%stapp app ..., *cells]; a setup cell first.
-
     data = json.loads(notebook.read_text())
     data["cells"].insert(0, {**data["cells"][0], "id": "setup", "source": SETUP})
     notebook.write_text(json.dumps(data))
