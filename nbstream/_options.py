@@ -97,6 +97,11 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         "`nbstream serve`: kernels started with the server; tab sessions spread over them.",
     ),
     "server.maxSessions": (0, "`nbstream serve`: the most tab sessions one kernel serves (0: no limit)."),
+    "server.kernelIdleSeconds": (
+        0.0,
+        "(nbstream) `nbstream serve`: shut down a kernel that has had no tab session for this many "
+        "seconds, keeping one warm; a fresh one starts when the kernels left are busy (0: never).",
+    ),
     "server.disconnectedSessionTTL": (
         120,
         "Seconds a disconnected tab's session is kept for it to reconnect (`nbstream serve`).",

@@ -116,6 +116,7 @@ def serve_args(app_dir: Path) -> list[str]:
         f"--ServeApp.kernels={int(config.get_option('server.kernels'))}",
         f"--ServeApp.max_sessions={int(config.get_option('server.maxSessions'))}",
         f"--ServeApp.grace={float(config.get_option('server.disconnectedSessionTTL'))}",
+        f"--ServeApp.idle_seconds={float(config.get_option('server.kernelIdleSeconds'))}",
     ]
     address = config.get_option("server.address")
     if address:

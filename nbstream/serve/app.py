@@ -80,6 +80,11 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
 
     kernels = Int(1, config=True, help="Kernels started with the server; sessions spread over them.")
     max_sessions = Int(0, config=True, help="Sessions one kernel serves at most (0: no limit).")
+    idle_seconds = Float(
+        0.0,
+        config=True,
+        help="Seconds without a session after which a kernel is shut down (0: never); one stays.",
+    )
     grace = Float(120.0, config=True, help="Seconds a disconnected tab's session is kept.")
     static_dir = Unicode("", config=True, help="The app's ./static folder, served at app/static/.")
 
@@ -103,6 +108,7 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
             spec,
             size=self.kernels,
             max_sessions=self.max_sessions,
+            idle_seconds=self.idle_seconds,
             log=self.log,
         )
         self.sessions = Sessions(self.pool, grace=self.grace, log=self.log)

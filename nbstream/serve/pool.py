@@ -6,6 +6,12 @@ pool kernel gets is ``SETUP`` (server-authored: load the app, register the comm 
 after that the server sends it nothing but ``comm_open``/``comm_msg``/``comm_close`` on
 the tab sessions' own comms.  A kernel that dies takes only its own sessions with it:
 their tabs are told (``Tab.ended``) and a fresh kernel takes its place.
+
+With ``idle_seconds`` (``server.kernelIdleSeconds``), a kernel that has had no session
+for that long is shut down, but for the last one, which stays warm; when every kernel
+left has sessions and the pool is below its size, a new tab's session goes to one of
+them while a fresh kernel starts for the next tabs (or, when they serve
+``server.maxSessions`` already, waits for it).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import contextlib
 import json
 import logging
 import os
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,6 +55,15 @@ class PoolKernel:
     comms: dict[str, Tab] = field(default_factory=dict)
     dead: bool = False
     reader: asyncio.Task[None] | None = None
+    # Since when the kernel has had no session (time.monotonic()); None while it has some.
+    idle_since: float | None = field(default_factory=time.monotonic)
+
+    def forget(self, comm_id: str) -> Tab | None:
+        """Drop a session's comm; the kernel is idle from now when it was the last."""
+        tab = self.comms.pop(comm_id, None)
+        if tab is not None and not self.comms:
+            self.idle_since = time.monotonic()
+        return tab
 
 
 class KernelPool:
@@ -60,17 +76,20 @@ class KernelPool:
         *,
         size: int = 1,
         max_sessions: int = 0,
+        idle_seconds: float = 0.0,
         log: logging.Logger | None = None,
     ) -> None:
         self.km = kernel_manager
         self.spec = spec
         self.size = max(1, size)
         self.max_sessions = max_sessions
+        self.idle_seconds = idle_seconds  # 0: kernels are never culled
         self.log = log or _LOG
         self.kernels: list[PoolKernel] = []
         self._changed = asyncio.Event()
         self._watcher: asyncio.Task[None] | None = None
         self._starting = 0
+        self._warming: set[asyncio.Task[None]] = set()
         self.failure: str | None = None
 
     async def start(self) -> None:
@@ -84,8 +103,10 @@ class KernelPool:
         for kernel in list(self.kernels):
             await self._drop(kernel)
 
-    async def _add(self) -> None:
-        self._starting += 1
+    async def _add(self, counted: bool = False) -> None:
+        """Start one more kernel (``counted``: the caller counted it in ``_starting``)."""
+        if not counted:
+            self._starting += 1
         try:
             kernel = await self._start_kernel()
         except Exception as exc:
@@ -136,11 +157,18 @@ class KernelPool:
         deadline = asyncio.get_running_loop().time() + timeout
         while True:
             live = [k for k in self.kernels if not k.dead]
+            if live and len(live) + self._starting < self.size and all(k.comms for k in live):
+                # Kernels were culled and the ones left are busy: warm one for the next tabs.
+                self._starting += 1
+                task = asyncio.ensure_future(self._add(counted=True))
+                self._warming.add(task)
+                task.add_done_callback(self._warming.discard)
             if live:
                 kernel = min(live, key=lambda k: len(k.comms))
                 if self.max_sessions <= 0 or len(kernel.comms) < self.max_sessions:
                     return kernel
-                raise PoolFull(f"every kernel serves {self.max_sessions} sessions")
+                if self._starting == 0:
+                    raise PoolFull(f"every kernel serves {self.max_sessions} sessions")
             if self._starting == 0 and self.failure is not None:
                 raise RuntimeError(self.failure)
             left = deadline - asyncio.get_running_loop().time()
@@ -156,6 +184,7 @@ class KernelPool:
         """Open a session's comm in ``kernel``; its messages go to ``tab``."""
         comm_id = uuid.uuid4().hex
         kernel.comms[comm_id] = tab
+        kernel.idle_since = None
         self._send(kernel, "comm_open", {"comm_id": comm_id, "target_name": TARGET, "data": data})
         return comm_id
 
@@ -167,7 +196,7 @@ class KernelPool:
 
     def close(self, kernel: PoolKernel, comm_id: str) -> None:
         """End a session: its comm closes, the kernel's session host ends it."""
-        if kernel.comms.pop(comm_id, None) is not None and not kernel.dead:
+        if kernel.forget(comm_id) is not None and not kernel.dead:
             self._send(kernel, "comm_close", {"comm_id": comm_id, "data": {}})
 
     @staticmethod
@@ -197,7 +226,7 @@ class KernelPool:
                 if tab is not None:
                     tab.deliver(content.get("data") or {}, [bytes(b) for b in msg.get("buffers") or []])
             elif kind == "comm_close":
-                tab = kernel.comms.pop(content.get("comm_id", ""), None)
+                tab = kernel.forget(content.get("comm_id", ""))
                 if tab is not None:
                     tab.ended("closed")
             elif kind == "stream":
@@ -215,6 +244,24 @@ class KernelPool:
                     alive = False
                 if not alive:
                     await self._died(kernel)
+            for kernel in self.idle(time.monotonic()):
+                self.log.info(
+                    "nbstream serve: kernel %s culled (no session for %gs)", kernel.id, self.idle_seconds
+                )
+                await self._drop(kernel)
+
+    def idle(self, now: float) -> list[PoolKernel]:
+        """The kernels to cull: those without a session for ``idle_seconds``, but for one
+        kernel of the pool, which stays warm."""
+        if self.idle_seconds <= 0:
+            return []
+        live = [k for k in self.kernels if not k.dead]
+        idle = [
+            k
+            for k in live
+            if not k.comms and k.idle_since is not None and now - k.idle_since >= self.idle_seconds
+        ]
+        return idle[1:] if len(idle) == len(live) else idle
 
     async def _died(self, kernel: PoolKernel) -> None:
         self.log.warning("nbstream serve: kernel %s died with %d sessions", kernel.id, len(kernel.comms))

@@ -24,6 +24,7 @@ def test_serve_maps_the_server_options(monkeypatch, tmp_path):
         monkeypatch, tmp_path,
         "--server.port", "8600", "--server.address", "127.0.0.1", "--server.baseUrlPath", "my/app",
         "--server.kernels", "3", "--server.maxSessions", "40", "--server.disconnectedSessionTTL", "5",
+        "--server.kernelIdleSeconds", "600",
         "--server.enableXsrfProtection", "false", "--server.enableCORS", "false",
         "--server.enableStaticServing", "true",
         "--server.headless", "true", "--ServerApp.log_level=DEBUG", "--", "--flag", "x",
@@ -36,6 +37,7 @@ def test_serve_maps_the_server_options(monkeypatch, tmp_path):
         "--ServeApp.kernels=3",
         "--ServeApp.max_sessions=40",
         "--ServeApp.grace=5.0",
+        "--ServeApp.idle_seconds=600.0",
         "--ServerApp.disable_check_xsrf=True",
         "--ServerApp.allow_origin=*",
         f"--ServeApp.static_dir={tmp_path / 'static'}",
@@ -50,7 +52,7 @@ def test_serve_maps_the_server_options(monkeypatch, tmp_path):
 def test_serve_defaults_and_refusals(monkeypatch, tmp_path, capsys):
     argv, _ = serve_argv(monkeypatch, tmp_path)
     assert "--ServeApp.kernels=1" in argv and "--ServeApp.max_sessions=0" in argv
-    assert "--ServeApp.grace=120.0" in argv
+    assert "--ServeApp.grace=120.0" in argv and "--ServeApp.idle_seconds=0.0" in argv
     assert not any(a.startswith(("--ServerApp.disable_check_xsrf", "--ServerApp.allow_origin")) for a in argv)
     assert cli.main(["serve", str(tmp_path / "missing.py")]) == 2
     assert cli.main(["serve", str(tmp_path / "app.py"), "--server.nope", "1"]) == 2

@@ -107,3 +107,47 @@ def test_a_tab_reaches_only_its_own_comm_and_gets_only_its_own_messages() -> Non
         assert b.why == ["kernel"] and pool.kernels == [] and pool.km.shut == ["k0"]
 
     asyncio.run(go())
+
+
+def test_idle_kernels_are_culled_but_one_stays_warm() -> None:
+    pool = pool_of(3)
+    pool.idle_seconds = 10
+    k0, k1, k2 = pool.kernels
+    now = k0.idle_since + 100
+    # Never with culling off; a kernel with a session is not idle.
+    pool.idle_seconds = 0
+    assert pool.idle(now) == []
+    pool.idle_seconds = 10
+    comm = pool.open(k1, Tab(), {"session": "s"})
+    assert pool.idle(now) == [k0, k2]
+    assert pool.idle(k0.idle_since + 5) == []  # not idle long enough
+    # The last session leaving starts the idle clock again; with every kernel idle, one stays.
+    pool.close(k1, comm)
+    assert k1.idle_since is not None
+    assert pool.idle(k1.idle_since + 100) == [k1, k2]
+
+
+def test_a_culled_pool_warms_a_kernel_when_the_ones_left_are_busy() -> None:
+    async def go() -> None:
+        pool = pool_of(1, max_sessions=1)
+        pool.size = 2  # one of two kernels was culled
+        started: list[str] = []
+
+        async def fresh() -> PoolKernel:
+            await asyncio.sleep(0.01)
+            started.append("k9")
+            return PoolKernel("k9", Client())
+
+        pool._start_kernel = fresh  # type: ignore[method-assign]
+        first = await pool.acquire()
+        assert first.id == "k0" and started == []  # a warm kernel with room: no start
+        pool.open(first, Tab(), {"session": "a"})
+        # k0 is full: the next tab waits for the fresh kernel instead of being refused.
+        second = await pool.acquire(timeout=5)
+        assert second.id == "k9" and started == ["k9"]
+        pool.open(second, Tab(), {"session": "b"})
+        # At its size and full: refused, as before.
+        with pytest.raises(PoolFull):
+            await pool.acquire()
+
+    asyncio.run(go())
