@@ -245,6 +245,8 @@ class KernelPool:
                 if not alive:
                     await self._died(kernel)
             for kernel in self.idle(time.monotonic()):
+                if kernel.comms or kernel.dead:  # given a session while another was culled
+                    continue
                 self.log.info(
                     "nbstream serve: kernel %s culled (no session for %gs)", kernel.id, self.idle_seconds
                 )
