@@ -119,6 +119,8 @@ class MediaStore:
                         (self.folder / name).unlink()
 
     def close(self) -> None:
+        # No longer held by atexit: a served kernel closes a store per ended tab session.
+        atexit.unregister(self.close)
         with self._lock:
             self._tokens.clear()
             shutil.rmtree(self.folder, ignore_errors=True)

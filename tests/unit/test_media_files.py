@@ -174,3 +174,19 @@ def test_the_server_directory_is_private_and_named_for_kernels(monkeypatch, tmp_
 )
 def test_parse_range(header, expected):
     assert parse_range(header, 100) == expected
+
+
+def test_a_closed_store_is_freed(tmp_path) -> None:
+    # nbstream serve's kernels close a store per ended session: nothing may keep it alive.
+    import gc
+    import weakref
+
+    from nbstream.media_files import MediaStore
+
+    store = MediaStore(tmp_path)
+    store.ref(b"x" * 10, "d1", "image/png")
+    folder, ref = store.folder, weakref.ref(store)
+    store.close()
+    del store
+    gc.collect()
+    assert ref() is None and not folder.exists()
