@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,9 @@ def test_idle_kernels_are_culled_one_stays_warm_and_busy_ones_get_a_fresh_one(se
         for tab in (first, second, third):
             tab.close()
 
-    asyncio.run(tabs())
+    # In a thread of its own: Playwright's sync API may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as runner:
+        runner.submit(asyncio.run, tabs()).result()
     # The tabs' sessions end after the grace period; then a kernel is idle and culled again.
     assert eventually(lambda: log_count(served, "culled (no session") == 2)
     assert eventually(lambda: len(served.kernels()) == 1)
