@@ -4,6 +4,7 @@ click latency with many tabs.
     python benchmarks/serve.py            # 1, 10 and 50 tabs
     python benchmarks/serve.py --quick    # 1 and 10 tabs, fewer clicks
     python benchmarks/serve.py --load     # also: sessions one kernel serves before a click takes 100 ms
+    python benchmarks/serve.py --cpu      # only: a light tab's click beside CPU-heavy sessions, 1 vs 2 kernels
 
 The counter app of browser_latency.py runs as one script under `nbstream serve` (one
 kernel), `streamlit run` (when /tmp/st-venv or STREAMLIT_PYTHON has Streamlit) and, for
@@ -15,7 +16,9 @@ cost of a session is (RSS at n tabs - RSS at 1 tab) / (n - 1).  First paint is n
 -> text is measured in the page (browser_latency.py's CLICKS_JS), in one tab, and in one
 tab of 20 open ones; with --load, in one tab while 10, 25, 50, ... headless sessions
 (websocket clients) each rerun the app once a second, up to the first count where the
-median passes 100 ms.  A benchmark, not a test: it prints figures and exits 0.
+median passes 100 ms; with --cpu, in a light tab while 1, 2, 4 and 8 sessions each rerun
+once a second a script that holds the CPU (pure Python, so the GIL) for 200 ms, on one
+kernel and on two (`server.kernels`).  A benchmark, not a test: it prints figures and exits 0.
 Targets (issue 19): <= 2 MiB per extra session; first paint <= Streamlit's warm one.
 """
 
@@ -39,6 +42,19 @@ from browser_latency import APP, CLICKS_JS, GAPS, click_series, first_render, me
 from e2e_helpers import ARGS, CHROMIUM, Server, free_port, start_voila, write_app  # noqa: E402
 
 MIB = 1024 * 1024
+
+# The counter app, where a session opened with ?work=N first holds the CPU for N ms in pure
+# Python on every run (the GIL-bound script of a CPU-heavy app).
+CPU_APP = (
+    """
+import time
+work = int(st.query_params.get("work", "0"))
+end = time.perf_counter() + work / 1000
+while time.perf_counter() < end:
+    pass
+"""
+    + APP
+)
 
 
 def tree_rss(pid: int) -> float:
@@ -98,10 +114,11 @@ class Busy:
     """``n`` headless sessions over the serve websocket, each rerunning its app every second
     (a person clicking once a second), reading what comes back."""
 
-    def __init__(self, url: str, n: int) -> None:
+    def __init__(self, url: str, n: int, search: str = "") -> None:
         import threading
+        import urllib.parse
 
-        self.url = url.replace("http://", "ws://") + "_nbstream/ws?search="
+        self.url = url.replace("http://", "ws://") + "_nbstream/ws?search=" + urllib.parse.quote(search)
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self._run, daemon=True) for _ in range(n)]
         for thread in self.threads:
@@ -127,14 +144,16 @@ class Busy:
             thread.join(5)
 
 
-def sessions_under(browser, url: str, steps: list[int], n: int, limit: float = 100.0) -> dict[int, float]:
-    """Paced click -> text in a tab while more and more sessions rerun once a second; stops
-    at the first count whose median passes ``limit`` ms."""
+def sessions_under(
+    browser, url: str, steps: list[int], n: int, limit: float = 100.0, search: str = ""
+) -> dict[int, float]:
+    """Paced click -> text in a tab while more and more sessions (opened with ``search``)
+    rerun once a second; stops at the first count whose median passes ``limit`` ms."""
     found: dict[int, float] = {}
     busy: list[Busy] = []
     try:
         for count in steps:
-            busy.append(Busy(url, count - sum(len(b.threads) for b in busy)))
+            busy.append(Busy(url, count - sum(len(b.threads) for b in busy), search))
             time.sleep(3)
             context = browser.new_context()
             page = context.new_page()
@@ -153,12 +172,13 @@ def sessions_under(browser, url: str, steps: list[int], n: int, limit: float = 1
     return found
 
 
-def start_serve(folder: Path, home: Path) -> Server:
+def start_serve(folder: Path, home: Path, app: str = APP, kernels: int = 1) -> Server:
     script = folder / "app.py"
-    script.write_text("import nbstream as st\n" + APP)
+    script.write_text("import nbstream as st\n" + app)
     port = free_port()
     argv = [sys.executable, "-m", "nbstream.cli", "serve", str(script), "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+            "--server.address", "127.0.0.1", "--server.headless", "true",
+            "--server.kernels", str(kernels)]  # fmt: skip
     return Server(argv, home, "nbstream/static/manifest.json", port)
 
 
@@ -209,7 +229,13 @@ def main() -> None:
     parser.add_argument(
         "--load", action="store_true", help="sessions one kernel serves before a click takes 100 ms"
     )
+    parser.add_argument(
+        "--cpu", action="store_true", help="only: clicks beside CPU-heavy sessions, 1 vs 2 kernels"
+    )
     args = parser.parse_args()
+    if args.cpu:
+        cpu_heavy(10 if args.quick else 20)
+        return
     counts = [1, 10] if args.quick else [1, 10, 50]
     n, loads = (10, 3) if args.quick else (20, 5)
 
@@ -272,6 +298,28 @@ def main() -> None:
     print(f"nbstream serve beside streamlit run and Voila (clicks: median of {n}, {', '.join(GAPS)})")
     for name, value in results.items():
         print(f"  {name:<44} {value}")
+
+
+def cpu_heavy(n: int) -> None:
+    """A light tab's click -> text while CPU-heavy sessions rerun, on one kernel and on two."""
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, str] = Results()
+    print(f"click in a light tab beside sessions holding the CPU 200 ms a second (median of {n})")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for kernels in (1, 2):
+            work = Path(tmp) / f"k{kernels}"
+            work.mkdir()
+            served = start_serve(work, work, CPU_APP, kernels)
+            try:
+                open_tabs(browser.new_context(), served.url, [], 1)
+                found = sessions_under(browser, served.url, [1, 2, 4, 8], n, limit=1e9, search="?work=200")
+                for count, value in found.items():
+                    results[f"{kernels} kernel(s), {count} CPU-heavy session(s)"] = f"{value:8.1f} ms"
+            finally:
+                served.stop()
+        browser.close()
 
 
 if __name__ == "__main__":
