@@ -9,6 +9,7 @@ import pytest
 
 from nbstream.serve.pool import KernelPool, PoolFull, PoolKernel
 from nbstream.serve.protocol import TARGET
+from tests.unit.loop_helpers import run_coroutine
 
 
 class Session:
@@ -73,7 +74,7 @@ def test_sessions_go_to_the_least_busy_kernel_up_to_the_bound() -> None:
         with pytest.raises(PoolFull):
             await pool.acquire()
 
-    asyncio.run(go())
+    run_coroutine(go())
 
 
 def test_a_tab_reaches_only_its_own_comm_and_gets_only_its_own_messages() -> None:
@@ -106,7 +107,7 @@ def test_a_tab_reaches_only_its_own_comm_and_gets_only_its_own_messages() -> Non
         await pool._drop(kernel)
         assert b.why == ["kernel"] and pool.kernels == [] and pool.km.shut == ["k0"]
 
-    asyncio.run(go())
+    run_coroutine(go())
 
 
 def test_idle_kernels_are_culled_but_one_stays_warm() -> None:
@@ -150,4 +151,4 @@ def test_a_culled_pool_warms_a_kernel_when_the_ones_left_are_busy() -> None:
         with pytest.raises(PoolFull):
             await pool.acquire()
 
-    asyncio.run(go())
+    run_coroutine(go())

@@ -7,6 +7,7 @@ from typing import Any
 
 from nbstream.serve.pool import PoolKernel
 from nbstream.serve.sessions import Sessions
+from tests.unit.loop_helpers import run_coroutine
 
 
 class Pool:
@@ -43,7 +44,7 @@ class Tab:
 
 
 def run(coro: Any) -> Any:
-    return asyncio.run(coro)
+    return run_coroutine(coro)
 
 
 def test_a_session_is_kept_for_the_grace_period_then_ended() -> None:
