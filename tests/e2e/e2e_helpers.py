@@ -173,6 +173,21 @@ def open_page(chromium: object, url: str, ready: str, *, width: int = 1000, heig
     return page
 
 
+APP_READY = ".nbs-app .nbs-main > [data-kind]"
+
+
+def open_voila_app(
+    chromium: object, base_url: str, name: str, *, query: str = "", **context_options: object
+) -> object:
+    """A page in a new browser context (``context_options``: viewport, locale...) on Voila's
+    render of notebook ``name`` (``.ipynb`` added when missing), once the app shows an element."""
+    notebook = name if name.endswith(".ipynb") else f"{name}.ipynb"
+    page = chromium.new_context(**context_options).new_page()  # type: ignore[attr-defined]
+    page.goto(f"{base_url}voila/render/{notebook}{query}")
+    page.wait_for_selector(APP_READY, state="attached", timeout=60_000)
+    return page
+
+
 def close_page(page: object) -> None:
     """Leave the page so its unload handlers (Voila's kernel shutdown) run, then close it."""
     page.goto("about:blank")  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, app_text, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, app_text, close_page, open_voila_app, start_voila, wait_text, write_app
 
 HERE = Path(__file__).parent / "components"
 
@@ -154,10 +154,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str):
-    page = chromium.new_context(viewport={"width": 1000, "height": 900}).new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, voila.url, name, viewport={"width": 1000, "height": 900})
 
 
 def test_html_runs_its_script_in_the_frame_and_st_html_is_sanitized(chromium, voila):

@@ -15,7 +15,16 @@ from pathlib import Path
 
 import psutil
 import pytest
-from e2e_helpers import CuttableProxy, Server, app_text, close_page, start_voila, wait_text, write_app
+from e2e_helpers import (
+    CuttableProxy,
+    Server,
+    app_text,
+    close_page,
+    open_voila_app,
+    start_voila,
+    wait_text,
+    write_app,
+)
 
 MONITOR = """
 import time
@@ -70,10 +79,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, base: str, name: str):
-    page = chromium.new_context().new_page()
-    page.goto(f"{base}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, base, name)
 
 
 def kernel_pid(page) -> int:

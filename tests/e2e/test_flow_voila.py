@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, app_text, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, app_text, close_page, open_voila_app, start_voila, wait_text, write_app
 
 FORM = """
 st.session_state.runs = st.session_state.get("runs", 0) + 1
@@ -92,10 +92,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str):
-    page = chromium.new_context().new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, voila.url, name)
 
 
 def test_a_form_reruns_only_when_submitted(chromium, voila):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, close_page, open_voila_app, start_voila, wait_text, write_app
 
 SLIDER = """
 import ipywidgets
@@ -69,10 +69,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str):
-    page = chromium.new_context(viewport={"width": 1000, "height": 900}).new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, voila.url, name, viewport={"width": 1000, "height": 900})
 
 
 def test_an_ipywidgets_slider_reruns_the_app(chromium, voila):

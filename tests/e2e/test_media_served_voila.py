@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import ARGS, CHROMIUM, Server, close_page, start_voila, wait_text, write_app
+from e2e_helpers import ARGS, CHROMIUM, Server, close_page, open_voila_app, start_voila, wait_text, write_app
 
 # 30 s of 48 kHz 16-bit mono: 2.9 MB, above the 2 MiB served-media threshold.  WAV,
 # because Chromium plays it in a <video> and the machine has no video encoder.
@@ -63,10 +63,7 @@ def media_chromium(chromium) -> Iterator[object]:
 
 
 def open_app(browser, voila: Server, name: str):
-    page = browser.new_context().new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(browser, voila.url, name)
 
 
 def test_a_large_video_is_served_by_url_seekable_and_only_to_its_session(chromium, voila):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, app_text, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, app_text, close_page, open_voila_app, start_voila, wait_text, write_app
 
 UPLOAD = """
 import pandas as pd
@@ -45,10 +45,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str):
-    page = chromium.new_context().new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, voila.url, name)
 
 
 def chooser(page, label: str):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, close_page, open_voila_app, start_voila, wait_text, write_app
 
 PAGES = """
 def home():
@@ -55,10 +55,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, path: str):
-    page = chromium.new_context().new_page()
-    page.goto(f"{voila.url}voila/render/{path}")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, voila.url, path)
 
 
 def page_param(page) -> str | None:

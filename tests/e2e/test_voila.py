@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, app_text, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, app_text, close_page, open_voila_app, start_voila, wait_text, write_app
 
 COUNTER = """
 st.set_page_config(page_title="Counter app")
@@ -47,10 +47,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str, query: str = ""):
-    page = chromium.new_context().new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb{query}")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, voila.url, name, query=query)
 
 
 def test_the_page_shows_only_the_app(chromium, voila):

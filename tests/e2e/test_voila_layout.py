@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, close_page, open_voila_app, start_voila, wait_text, write_app
 
 VIEWPORT = {"width": 1280, "height": 800}
 
@@ -29,9 +29,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str, text: str):
-    page = chromium.new_context(viewport=VIEWPORT).new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
+    page = open_voila_app(chromium, voila.url, name, viewport=VIEWPORT)
     wait_text(page, text, scope="body")
     return page
 

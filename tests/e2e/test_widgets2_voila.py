@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_helpers import Server, close_page, start_voila, wait_text, write_app
+from e2e_helpers import Server, close_page, open_voila_app, start_voila, wait_text, write_app
 
 WIDGETS = """
 tags = st.pills("Tags", ["Red", "Green", ":material/star: Star"], selection_mode="multi", key="tags")
@@ -92,11 +92,7 @@ def voila(workdir: Path) -> Iterator[Server]:
 
 
 def open_app(chromium, voila: Server, name: str):
-    context = chromium.new_context(locale="de-DE", timezone_id="Europe/Berlin")
-    page = context.new_page()
-    page.goto(f"{voila.url}voila/render/{name}.ipynb")
-    page.wait_for_selector(".nbs-app .nbs-main > [data-kind]", state="attached", timeout=60_000)
-    return page
+    return open_voila_app(chromium, voila.url, name, locale="de-DE", timezone_id="Europe/Berlin")
 
 
 @pytest.fixture
