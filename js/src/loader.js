@@ -12,20 +12,10 @@
  * The kernel replaces __NBSTREAM_BUILD__ with the content hash of its bundle.
  */
 
+import { baseUrl } from "./static_urls.js";
+
 const BUILD = "__NBSTREAM_BUILD__";
 const FOLDER = "nbstream/static/";
-
-/** The server's base URL, from the page config every Jupyter page carries. */
-function baseUrl() {
-  try {
-    const data = document.getElementById("jupyter-config-data");
-    const base = JSON.parse(data?.textContent || "{}").baseUrl;
-    if (typeof base === "string" && base) return base.endsWith("/") ? base : `${base}/`;
-  } catch {
-    /* no page config: the server root */
-  }
-  return "/";
-}
 
 /** Where this page's server may serve the bundle, most likely first. */
 function folders() {

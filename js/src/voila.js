@@ -1,6 +1,8 @@
 // @ts-check
 /** Voila shows the notebook's outputs in a page: make that page the app's. */
 
+import { baseUrl } from "./static_urls.js";
+
 export function prepareVoilaPage(/** @type {AbortSignal} */ signal) {
   document.body.classList.add("nbs-voila-page");
   ensureXsrfCookie();
@@ -32,14 +34,7 @@ export function ensureXsrfCookie() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   const token = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  let base = "/";
-  try {
-    const data = document.getElementById("jupyter-config-data");
-    base = JSON.parse(data?.textContent || "{}").baseUrl || "/";
-  } catch {
-    base = "/";
-  }
-  document.cookie = `_xsrf=${token}; path=${base}; SameSite=Strict`;
+  document.cookie = `_xsrf=${token}; path=${baseUrl()}; SameSite=Strict`;
 }
 
 // ---- a multipage app's page in the URL ---------------------------------------------------------
