@@ -47,6 +47,18 @@ TWO_FILES = {
 # ---- 7.2: st.Page and st.navigation ---------------------------------------------------------
 
 
+def test_pages_can_be_passed_by_keyword_as_in_streamlit(project):
+    write(
+        project,
+        {
+            **TWO_FILES,
+            "streamlit_app.py": TWO_FILES["streamlit_app.py"].replace("navigation([", "navigation(pages=["),
+        },
+    )
+    at = AppTest.from_file("streamlit_app.py").run()
+    assert not at.exception and markdown(at) == ["one"]
+
+
 def test_two_page_app_runs_the_default_page_then_the_one_asked_for(project):
     write(project, TWO_FILES)
     at = AppTest.from_file("streamlit_app.py").run()

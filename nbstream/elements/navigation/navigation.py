@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from nbstream.elements.navigation.page import StreamlitPage
-from nbstream.runtime import context, pages, tree
+from nbstream.runtime import context, tree
+from nbstream.runtime import pages as routing
 from nbstream.runtime.errors import StreamlitAPIException
 
 PageSource = StreamlitPage | str | Path | Callable[[], None]
 
 
 def navigation(
-    pages_: Sequence[PageSource] | Mapping[str, Sequence[PageSource]],
+    pages: Sequence[PageSource] | Mapping[str, Sequence[PageSource]],
     *,
     position: str = "sidebar",
     expanded: bool | int = False,
@@ -42,11 +43,11 @@ def navigation(
         The page the user asked for (by menu, link, URL or ``st.switch_page``), or the
         default page.
     """
-    if not pages.check_position(position):
+    if not routing.check_position(position):
         raise StreamlitAPIException("Invalid `position` value. Supported values: 'sidebar', 'hidden', 'top'.")
     if isinstance(expanded, bool) or not isinstance(expanded, int) or expanded < 1:
         expanded = bool(expanded)
-    sections = _sections(pages_)
+    sections = _sections(pages)
     flat = [page for _, section in sections for page in section]
     default = _default_page(flat)
     _check_unique(flat)
@@ -55,13 +56,13 @@ def navigation(
     if session.is_bare:
         default._can_be_called = True
         return default
-    pages.mark_uses_navigation(pages.entry_key(session.script))
-    candidates = [pages.Candidate(p._url_path, p.script_path, p.title, p.icon) for p in flat]
-    index, not_found = pages.choose(session.route, candidates, flat.index(default))
+    routing.mark_uses_navigation(routing.entry_key(session.script))
+    candidates = [routing.Candidate(p._url_path, p.script_path, p.title, p.icon) for p in flat]
+    index, not_found = routing.choose(session.route, candidates, flat.index(default))
     chosen = flat[index]
     for page in flat:
         page._can_be_called = page is chosen
-    ctx.root.props["page"] = pages.page_props(
+    ctx.root.props["page"] = routing.page_props(
         chosen._url_path, chosen.title, chosen.icon, default=chosen is default, not_found=not_found
     )
     if position != "hidden":
