@@ -52,6 +52,11 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         0,
         "nbstream only: seconds after which a run is stopped, with a message in the app; 0 for no limit.",
     ),
+    "runner.cacheBackgroundRefreshTTLMultiplier": (
+        2.0,
+        'With refresh_mode="background", how long (in ttls from its creation) an expired cached '
+        "value may still be returned while a new one is computed; later calls wait for it.",
+    ),
     "runner.aliasStreamlit": (
         True,
         "Inside app runs, `import streamlit` (and `streamlit.*`) gives nbstream; false leaves a "

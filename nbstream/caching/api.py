@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from nbstream.caching import cached_func, shared
+from nbstream.caching import cached_func, options, shared
 from nbstream.caching.cached_func import DATA, RESOURCE, CachedFunc
 from nbstream.caching.digest import clear_memo
 from nbstream.runtime import caches, context
@@ -116,6 +116,13 @@ class CacheDataAPI:
         ``"1d"``, ``"10s"`` or ``"1h23m"``.  None (the default) keeps entries until cleared.
     max_entries : int or None
         The most entries to keep; the least recently used go first.  None: unbounded.
+    max_size : int, str or None
+        The most bytes this function's entries may take in this kernel's memory: a number
+        of bytes or a string with a unit (``"500MB"``, ``"1.5GiB"``; every unit is a power
+        of 1024, fractions round down).  The least recently used entries go first; a value
+        larger than the limit alone is kept by itself (with a logged warning) until the next
+        new value replaces it.  Counted are the bytes of the stored values (a frame's
+        columns, an array's buffer, a pickle's length).  None (the default): no limit.
     show_spinner : bool or str
         Show a spinner while a miss computes; a string sets its text.
     show_time : bool
@@ -130,6 +137,20 @@ class CacheDataAPI:
     hash_funcs : dict or None
         Hash functions for argument types nbstream cannot hash (or hashes otherwise),
         keyed by type or fully qualified type name (``"__main__.MyClass"``).
+    scope : "global" or "session"
+        ``"global"`` (the default): one cache for every session.  ``"session"``: each
+        session has its own entries, in its kernel's memory only, removed when the session
+        ends; the function must then be called from the app's script run.
+    refresh_mode : "foreground" or "background"
+        What happens once an entry is older than ``ttl``: ``"foreground"`` (the default)
+        computes it again in the call; ``"background"`` returns the old value at once and
+        computes the new one in a background thread (for up to another ``ttl``, set by
+        ``runner.cacheBackgroundRefreshTTLMultiplier``; after that a call waits).  Needs a
+        ``ttl``; entries stay in this kernel's memory; not with ``persist="disk"`` or
+        ``async def`` functions.  The function then runs outside the session: pass what it
+        needs as arguments rather than reading ``st.session_state``.
+
+    ``async def`` functions can be cached too: calling one returns an awaitable.
 
     Example
     -------
@@ -149,28 +170,41 @@ class CacheDataAPI:
         *,
         ttl: float | dt.timedelta | str | None = None,
         max_entries: int | None = None,
+        max_size: int | str | None = None,
         show_spinner: bool | str = True,
         show_time: bool = False,
         persist: str | bool | None = None,
-        experimental_allow_widgets: bool = False,
         hash_funcs: dict[Any, Callable[[Any], Any]] | None = None,
+        scope: str = "global",
+        refresh_mode: str = "foreground",
+        experimental_allow_widgets: bool = False,
     ) -> Any:
         """Cache ``func`` (see the class documentation for the parameters)."""
-        options = {
-            "ttl": ttl_seconds(ttl),
+        seconds = ttl_seconds(ttl)
+        settings = {
+            "ttl": seconds,
             "max_entries": _max_entries(max_entries),
+            "max_bytes": options.max_size_bytes(max_size),
             "show_spinner": show_spinner,
             "show_time": bool(show_time),
             "persist": _persist(persist),
             "hash_funcs": hash_funcs,
             "allow_widgets": bool(experimental_allow_widgets),
+            "scope": options.check_scope(scope),
+            "background": options.background_refresh(refresh_mode, func, seconds, persist),
         }
-        return self._decorate(func, options)
+        return self._decorate(func, settings)
 
-    def _decorate(self, func: Any, options: dict[str, Any]) -> Any:
+    def _decorate(self, func: Any, settings: dict[str, Any]) -> Any:
         if func is None:
-            return lambda f: CachedFunc(f, kind=self._kind, **options)
-        return CachedFunc(func, kind=self._kind, **options)
+
+            def decorate(f: Any) -> CachedFunc:
+                if settings["background"] and options.is_coroutine_function(f):
+                    options.raise_async_background()
+                return CachedFunc(f, kind=self._kind, **settings)
+
+            return decorate
+        return CachedFunc(func, kind=self._kind, **settings)
 
     def clear(self) -> None:
         """Clear every ``st.cache_data`` cache: in this kernel, and on disk for the app's kernels."""
@@ -204,10 +238,23 @@ class CacheResourceAPI(CacheDataAPI):
     validate : callable or None
         Called with the cached object on every hit; when it returns False the object is
         dropped and the function runs again (a closed connection, say).
-    experimental_allow_widgets : bool
-        Allow widgets in the function: their values become part of the cache key.
     hash_funcs : dict or None
         Hash functions by type or fully qualified type name.
+    on_release : callable or None
+        Called with each object that leaves the cache: expired (``ttl``, noticed when it
+        is next asked for), evicted (``max_entries``), refused by ``validate``, cleared,
+        replaced by a background refresh, or let go with its session
+        (``scope="session"``).  It must be a plain (not ``async``) function and
+        thread-safe; it is not called when the app shuts down.
+    scope : "global" or "session"
+        ``"global"`` (the default): one object for every session of the kernel.
+        ``"session"``: one per session, released (``on_release``) when the session ends.
+    refresh_mode : "foreground" or "background"
+        Past ``ttl``: make the object again in the call (``"foreground"``, the default),
+        or hand out the old one while a new one is made in a background thread
+        (``"background"``; needs a ``ttl``; the old one is then given to ``on_release``).
+    experimental_allow_widgets : bool
+        Allow widgets in the function: their values become part of the cache key.
 
     Example
     -------
@@ -227,14 +274,18 @@ class CacheResourceAPI(CacheDataAPI):
         show_spinner: bool | str = True,
         show_time: bool = False,
         validate: Callable[[Any], bool] | None = None,
-        experimental_allow_widgets: bool = False,
         hash_funcs: dict[Any, Callable[[Any], Any]] | None = None,
+        on_release: Callable[[Any], Any] | None = None,
+        scope: str = "global",
+        refresh_mode: str = "foreground",
+        experimental_allow_widgets: bool = False,
     ) -> Any:
         """Cache ``func`` (see the class documentation for the parameters)."""
         if validate is not None and not callable(validate):
             raise StreamlitAPIException("validate must be a function taking the cached object.")
-        options = {
-            "ttl": ttl_seconds(ttl),
+        seconds = ttl_seconds(ttl)
+        settings = {
+            "ttl": seconds,
             "max_entries": _max_entries(max_entries),
             "show_spinner": show_spinner,
             "show_time": bool(show_time),
@@ -242,8 +293,11 @@ class CacheResourceAPI(CacheDataAPI):
             "hash_funcs": hash_funcs,
             "allow_widgets": bool(experimental_allow_widgets),
             "validate": validate,
+            "on_release": options.check_on_release(on_release),
+            "scope": options.check_scope(scope),
+            "background": options.background_refresh(refresh_mode, func, seconds),
         }
-        return self._decorate(func, options)
+        return self._decorate(func, settings)
 
     def clear(self) -> None:
         """Clear every ``st.cache_resource`` cache of this kernel."""

@@ -9,6 +9,9 @@ the values of the widgets the function draws are part of the key too.
 A lookup looks in this kernel's memory, then (``cache_data`` only, for apps with an
 identity) in the store the app's kernels share (``shared``: the disk, or Redis).  A miss
 computes under a per-key lock, so concurrent calls with one key compute once in a kernel.
+With ``scope="session"`` each session has its own memory, let go when the session ends;
+with ``refresh_mode="background"`` an expired entry is handed out while ``refresh``
+computes its successor.  An ``async def`` function's calls are awaitables.
 """
 
 from __future__ import annotations
@@ -23,20 +26,24 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from nbstream.caching import refresh, shared
 from nbstream.caching import replay as _replay
-from nbstream.caching import shared
+from nbstream.caching.calls import BoundMethod, plain_parameters
 from nbstream.caching.digest import blake, feed_text, type_name
 from nbstream.caching.hashing import Hasher, HashFuncFailed, Unhashable, function_source
-from nbstream.caching.stores import DISK, Entry, MemoryCache
+from nbstream.caching.memory import Entry, MemoryCache
+from nbstream.caching.options import is_coroutine_function
+from nbstream.caching.stores import DISK
 from nbstream.caching.values import Frozen, Immutable, freeze
-from nbstream.runtime import context
-from nbstream.runtime.errors import UnhashableParamError, UserHashError
+from nbstream.runtime import caches, context
+from nbstream.runtime.errors import StreamlitAPIException, UnhashableParamError, UserHashError
 
 DATA, RESOURCE = "cache_data", "cache_resource"
 
-# Every cached function's memory, by (decorator, function identity): shared by all the
-# sessions of this process, like Streamlit's caches.
-_caches: dict[tuple[str, str], MemoryCache] = {}
+# Every cached function's memory, by (decorator, function identity, session id): shared by
+# all the sessions of this process, like Streamlit's caches ("" for the session id), or one
+# session's own (scope="session").
+_caches: dict[tuple[str, str, str], MemoryCache] = {}
 _caches_lock = threading.Lock()
 # The app identities whose disk entries this process made or read: what a clear clears.
 _apps: set[str] = set()
@@ -47,7 +54,19 @@ _sources: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 def memory_caches(kind: str) -> list[MemoryCache]:
     with _caches_lock:
-        return [cache for (k, _), cache in _caches.items() if k.partition("#")[0] == kind]
+        return [cache for (k, _, _), cache in _caches.items() if k.partition("#")[0] == kind]
+
+
+def _session_ended(session_id: str) -> None:
+    """Let go of a session's session-scoped entries (``on_release`` sees each)."""
+    with _caches_lock:
+        ended = [key for key in _caches if key[2] == session_id]
+        released = [_caches.pop(key) for key in ended]
+    for cache in released:
+        cache.clear()
+
+
+caches.on_session_end(_session_ended)
 
 
 def apps_seen() -> set[str]:
@@ -83,6 +102,10 @@ class CachedFunc:
         hash_funcs: dict[Any, Callable[[Any], Any]] | None,
         allow_widgets: bool,
         validate: Callable[[Any], bool] | None = None,
+        max_bytes: int | None = None,
+        scope: str = "global",
+        background: bool = False,
+        on_release: Callable[[Any], Any] | None = None,
     ) -> None:
         self._binding = None
         if isinstance(func, staticmethod):
@@ -98,6 +121,9 @@ class CachedFunc:
         self._show_spinner, self._show_time = show_spinner, show_time
         self._persist, self._hash_funcs = persist, hash_funcs
         self._allow_widgets, self._validate = allow_widgets, validate
+        self._max_bytes, self._scope = max_bytes, scope
+        self._background, self._on_release = background, on_release
+        self._async = is_coroutine_function(func)
         self._name = getattr(func, "__name__", repr(func))
         self._identity: str | None = None
         self._signature: inspect.Signature | None = None
@@ -109,10 +135,10 @@ class CachedFunc:
         if self._binding == "static":
             return self
         if self._binding == "class":
-            return _Bound(self, owner if owner is not None else type(instance))
+            return BoundMethod(self, owner if owner is not None else type(instance))
         if instance is None:
             return self
-        return _Bound(self, instance)
+        return BoundMethod(self, instance)
 
     def __repr__(self) -> str:
         return f"<CachedFunc ({self._kind}): {self._func!r}>"
@@ -136,13 +162,27 @@ class CachedFunc:
 
     def _memory(self, index: bool = False) -> MemoryCache:
         """This function's entries in this process (``index``: which widgets each call drew)."""
-        key = (self._kind + (_INDEX if index else ""), self.identity)
+        key = (self._kind + (_INDEX if index else ""), self.identity, self._session_id())
         with _caches_lock:
             cache = _caches.get(key)
             if cache is None:
                 cache = _caches[key] = MemoryCache(self._name)
         cache.ttl, cache.max_entries = self._ttl, None if index else self._max_entries
+        if not index:
+            cache.max_bytes, cache.on_release = self._max_bytes, self._on_release
+            cache.stale_for = refresh.grace_seconds(self._ttl) if self._background and self._ttl else 0.0
         return cache
+
+    def _session_id(self) -> str:
+        if self._scope != "session":
+            return ""
+        ctx = context.get()
+        if ctx is None or ctx.session.is_bare:
+            raise StreamlitAPIException(
+                "A session-scoped cache was accessed outside of the app execution thread. Make sure "
+                "all session-scoped caches are read during rendering and not read in background threads."
+            )
+        return str(ctx.session.id)
 
     def _folder(self, index: bool = False) -> str:
         """This function's folder in an app's disk store."""
@@ -152,7 +192,7 @@ class CachedFunc:
         """The call's arguments by parameter name, defaults included; TypeError if they do not fit."""
         if self._signature is None:
             self._signature = inspect.signature(self._func)
-            self._plain = _plain_parameters(self._signature)
+            self._plain = plain_parameters(self._signature)
         if self._plain is not None and not kwargs and len(args) <= len(self._plain):
             # The common call, bound without inspect: positional arguments, defaults after.
             names, defaults = self._plain
@@ -192,6 +232,8 @@ class CachedFunc:
         """The app identity whose disk store this call may use, or None (memory only)."""
         if self._kind != DATA or process_local or self._persist is False:
             return None
+        if self._scope == "session" or self._background:
+            return None  # kept in this kernel's memory: a session's own, or expiring
         if self._persist is None and not DISK.enabled():
             return None
         ctx = context.get()
@@ -206,6 +248,8 @@ class CachedFunc:
     # ---- calling ------------------------------------------------------------------------------
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._async:
+            return self._acall(args, kwargs)
         try:
             bound = self._bind(args, kwargs)
         except TypeError:
@@ -214,6 +258,8 @@ class CachedFunc:
         ctx = context.get()
         cache = self._memory()
         app = self._app(process_local)
+        if self._background:
+            self._refresh_if_expired(cache, key, args, kwargs)
         widgets = self._allow_widgets and ctx is not None and not ctx.session.is_bare
         full_key = self._widget_key(cache, key, app, ctx) if widgets else key
         if full_key is not None:
@@ -227,6 +273,36 @@ class CachedFunc:
                 if found is not _MISS:
                     return found
             return self._compute(cache, key, app, ctx, args, kwargs, widgets)
+
+    async def _acall(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """A call of an ``async def`` function: a hit, or its awaited value stored."""
+        try:
+            bound = self._bind(args, kwargs)
+        except TypeError:
+            return await self._func(*args, **kwargs)
+        key, process_local = self._key(bound)
+        ctx = context.get()
+        cache, app = self._memory(), self._app(process_local)
+        found = self._deliver(cache, key, app, ctx)
+        if found is not _MISS:
+            return found
+        recorder = self._recorder(ctx)
+        with self._spinner(ctx), recorder if recorder is not None else contextlib.nullcontext():
+            value = await self._func(*args, **kwargs)
+        return self._keep(cache, key, app, value, recorder, widgets=False)
+
+    def _refresh_if_expired(
+        self, cache: MemoryCache, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
+        entry = cache.get(key)
+        if entry is None or not cache.expired(entry):
+            return
+
+        def compute() -> None:
+            value = self._func(*args, **kwargs)
+            self._store(cache, key, None, freeze(value, self._name) if self._kind == DATA else value, None)
+
+        refresh.start(cache, key, compute)
 
     def _lookup(self, cache: MemoryCache, key: str, app: str | None, index: bool = False) -> Entry | None:
         entry = cache.get(key)
@@ -295,11 +371,20 @@ class CachedFunc:
         kwargs: dict[str, Any],
         widgets: bool,
     ) -> Any:
-        recorder = None
-        if ctx is not None and not ctx.session.is_bare:
-            recorder = _replay.Recorder(ctx, allow_widgets=self._allow_widgets, decorator=self._kind)
+        recorder = self._recorder(ctx)
         with self._spinner(ctx), recorder if recorder is not None else contextlib.nullcontext():
             value = self._func(*args, **kwargs)
+        return self._keep(cache, key, app, value, recorder, widgets)
+
+    def _recorder(self, ctx: Any) -> _replay.Recorder | None:
+        if ctx is None or ctx.session.is_bare:
+            return None
+        return _replay.Recorder(ctx, allow_widgets=self._allow_widgets, decorator=self._kind)
+
+    def _keep(
+        self, cache: MemoryCache, key: str, app: str | None, value: Any, recorder: Any, widgets: bool
+    ) -> Any:
+        """Store a computed value (and, with widgets, which widgets it drew); return it."""
         recording = recorder.recording if recorder is not None and recorder.recording else None
         stored: Any = value
         if self._kind == DATA:
@@ -323,7 +408,8 @@ class CachedFunc:
             return
         store = shared.current() if app is not None else None
         epoch = store.epoch(app) if store is not None and app is not None else 0
-        entry = Entry(stored, recording, created, app, epoch, touched=created)
+        size = stored.nbytes if cache.max_bytes is not None else 0
+        entry = Entry(stored, recording, created, app, epoch, touched=created, size=size)
         cache.put(key, entry)
         if store is not None and app is not None:
             _apps.add(app)
@@ -382,18 +468,6 @@ class CachedFunc:
 _MISS = object()
 
 
-def _plain_parameters(signature: inspect.Signature) -> tuple[list[str], dict[str, Any]] | None:
-    """Names and defaults when every parameter is positional-or-keyword, else None."""
-    names, defaults = [], {}
-    for param in signature.parameters.values():
-        if param.kind is not inspect.Parameter.POSITIONAL_OR_KEYWORD:
-            return None
-        names.append(param.name)
-        if param.default is not inspect.Parameter.empty:
-            defaults[param.name] = param.default
-    return names, defaults
-
-
 _INDEX = "#widgets"
 
 
@@ -412,21 +486,3 @@ def _with_widget_values(key: str, values: list[tuple[str, Any]]) -> str:
         except Unhashable:
             feed_text(h, b"r", repr(value))
     return h.hexdigest()
-
-
-class _Bound:
-    """A cached method bound to its instance (or class): ``obj.method(...)``."""
-
-    def __init__(self, cached: CachedFunc, owner: Any) -> None:
-        self._cached, self._owner = cached, owner
-        functools.update_wrapper(self, cached._func)
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._cached(self._owner, *args, **kwargs)
-
-    def clear(self, *args: Any, **kwargs: Any) -> None:
-        """Clear the method's cache (with arguments: the entry for this object and those arguments)."""
-        if args or kwargs:
-            self._cached.clear(self._owner, *args, **kwargs)
-        else:
-            self._cached.clear()

@@ -1,6 +1,6 @@
 """The store that ``cache_data`` entries are shared through, and how one is chosen.
 
-Every kernel keeps its own entries in memory (``stores.MemoryCache``); ``cache_data``
+Every kernel keeps its own entries in memory (``memory.MemoryCache``); ``cache_data``
 entries also go to a *shared store* that other kernels -- on this machine, or on every
 replica of an app -- read from.  ``[cache] store`` picks it:
 

@@ -1,12 +1,8 @@
-"""Where cached values live: each kernel's memory, and a disk store shared by kernels.
+"""The disk store ``cache_data`` entries are shared through by the kernels of a machine.
 
-``MemoryCache`` holds one cached function's entries in this process (both decorators):
-least recently used entries go first beyond ``max_entries``, entries older than
-``ttl`` are misses, and concurrent calls with the same key compute once.
-
-``DiskStore`` (the default shared store, see ``shared``) holds ``cache_data`` entries in
-files, so that every kernel of an app on this machine (each Voila tab is its own kernel)
-shares them::
+(Each kernel's own entries are in ``memory.MemoryCache``.)  ``DiskStore`` (the default
+shared store, see ``shared``) holds ``cache_data`` entries in files, so that every
+kernel of an app on this machine (each Voila tab is its own kernel) shares them::
 
     <cache.dir>/v1/<app>/<function>/<key>.nbc     one entry (see diskformat)
     <cache.dir>/v1/<app>/epoch                     touched by every clear
@@ -36,9 +32,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,76 +46,6 @@ _LOG = logging.getLogger("nbstream")
 FORMAT = "v1"
 _SUFFIX = ".nbc"
 _STALE_TEMP_SECONDS = 3600
-
-
-@dataclass
-class Entry:
-    """One cached value in memory."""
-
-    value: Any  # a Frozen for cache_data, the object itself for cache_resource
-    replay: Any = None  # what to replay on a hit (replay.Recording), or None
-    created: float = field(default_factory=time.time)
-    app: str | None = None  # the app identity whose disk store shares it
-    epoch: int = 0  # that app's disk epoch when the entry was made or read
-    touched: float = 0.0  # when its file was last touched (LRU across processes)
-    from_disk: bool = False  # read from the disk store (a value that fails to thaw is a miss)
-
-
-class MemoryCache:
-    """The entries of one cached function in this process."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.ttl: float | None = None
-        self.max_entries: int | None = None
-        self._entries: OrderedDict[str, Entry] = OrderedDict()
-        self._lock = threading.Lock()
-        self._key_locks: dict[str, list[Any]] = {}  # key -> [RLock, users]
-
-    def get(self, key: str) -> Entry | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return None
-            if self.ttl is not None and time.time() - entry.created > self.ttl:
-                del self._entries[key]
-                return None
-            self._entries.move_to_end(key)
-            return entry
-
-    def put(self, key: str, entry: Entry) -> None:
-        with self._lock:
-            self._entries[key] = entry
-            self._entries.move_to_end(key)
-            while self.max_entries is not None and len(self._entries) > max(self.max_entries, 0):
-                self._entries.popitem(last=False)
-
-    def drop(self, key: str) -> None:
-        with self._lock:
-            self._entries.pop(key, None)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._entries)
-
-    @contextlib.contextmanager
-    def computing(self, key: str) -> Iterator[None]:
-        """Hold ``key`` while its value is computed: other threads wait, then find it."""
-        with self._lock:
-            held = self._key_locks.setdefault(key, [threading.RLock(), 0])
-            held[1] += 1
-        try:
-            with held[0]:
-                yield
-        finally:
-            with self._lock:
-                held[1] -= 1
-                if held[1] == 0:
-                    self._key_locks.pop(key, None)
 
 
 def default_dir() -> Path:

@@ -14,6 +14,7 @@ _LOG = logging.getLogger("nbstream")
 
 _lock = threading.Lock()
 _clearers: dict[str, Callable[[], None]] = {}
+_session_listeners: list[Callable[[str], None]] = []
 
 
 def register(name: str, clear: Callable[[], None]) -> None:
@@ -45,3 +46,21 @@ def clear_all() -> list[str]:
         else:
             cleared.append(name)
     return cleared
+
+
+def on_session_end(listener: Callable[[str], None]) -> None:
+    """Call ``listener(session_id)`` when a session ends (session-scoped caches let go)."""
+    with _lock:
+        if listener not in _session_listeners:
+            _session_listeners.append(listener)
+
+
+def session_ended(session_id: str) -> None:
+    """A session ended: tell the listeners (one that fails is logged, the others still run)."""
+    with _lock:
+        listeners = list(_session_listeners)
+    for listener in listeners:
+        try:
+            listener(session_id)
+        except Exception:
+            _LOG.exception("nbstream: releasing the caches of session %s failed", session_id)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from nbstream import config
-from nbstream.runtime import alias, context, tree
+from nbstream.runtime import alias, caches, context, tree
 from nbstream.runtime.client import ClientInfo
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.embeds import EmbeddedWidgets
@@ -184,6 +184,7 @@ class AppSession:
         self.fragments.close()
         self._runner.close()
         self.embeds.close_all()
+        caches.session_ended(self.id)
 
     def _fragment_tick(self, fragment_id: str) -> None:
         self._runner.submit_values({}, fragment_id, from_user=False)

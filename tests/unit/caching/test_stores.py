@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from nbstream import config
-from nbstream.caching.stores import DISK, Entry, MemoryCache, default_dir
+from nbstream.caching.memory import Entry, MemoryCache
+from nbstream.caching.stores import DISK, default_dir
 from nbstream.caching.values import freeze
 
 APP = "/home/me/app.ipynb"
