@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nbstream.runtime import context, tree
+from nbstream.runtime import context, parallel, tree
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.tree import Node
 
@@ -71,6 +71,8 @@ class DeltaGenerator:
 
     def _place(self, ctx: RunContext, node: Node) -> DeltaGenerator:
         """Put ``node`` here; return the DeltaGenerator of its new place."""
+        if ctx.parallel_fragment is not None:
+            parallel.check_place(ctx, self._fragment)
         if ctx.cache_recorder is not None:
             ctx.cache_recorder.placing(self, node)
         if self._slot is not None:

@@ -96,6 +96,12 @@ class RunContext:
     # For the copy a worker thread writes through (add_script_run_ctx): the run it is
     # part of, which front ends know and which is interrupted.
     origin: RunContext | None = None
+    # The parallel fragment (runtime.parallel) whose body this is, in its first run or a
+    # rerun: it writes only inside itself.
+    parallel_fragment: str | None = None
+    # The run's parallel bodies still going (Futures), and the st.rerun() one asked for.
+    parallel_runs: list[Any] = field(default_factory=list)
+    parallel_rerun: Any = None
 
     @property
     def session_id(self) -> str:

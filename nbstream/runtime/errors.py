@@ -27,6 +27,21 @@ class DuplicateWidgetID(StreamlitAPIException):
     """Two widgets of one run share an ID: same kind and arguments, or the same key."""
 
 
+class StreamlitDuplicateElementKey(DuplicateWidgetID):
+    """Two elements of one run (widgets, keyed fragments) share a ``key``."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"There are multiple elements with the same `key='{key}'`. To fix this, please make sure "
+            "that the `key` argument is unique for each element you create."
+        )
+
+
+class StreamlitInvalidLayoutContextError(StreamlitAPIException):
+    """An element written where its context does not allow it (a parallel fragment's
+    body writing outside itself, a dialog opened from one)."""
+
+
 class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
     """A widget whose value only the user can set (a button) was given one through Session State."""
 
@@ -230,11 +245,16 @@ class StopScript(ScriptControl):
 
 
 class RerunScript(ScriptControl):
-    """Raised by ``st.rerun()``: the run ends here and a new one starts at once."""
+    """Raised by ``st.rerun()``: the run ends here and a new one starts at once.
 
-    def __init__(self, scope: str = "app") -> None:
+    ``keys``: the fragments a widget callback asked to rerun instead of the interaction's
+    own run (``st.rerun("charts")``).
+    """
+
+    def __init__(self, scope: str = "app", keys: tuple[str, ...] = ()) -> None:
         super().__init__(scope)
         self.scope = scope
+        self.keys = keys
 
 
 class SwitchPage(ScriptControl):

@@ -27,6 +27,10 @@ class Fragment:
     place: Any  # the element layer's DeltaGenerator that writes into ``block``
     run_every: float | None = None
     parent: str | None = None
+    # The name st.rerun("<key>") targets it by (every call site of one function shares it).
+    key: str | None = None
+    # Its first run in a full run goes on a thread of its own (runtime.parallel).
+    parallel: bool = False
     # The page the fragment was drawn on (RunContext.page): its reruns make the same widget IDs.
     page: str = ""
     timer: threading.Timer | None = field(default=None, repr=False)
@@ -38,6 +42,7 @@ class Fragments:
         self._lock = threading.Lock()
         self._all: dict[str, Fragment] = {}
         self._seen: set[str] | None = None
+        self._keys: dict[str, str] = {}  # key -> the function that holds it in this full run
         self.timers_enabled = True
         self.paused = False
         self._closed = False
@@ -45,6 +50,17 @@ class Fragments:
     def get(self, fragment_id: str) -> Fragment | None:
         with self._lock:
             return self._all.get(fragment_id)
+
+    def claim_key(self, key: str, function: str) -> bool:
+        """Hold ``key`` for ``function`` in this full run; False if another function holds it."""
+        with self._lock:
+            holder = self._keys.setdefault(key, function)
+            return holder == function
+
+    def by_key(self, key: str) -> list[str]:
+        """The fragments (IDs) drawn under ``key``, in drawing order."""
+        with self._lock:
+            return [fid for fid, f in self._all.items() if f.key == key]
 
     def register(self, fragment: Fragment) -> None:
         with self._lock:
@@ -59,6 +75,7 @@ class Fragments:
     def begin_full_run(self) -> None:
         with self._lock:
             self._seen = set()
+            self._keys = {}
 
     def end_full_run(self, completed: bool) -> None:
         """After a full run: forget the fragments it did not call (and stop their timers)."""

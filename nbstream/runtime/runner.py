@@ -60,6 +60,8 @@ class RunRequest:
     page: PageTarget | None = None
     # False for a run_every fragment's tick: a timer, not input, never cuts a protected run.
     from_user: bool = True
+    # Fragments to rerun after this one, each in a run of its own (st.rerun(["a", "b"])).
+    more_fragments: tuple[str, ...] = ()
 
     @property
     def is_click(self) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from nbstream import config
-from nbstream.runtime import alias, caches, context, tree
+from nbstream.runtime import alias, caches, context, parallel, tree
 from nbstream.runtime.client import ClientInfo
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.embeds import EmbeddedWidgets
@@ -228,6 +228,9 @@ class AppSession:
         completed, follow = self._run(ctx, request, fragment)
         if ctx.abandoned:  # given up on while blocked: the session has moved on
             return None
+        if follow is None and request.more_fragments:
+            first, *rest = request.more_fragments
+            follow = RunRequest(fragment_id=first, more_fragments=tuple(rest))
         if fragment is None:
             self.fragments.end_full_run(completed)
         if completed:
@@ -257,6 +260,7 @@ class AppSession:
             )
             ctx.stack.append(fragment.place)
             ctx.page = fragment.page
+            ctx.parallel_fragment = fragment.id if fragment.parallel else None
             assert fragment.block.children is not None
             fragment.block.children.clear()
         ctx.changes = dict(request.changes)
@@ -274,14 +278,24 @@ class AppSession:
         with context.activate(ctx):
             try:
                 with stoppable(ctx):
-                    self._run_callbacks(ctx, callbacks)
+                    targets = self._run_callbacks(ctx, callbacks)
+                    if targets == APP and fragment is not None:
+                        raise RerunScript("app")
+                    if targets and targets != APP:
+                        raise _Retarget(targets)
                     if fragment is not None:
                         fragment.fn(*fragment.args, **fragment.kwargs)
                     else:
                         self._run_script(ctx)
+                        parallel.join(ctx)
                 reached_end = True
             except StopScript:
                 pass
+            except _Retarget as exc:
+                # A callback named the fragments to rerun instead of this run: the page
+                # stays as it is (nothing of this run is kept) and they rerun in turn.
+                ctx.rerun_requested, completed = True, False
+                follow = RunRequest(fragment_id=exc.fragment_ids[0], more_fragments=exc.fragment_ids[1:])
             except RerunScript as exc:
                 ctx.rerun_requested = True
                 again = fragment.id if fragment is not None and exc.scope == "fragment" else None
@@ -305,6 +319,7 @@ class AppSession:
                     where = fragment.block if fragment is not None else tree.area(ctx.root, "main")
                     where.children.append(exception_node(exc, uncaught=True))  # type: ignore[union-attr]
             finally:
+                parallel.join(ctx, rerun=False)  # a run that ended early still waits for them
                 with ctx.lock:
                     ctx.finished = True
                     live = not ctx.abandoned
@@ -343,18 +358,35 @@ class AppSession:
                 if meta is not None:
                     node.props["value"] = meta.serde.serialize(reset[node.id])
 
-    def _run_callbacks(self, ctx: RunContext, callbacks: list[Any]) -> None:
+    def _run_callbacks(self, ctx: RunContext, callbacks: list[Any]) -> tuple[str, ...] | str:
+        """Run the interaction's callbacks; return the fragments they asked to rerun instead
+        (``st.rerun("<key>")`` from every one of them), ``APP`` when some asked for that
+        and others did not (a full-app rerun), or ``()`` for the interaction's own run."""
         # Callbacks run to the end even if newer input arrives; they are part of the
         # interaction that started this run.
         held, ctx.uninterruptible, ctx.in_callback = ctx.uninterruptible, True, True
+        targets: list[str] = []
+        others = False
         try:
             for meta in callbacks:
                 try:
                     meta.on_change(*meta.args, **meta.kwargs)
-                except (RerunScript, StopScript):
-                    _LOG.warning("st.rerun() and st.stop() in a callback do nothing.")
+                    others = True
+                except RerunScript as exc:
+                    if exc.keys:
+                        found = [f for key in exc.keys for f in self.fragments.by_key(key)]
+                        targets += [f for f in found if f not in targets]
+                        continue
+                    others = True
+                    _LOG.warning("st.rerun() in a callback does nothing: the interaction reruns the app.")
+                except StopScript:
+                    others = True
+                    _LOG.warning("st.stop() in a callback does nothing.")
         finally:
             ctx.uninterruptible, ctx.in_callback = held, False
+        if targets and others:
+            return APP
+        return tuple(targets)
 
     @staticmethod
     def _magic(*args: Any) -> Any:
@@ -380,3 +412,14 @@ class AppSession:
 
 # ``st.*`` calls outside any app run use the bare session (until a front end takes them over).
 context.set_bare_run_factory(lambda: AppSession.bare().context())
+
+
+APP = "app"  # _run_callbacks: the callbacks' keyed reruns escalate to a full-app rerun
+
+
+class _Retarget(Exception):
+    """Callbacks asked for these fragments to rerun instead of the interaction's run."""
+
+    def __init__(self, fragment_ids: tuple[str, ...]) -> None:
+        super().__init__(fragment_ids)
+        self.fragment_ids = fragment_ids

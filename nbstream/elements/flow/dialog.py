@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from nbstream.elements._base import add_block, add_widget
 from nbstream.elements.flow.fragments import fragment
-from nbstream.runtime import context
+from nbstream.runtime import context, parallel
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.tree import Node
 from nbstream.runtime.widgets import InvalidWireValue
@@ -103,6 +103,7 @@ def dialog(
             ctx = context.require()
             if ctx.session.is_bare:
                 return fn(*args, **kwargs)
+            parallel.check_not_worker("@st.dialog")
             if any(node.kind == "dialog" for node in ctx.root.walk()):
                 raise StreamlitAPIException(
                     "Only one dialog is allowed to be opened at the same time. Please make sure "

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from nbstream.runtime import context
-from nbstream.runtime.errors import RerunScript, StopScript, StreamlitAPIException
+from nbstream.runtime.errors import (
+    RerunScript,
+    StopScript,
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
 
 
-def rerun(*, scope: str = "app") -> NoReturn:
+def rerun(scope: str | int | Sequence[str | int] = "app") -> NoReturn:
     """Rerun the script immediately.
 
     The current run ends at this call and a new run of the whole app starts, with
@@ -16,20 +23,68 @@ def rerun(*, scope: str = "app") -> NoReturn:
 
     Parameters
     ----------
-    scope : "app" or "fragment"
-        "app" reruns the whole script; "fragment" reruns only the fragment this is called from.
+    scope : "app", "fragment", str, int, or list of str/int
+        ``"app"`` (the default) reruns the whole script; ``"fragment"`` reruns only the
+        fragment this is called from (during a fragment rerun).  A fragment's ``key``
+        (``@st.fragment(key="charts")``), or a list of keys, called from a widget
+        callback (``on_click``/``on_change``), reruns just those fragments instead of the
+        interaction's own rerun; if another callback of the same interaction does not ask
+        for the same, the whole app reruns.
+
+    Example
+    -------
+    >>> @st.fragment(key="charts")
+    ... def charts():
+    ...     st.line_chart({"data": [1, 2, 3]})
+    >>> charts()
+    >>> st.button("Refresh charts", on_click=lambda: st.rerun("charts"))
     """
-    if scope not in ("app", "fragment"):
-        raise StreamlitAPIException(
-            f"'{scope}' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
-        )
+    keys = _fragment_keys(scope)
     ctx = context.get()
+    if keys:
+        if ctx is None or not ctx.in_callback:
+            raise StreamlitAPIException(_KEY_OUTSIDE_CALLBACK)
+        for key in keys:
+            if not ctx.session.fragments.by_key(key):
+                raise StreamlitAPIException(
+                    f"No fragment found for target '{key}'. Pass the same `key` you set on "
+                    "`@st.fragment(key=...)`, and make sure that fragment has rendered at least once."
+                )
+        raise RerunScript("keys", keys)
     if scope == "fragment" and (ctx is None or ctx.fragment_id is None):
         raise StreamlitAPIException(
             'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
             "during fragment reruns."
         )
     raise RerunScript(scope)
+
+
+_KEY_OUTSIDE_CALLBACK = (
+    "Passing a fragment key to `st.rerun()` is only allowed from a widget callback (e.g. "
+    "`on_change` / `on_click`). Calling it from the main script body or a fragment body would "
+    "abort the current run. If you meant to rerun the whole app or the current fragment, use "
+    "`scope='app'` or `scope='fragment'`."
+)
+
+
+def _fragment_keys(scope: Any) -> tuple[str, ...]:
+    """The fragment keys ``scope`` names: none for ``"app"``/``"fragment"``."""
+    if scope in ("app", "fragment"):
+        return ()
+    if isinstance(scope, str) or (isinstance(scope, int) and not isinstance(scope, bool)):
+        return (str(scope),)
+    if isinstance(scope, Sequence) and all(
+        isinstance(k, str) or (isinstance(k, int) and not isinstance(k, bool)) for k in scope
+    ):
+        if not scope:
+            raise StreamlitValueError(
+                "scope", ["'app'", "'fragment'", "a fragment key", "a list of keys. Got an empty list"]
+            )
+        return tuple(dict.fromkeys(str(k) for k in scope))
+    raise StreamlitInvalidParameterTypeError(
+        "Invalid `scope` type. Expected one of: str, int, list[str | int]. "
+        f"Provided type: {type(scope).__name__}."
+    )
 
 
 def stop() -> NoReturn:

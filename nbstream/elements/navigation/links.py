@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 from nbstream.elements._base import add_element
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.elements.navigation.page import StreamlitPage, resolve_page_path
-from nbstream.runtime import context, pages
+from nbstream.runtime import context, pages, parallel
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitPageNotFoundError, SwitchPage
 
 
@@ -30,6 +30,7 @@ def switch_page(
         The query parameters the page starts with.
     """
     ctx = context.require()
+    parallel.check_not_worker("st.switch_page")
     found = _find(page)
     params = _params(query_params)
     ctx.session.query_params.clear()
