@@ -94,6 +94,8 @@ export class AppStore {
     this.sentSeq = new Map();
     /** @type {Map<string, any>} widget ID -> the user's last value for it */
     this.sentValue = new Map();
+    /** @type {Map<string, any>} values of on_change="ignore" widgets, sent with the next run */
+    this.deferred = new Map();
     this.askedAt = -Infinity;
     this.saveTimer = /** @type {any} */ (0);
     this.abort = new AbortController();
@@ -203,13 +205,52 @@ export class AppStore {
     if (Date.now() - this.askedAt > RESYNC_WAIT_MS) this.hello();
   }
 
-  /** @param {string} id @param {any} value */
-  setValue(id, value) {
+  /**
+   * A widget's new value.  With `defer` (its `on_change="ignore"`) it waits here, shown
+   * as the user left it, and goes with the next message that starts a run.
+   * @param {string} id @param {any} value @param {boolean} [defer]
+   */
+  setValue(id, value, defer = false) {
     if (!this.interactive || !id || !this.alive) return;
+    if (defer) {
+      this.deferred.set(id, value);
+      this.sentSeq.set(id, Number.MAX_SAFE_INTEGER); // no run's patch undoes it meanwhile
+      this.sentValue.set(id, value);
+      return;
+    }
     const seq = ++this.seq;
+    const values = this.takeDeferred(seq);
+    values[id] = value;
     this.sentSeq.set(id, seq);
     this.sentValue.set(id, value);
-    this.send({ t: "set", values: { [id]: value }, seq, page: this.page });
+    this.send({ t: "set", values, seq, page: this.page });
+  }
+
+  /** Rerun the app (the menu, key R): the deferred values, if any, ride with it. */
+  rerun() {
+    if (!this.interactive) return;
+    if (!this.deferred.size) {
+      this.send({ t: "rerun" });
+      return;
+    }
+    const seq = ++this.seq;
+    this.send({ t: "set", values: this.takeDeferred(seq), seq, page: this.page });
+  }
+
+  /**
+   * The deferred values, to send with the message numbered `seq` (and forget here).
+   * @param {number} seq
+   * @returns {Record<string, any>}
+   */
+  takeDeferred(seq) {
+    /** @type {Record<string, any>} */
+    const values = {};
+    for (const [id, value] of this.deferred) {
+      values[id] = value;
+      this.sentSeq.set(id, seq);
+    }
+    this.deferred.clear();
+    return values;
   }
 
   /**
@@ -232,8 +273,10 @@ export class AppStore {
    */
   click(id, value) {
     if (!this.interactive || !id || !this.alive) return;
+    const seq = ++this.seq;
     /** @type {Record<string, any>} */
-    const msg = { t: "click", id, seq: ++this.seq, page: this.page };
+    const msg = { t: "click", id, seq, page: this.page };
+    if (this.deferred.size) msg.values = this.takeDeferred(seq);
     if (value !== undefined) msg.value = value;
     this.send(msg);
   }

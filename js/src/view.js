@@ -57,7 +57,7 @@ export class AppView {
     this.chrome = new Chrome(
       this.root,
       {
-        rerun: () => this.store.interactive && this.store.send({ t: "rerun" }),
+        rerun: () => this.store.rerun(),
         clearCache: () => this.store.interactive && this.store.send({ t: "clear_cache" }),
         stop: () => this.store.send({ t: "stop" }),
         settings: () => ({ theme: store.settings.theme, wide: this.wide() }),
@@ -270,7 +270,9 @@ export class AppView {
   contextFor(entry, signal) {
     const store = this.store;
     return {
-      setValue: (id, value) => store.setValue(id, value),
+      // A widget drawn with on_change="ignore" keeps its changes until the next run.
+      setValue: (id, value) =>
+        store.setValue(id, value, entry.node?.props?.id === id && entry.node.props.on_change === "ignore"),
       click: (id, value) => store.click(id, value),
       markdown: (text, opts) => store.registry.markdown(text, opts),
       blob: (hash) => store.blobs.get(hash),
@@ -294,7 +296,7 @@ export class AppView {
     const key = e.key.toLowerCase();
     if (key === "r") {
       e.preventDefault();
-      if (this.store.interactive) this.store.send({ t: "rerun" });
+      this.store.rerun();
     } else if (key === "c" && this.chrome.developer) {
       e.preventDefault();
       if (this.store.interactive) this.store.send({ t: "clear_cache" });

@@ -177,6 +177,32 @@ describe("the shell around the elements", () => {
     expect(model.sent.at(-1)).toEqual({ t: "set", values: { w: "typed" }, seq: 1, page: store.page });
   });
 
+  test('a widget with on_change="ignore" keeps its change until the next run starts', () => {
+    const { model, store, host } = app(
+      root([leaf("input#0", { id: "quiet", value: "a", on_change: "ignore" }), leaf("input#1", { id: "loud", value: "x" })]),
+    );
+    const [quiet, loud] = /** @type {HTMLInputElement[]} */ ([...host.querySelectorAll("input")]);
+    quiet.value = "b";
+    quiet.dispatchEvent(new Event("change"));
+    expect(model.sent.filter((m) => m.t === "set")).toEqual([]); // nothing reruns the app
+    // A run of another kind made meanwhile does not undo what the user left.
+    model.emit({ t: "patch", v: 2, base: 1, ops: [{ op: "props", at: ["main", "input#0"], set: { value: "a" }, del: [] }], run: null, blobs: [], drop: [], seq: { [store.page]: 0 } });
+    expect(nodeAt(store.tree, ["main", "input#0"]).props.value).toBe("b");
+    loud.value = "y";
+    loud.dispatchEvent(new Event("change"));
+    expect(model.sent.at(-1)).toEqual({ t: "set", values: { quiet: "b", loud: "y" }, seq: 1, page: store.page });
+    quiet.value = "c";
+    quiet.dispatchEvent(new Event("change"));
+    store.click("button-1");
+    expect(model.sent.at(-1)).toEqual({ t: "click", id: "button-1", seq: 2, page: store.page, values: { quiet: "c" } });
+    quiet.value = "d";
+    quiet.dispatchEvent(new Event("change"));
+    store.rerun(); // the menu's Rerun takes it too
+    expect(model.sent.at(-1)).toEqual({ t: "set", values: { quiet: "d" }, seq: 3, page: store.page });
+    store.rerun();
+    expect(model.sent.at(-1)).toEqual({ t: "rerun" });
+  });
+
   test("a value the user changed after the kernel made a patch is kept", () => {
     const { model, store } = app(root([leaf("input#0", { id: "w", value: "a" })]));
     store.setValue("w", "b"); // seq 1

@@ -17,6 +17,7 @@ from nbstream.runtime.errors import (
     DuplicateWidgetID,
     StreamlitAPIException,
     StreamlitValueAssignmentNotAllowedError,
+    StreamlitValueError,
 )
 from nbstream.runtime.state import NO_WIRE, fresh
 from nbstream.runtime.tree import Node
@@ -68,7 +69,7 @@ def add_widget(
     default: Any,
     identity: dict[str, Any],
     key: str | int | None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = None,
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     has_default: bool = False,
@@ -98,9 +99,12 @@ def add_widget(
         del call["ctx"]
         ctx.cache_recorder.widget(call)
     user_key = normalize_key(key)
-    check_callback(on_change)
+    ignore = isinstance(on_change, str) and on_change == "ignore"
+    on_change = widget_callback(on_change)
     where = current(ctx)
     form_id = where.form_id or ""
+    if ignore and not form_id:  # in a form every change waits for the submit anyway
+        props = {**props, "on_change": "ignore"}
     if form_id and on_change is not None and not submits_form:
         raise StreamlitAPIException(
             "With forms, callbacks can only be defined on the `st.form_submit_button`. "
@@ -226,9 +230,19 @@ def normalize_key(key: str | int | None) -> str | None:
     return str(key)
 
 
-def check_callback(fn: Callable[..., Any] | None) -> None:
-    if fn is not None and not callable(fn):
-        raise StreamlitAPIException(f"A widget callback must be callable, not {type(fn).__name__}.")
+def widget_callback(on_change: Any, parameter: str = "on_change") -> Callable[..., Any] | None:
+    """The callback of a widget's ``on_change``: a function, or None for ``"rerun"``,
+    ``"ignore"`` (a change waits in the browser for the next rerun) and None."""
+    if on_change is None or (isinstance(on_change, str) and on_change in ("rerun", "ignore")):
+        return None
+    if callable(on_change):
+        return on_change  # type: ignore[no-any-return]
+    raise StreamlitValueError(parameter, ["'rerun'", "'ignore'", "a callback function"])
+
+
+def check_callback(fn: Any, parameter: str = "on_change") -> None:
+    """Raise Streamlit's error unless ``fn`` is a callback, ``"rerun"``, ``"ignore"`` or None."""
+    widget_callback(fn, parameter)
 
 
 def check_label_visibility(label_visibility: str) -> None:

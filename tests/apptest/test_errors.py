@@ -103,7 +103,10 @@ CASES = [
         'The type argument to st.button must be "primary", "secondary", or "tertiary".',
     ),
     ("st.text_input('t', key=['x'])", "A widget key must be a string or an int, not list."),
-    ("st.checkbox('c', on_change='notcallable')", "A widget callback must be callable, not str."),
+    (
+        "st.checkbox('c', on_change='notcallable')",
+        "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function.",
+    ),
     # layout
     (
         "st.columns(0)",
@@ -138,6 +141,7 @@ CASES = [
 SUBCLASS_RAISED = {
     "st.columns(2, gap='huge')": "StreamlitValueError",
     "st.container(height=-5)": "StreamlitInvalidHeightError",
+    "st.checkbox('c', on_change='notcallable')": "StreamlitValueError",
 }
 
 

@@ -34,6 +34,13 @@ if st.button("Start"):
     st.write("done")
 """
 
+QUIET = """
+st.session_state.runs = st.session_state.get("runs", 0) + 1
+quiet = st.checkbox("Quiet", on_change="ignore")
+st.button("Apply")
+st.write(f"quiet={quiet} runs={st.session_state.runs}")
+"""
+
 
 @pytest.fixture(scope="module")
 def voila(workdir: Path) -> Iterator[Server]:
@@ -41,6 +48,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     apps.mkdir()
     write_app(apps, "counter", COUNTER)
     write_app(apps, "streaming", STREAMING)
+    write_app(apps, "quiet", QUIET)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -83,6 +91,20 @@ def test_slider_typing_and_clicks_update_the_app(chromium, voila):
         box.press("Enter")
         wait_text(page, "Hello Ada")
         assert "Count: 21" in app_text(page)
+    finally:
+        close_page(page)
+
+
+def test_an_ignored_widget_waits_for_the_next_run(chromium, voila):
+    page = open_app(chromium, voila, "quiet")
+    try:
+        wait_text(page, "quiet=False runs=1")
+        page.get_by_role("checkbox", name="Quiet").check()
+        page.wait_for_timeout(700)
+        assert "quiet=False runs=1" in app_text(page)  # no rerun...
+        assert page.get_by_role("checkbox", name="Quiet").is_checked()  # ...but it shows checked
+        page.get_by_role("button", name="Apply").click()
+        wait_text(page, "quiet=True runs=2")  # the held change rode with the click
     finally:
         close_page(page)
 

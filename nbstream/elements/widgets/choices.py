@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from nbstream.elements._base import add_widget, check_callback, widget_props
+from nbstream.elements._base import add_widget, widget_props
 from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets._options import (
@@ -30,18 +30,6 @@ from nbstream.runtime.errors import (
 )
 
 SELECTION_MODES = ("single", "multi")
-
-
-def _callback(kind: str, on_change: Any) -> Callable[..., Any] | None:
-    if on_change in (None, "rerun"):
-        return None
-    if on_change == "ignore":
-        raise StreamlitAPIException(
-            f'`st.{kind}(on_change="ignore")` is not supported by nbstream: every change reruns the app. '
-            'Use on_change="rerun" or a callback.'
-        )
-    check_callback(on_change)
-    return on_change  # type: ignore[no-any-return]
 
 
 def _defaults(kind: str, default: Any, opts: list[Any], multi: bool) -> list[Any]:
@@ -93,7 +81,6 @@ def _button_group(
         if value is not None:
             raise StreamlitAPIException(f"The `{name}` argument of `st.{kind}` is not supported by nbstream.")
     fmt = check_format_func(str if format_func is None else format_func)
-    callback = _callback(kind, on_change)
     opts = as_options(options)
     chosen = _defaults(kind, default, opts, multi)
     labels = formatted(opts, fmt)
@@ -133,7 +120,7 @@ def _button_group(
         default=start,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=bool(chosen),

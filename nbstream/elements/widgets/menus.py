@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from nbstream.elements._base import add_widget, check_callback, widget_props
+from nbstream.elements._base import add_widget, widget_props
 from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets._options import as_options, check_format_func, formatted, wire_index
@@ -86,8 +86,6 @@ def pagination(
         raise StreamlitAPIException(
             f"`max_visible_pages` must be a positive integer or None. Got {max_visible_pages!r}."
         )
-    callback = None if on_change in ("rerun", None) else on_change
-    check_callback(callback)
     props = {
         "num_pages": num_pages,
         "default": default,
@@ -102,7 +100,7 @@ def pagination(
         default=default,
         identity={"num_pages": num_pages, "default": default},
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=default != 1,
