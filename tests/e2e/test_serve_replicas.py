@@ -166,7 +166,9 @@ def test_tabs_spread_over_replicas_each_websocket_on_its_pages_replica(chromium,
             tab.close()
 
 
-def _request(opener: urllib.request.OpenerDirector, port: int, path: str, host: str, body: dict | None = None):
+def _request(
+    opener: urllib.request.OpenerDirector, port: int, path: str, host: str, body: dict | None = None
+):
     """A request to one replica as the proxy passes it on: with the proxy's Host (Jupyter
     Server names its login cookie after the host the visitor sees)."""
     data = urllib.parse.urlencode(body).encode() if body is not None else None
@@ -195,7 +197,10 @@ def test_login_cookie_and_xsrf_token_of_one_replica_are_good_on_the_other(cluste
     form = {"password": TOKEN}
     # Posted to b: a forged token is refused; a's token is good (checked against the
     # visitor's own _xsrf cookie, nothing the replicas share).
-    assert _request(opener, b, "/login?next=%2F", host, {**form, "_xsrf": "2|00000000|" + "0" * 32 + "|1"})[0] == 403
+    assert (
+        _request(opener, b, "/login?next=%2F", host, {**form, "_xsrf": "2|00000000|" + "0" * 32 + "|1"})[0]
+        == 403
+    )
     assert _request(opener, b, "/login?next=%2F", host, {**form, "_xsrf": xsrf})[0] == 302
     # b's login cookie is good on a (the same server.cookieSecret): the app's page.
     status, page = _request(opener, a, "/", host)
@@ -241,3 +246,25 @@ def test_a_killed_replica_sends_its_tabs_to_the_other_with_fresh_sessions(chromi
     cluster.start("a")  # back after the last test: the proxy's health check takes it in again
     cluster.proxy.wait_up(servers=2)
     _failover(chromium, cluster, "b", signal.SIGKILL, "k")
+
+
+def test_a_tab_outlasts_a_time_with_no_replica_up_and_comes_back_fresh(chromium, cluster):
+    # One replica runs; its tab loses it, the proxy answers 503 for longer than the page's
+    # connection banner waits (GONE_MS, 15 s), then the other replica comes up.
+    running = [name for name, server in cluster.replicas.items() if server.proc.poll() is None]
+    survivor = running[0]
+    for name in running[1:]:
+        cluster.replicas[name].stop()
+    tab = Tab(chromium, cluster, "gap")
+    try:
+        tab.wait(survivor, 0)
+        tab.click(survivor, 1)
+        os.killpg(cluster.replicas[survivor].proc.pid, signal.SIGKILL)
+        cluster.replicas[survivor].stop()
+        time.sleep(17)
+        back = "b" if survivor == "a" else "a"
+        cluster.start(back)
+        tab.wait(back, 0, timeout=60_000)
+        tab.click(back, 1)
+    finally:
+        tab.close()
