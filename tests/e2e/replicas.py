@@ -91,7 +91,7 @@ class HAProxy:
         """The replica HAProxy's cookie names for a request without cookies."""
         try:
             with urllib.request.urlopen(self.url + "nbstream/static/manifest.json", timeout=2) as response:
-                cookie = response.headers.get("Set-Cookie") or ""
+                cookie = "; ".join(response.headers.get_all("Set-Cookie") or [])
         except (OSError, urllib.error.HTTPError):
             return None
         found = re.search(rf"{COOKIE}=(\w+)", cookie)
