@@ -111,6 +111,12 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         120,
         "Seconds a disconnected tab's session is kept for it to reconnect (`nbstream serve`).",
     ),
+    "server.cookieSecret": (
+        None,
+        "The secret that signs the server's cookies (a random one per start when unset). Give "
+        "every replica of an app behind a proxy the same value, so a cookie one signed is good on "
+        "the others (`nbstream serve`).",
+    ),
     "server.sslCertFile": (None, "Certificate file: with server.sslKeyFile, serve the app over HTTPS."),
     "server.sslKeyFile": (None, "Private key file: with server.sslCertFile, serve the app over HTTPS."),
     "browser.serverAddress": ("localhost", "The address the browser opens."),

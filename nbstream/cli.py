@@ -32,6 +32,7 @@ from pathlib import Path
 
 from nbstream import config
 from nbstream._options import OPTIONS
+from nbstream.serve import COOKIE_SECRET_ENV
 
 _SECTIONS = {name.partition(".")[0] for name in config.DEFAULTS}
 # The script's own arguments (after ``--``) for ``nbstream serve``'s kernels, as JSON.
@@ -155,6 +156,9 @@ def serve(target: str, args: list[str]) -> int:
                 SCRIPT_ARGV_ENV: json.dumps(script_args),
             }
             mapped = _with_flags(flags, lambda: serve_args(path.parent))
+            secret = _with_flags(flags, lambda: [str(config.get_option("server.cookieSecret") or "")])[0]
+            if secret:
+                env[COOKIE_SECRET_ENV] = secret
             argv = [
                 sys.executable,
                 "-m",

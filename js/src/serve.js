@@ -12,7 +12,18 @@
  * (`{t: "ended"}`: its kernel died, or the id was too old), the page starts a fresh
  * session and draws the app anew: `serveApp` disposes the old store and view and makes
  * new ones once the new session's `init` (its display settings) arrives.
+ *
+ * Behind a proxy with several replicas, a replica that stops closes its tabs'
+ * websockets; their reconnects reach another replica through the proxy, which does not
+ * know the id and starts a fresh session: the page draws the app anew.  The model
+ * reconnects on its own after any drop, with a growing, jittered delay
+ * (`RETRY_MIN_MS` to `RETRY_MAX_MS`): it goes on after the page's connection banner
+ * has given up (a proxy answering 503 while no replica is up, a rolling deploy), and a
+ * replica's worth of tabs does not reconnect to the next one in the same instant.
  */
+
+export const RETRY_MIN_MS = 500;
+export const RETRY_MAX_MS = 10_000;
 
 /** @typedef {(msg: any, buffers: DataView[]) => void} Listener */
 
@@ -117,7 +128,22 @@ export class SocketModel {
     this.initFor = null;
     /** @type {WebSocket | null} */
     this.ws = null;
+    this.retryDelay = RETRY_MIN_MS;
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this.retryTimer = null;
+    this.random = Math.random;
     this.connect();
+  }
+
+  /** Reconnect after a drop, once the current delay (jittered) has passed; doubling it. */
+  later() {
+    if (this.closed || this.retryTimer !== null) return;
+    const delay = this.retryDelay * (0.5 + this.random() / 2);
+    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, delay);
   }
 
   /** Open the websocket (again): with the session's id, the server gives it back. */
@@ -133,7 +159,9 @@ export class SocketModel {
       if (ws === this.ws) this.receive(...decodeFrame(event.data));
     };
     ws.onclose = () => {
-      if (ws === this.ws) this.kernel.connectionStatus = "disconnected";
+      if (ws !== this.ws) return;
+      this.kernel.connectionStatus = "disconnected";
+      this.later();
     };
   }
 
@@ -141,6 +169,7 @@ export class SocketModel {
   receive(msg, buffers) {
     if (msg?.t === "session") {
       this.kernel.connectionStatus = "connected";
+      this.retryDelay = RETRY_MIN_MS;
       this.sessionId = msg.id;
       store(this.storageKey, msg.id);
       return;
@@ -148,8 +177,9 @@ export class SocketModel {
     if (msg?.t === "ended") {
       this.sessionId = null;
       this.onEnded(String(msg.reason || ""));
-      this.ws?.close();
-      this.ws = null;
+      const old = this.ws;
+      this.ws = null; // its close is not a drop to retry: a fresh session is asked for now
+      old?.close();
       this.kernel.connectionStatus = "disconnected";
       this.connect();
       return;
@@ -204,6 +234,7 @@ export class SocketModel {
 
   close() {
     this.closed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.kernel.isDisposed = true;
     this.ws?.close();
   }

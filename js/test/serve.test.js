@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { SocketModel, decodeFrame, encodeFrame } from "../src/serve.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { RETRY_MAX_MS, RETRY_MIN_MS, SocketModel, decodeFrame, encodeFrame } from "../src/serve.js";
 
 /** A WebSocket double: records what was sent, lets the test play the server. */
 class FakeSocket {
@@ -97,5 +97,93 @@ describe("SocketModel", () => {
     expect(ended).toEqual(["kernel"]);
     expect(FakeSocket.made).toHaveLength(2);
     expect(new URL(FakeSocket.made[1].url).searchParams.has("session")).toBe(false);
+  });
+
+  describe("a replica gone behind a proxy", () => {
+    afterEach(() => vi.useRealTimers());
+
+    /** A model whose every retry waits its full delay (no jitter). */
+    function patient() {
+      vi.useFakeTimers();
+      const m = model();
+      m.random = () => 1;
+      return m;
+    }
+
+    it("reconnects on its own after a drop, waiting longer each time up to a bound", () => {
+      const m = patient();
+      FakeSocket.made[0].serve({ t: "session", id: "abc", resumed: false });
+      FakeSocket.made[0].close();
+      const waits = [];
+      let at = 0;
+      for (let n = 1; n <= 8; n++) {
+        // Each attempt fails as a proxy's 503 does: the websocket closes without opening.
+        while (FakeSocket.made.length === n) {
+          vi.advanceTimersByTime(50);
+          at += 50;
+        }
+        waits.push(at);
+        at = 0;
+        expect(new URL(FakeSocket.made[n].url).searchParams.get("session")).toBe("abc");
+        FakeSocket.made[n].close();
+      }
+      expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000, 10_000]);
+      expect(RETRY_MIN_MS).toBe(500);
+      expect(RETRY_MAX_MS).toBe(10_000);
+      expect(m.kernel.connectionStatus).toBe("disconnected");
+    });
+
+    it("spreads a replica's tabs' reconnects over time instead of sending them at once", () => {
+      vi.useFakeTimers();
+      const m = model();
+      m.random = () => 0;
+      FakeSocket.made[0].close();
+      vi.advanceTimersByTime(RETRY_MIN_MS / 2 - 1);
+      expect(FakeSocket.made).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(FakeSocket.made).toHaveLength(2);
+    });
+
+    it("waits the shortest delay again once a session answers", () => {
+      const m = patient();
+      for (const ms of [500, 1000]) {
+        FakeSocket.made.at(-1).close();
+        vi.advanceTimersByTime(ms);
+      }
+      FakeSocket.made.at(-1).serve({ t: "session", id: "abc", resumed: true });
+      const before = FakeSocket.made.length;
+      FakeSocket.made.at(-1).close();
+      vi.advanceTimersByTime(RETRY_MIN_MS);
+      expect(FakeSocket.made).toHaveLength(before + 1);
+      expect(m.retryDelay).toBe(RETRY_MIN_MS * 2);
+    });
+
+    it("gets a fresh session from the replica the proxy sends it to and draws the app anew", () => {
+      const m = patient();
+      const inits = [];
+      m.onInit = (config) => inits.push(config);
+      FakeSocket.made[0].serve({ t: "session", id: "on-a", resumed: false });
+      FakeSocket.made[0].serve({ t: "init", config: { replica: "a" } });
+      FakeSocket.made[0].close();
+      vi.advanceTimersByTime(RETRY_MIN_MS);
+      const next = FakeSocket.made[1];
+      expect(new URL(next.url).searchParams.get("session")).toBe("on-a");
+      // Replica b does not know "on-a": it answers with a session of its own.
+      next.serve({ t: "session", id: "on-b", resumed: false });
+      next.serve({ t: "init", config: { replica: "b" } });
+      expect(inits).toEqual([{ replica: "a" }, { replica: "b" }]);
+      expect(m.sessionId).toBe("on-b");
+      expect(m.kernel.connectionStatus).toBe("connected");
+      m.send({ t: "rerun" });
+      expect(next.sent).toEqual(['{"t":"rerun"}']);
+    });
+
+    it("retries nothing once closed", () => {
+      const m = patient();
+      FakeSocket.made[0].close();
+      m.close();
+      vi.advanceTimersByTime(RETRY_MAX_MS * 2);
+      expect(FakeSocket.made).toHaveLength(1);
+    });
   });
 });

@@ -14,6 +14,8 @@ password) puts Jupyter Server's login in front of the app.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 from typing import Any
@@ -28,6 +30,7 @@ from traitlets import Float, Int, List, Type, Unicode, default
 
 from nbstream import media_files
 from nbstream.auth_server import handlers as login_handlers
+from nbstream.serve import COOKIE_SECRET_ENV
 from nbstream.serve.page import STATIC_ROUTE, MediaHandler, PageHandler, static_folder
 from nbstream.serve.pool import KernelPool
 from nbstream.serve.relay import RelayHandler
@@ -56,6 +59,19 @@ class ServeServerApp(ServerApp):  # type: ignore[misc]
         config=True,
         help="The identity provider (by default: no token unless one is given).",
     )
+
+    @default("cookie_secret")
+    def _shared_cookie_secret(self) -> bytes:
+        """``server.cookieSecret`` when given (replicas behind a proxy share it, so a login
+        cookie one replica signed is good on the next after a failover); else Jupyter
+        Server's own (a file in this server's runtime folder)."""
+        shared = os.environ.pop(COOKIE_SECRET_ENV, "")
+        if not shared:
+            return super()._default_cookie_secret()
+        # As Jupyter Server derives its own from the file's key: bound to the password too.
+        digest = hmac.new(shared.encode(), digestmod=hashlib.sha256)
+        digest.update(self.password.encode())
+        return self.identity_provider.cookie_secret_hook(digest).digest()
 
 
 # The routes a served app keeps of Jupyter Server's own (login/logout, its static files
@@ -145,7 +161,15 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
 
     def _keep_only_own_routes(self) -> None:
         router = self.serverapp.web_app.wildcard_router
-        router.rules = [rule for rule in router.rules if getattr(rule.target, "__name__", "") in _KEPT]
+        # The identity provider's own login form (LoginFormHandler by default): the page a
+        # token or password sends a visitor without the login cookie to.
+        identity = self.serverapp.identity_provider
+        login = {identity.login_handler_class, identity.logout_handler_class}
+        router.rules = [
+            rule
+            for rule in router.rules
+            if getattr(rule.target, "__name__", "") in _KEPT or rule.target in login
+        ]
 
     async def _start_jupyter_server_extension(self, serverapp: Any) -> None:
         import asyncio
