@@ -78,6 +78,7 @@ def add_widget(
     submits_form: bool = False,
     block: bool = False,
     served: Any = None,
+    unplaced: bool = False,
 ) -> Any:
     """Register a widget for this run, place it, and return its value.
 
@@ -89,7 +90,8 @@ def add_widget(
     have a callback.  ``block`` makes a container that has a value (tabs that track the
     open tab, an expander that tracks being open): it returns ``(DeltaGenerator, value)``.
     ``served`` is data kept on the node for the browser to request (never sent with
-    the tree).
+    the tree).  ``unplaced`` registers a widget that another element draws (a button
+    column's clicks): nothing is placed, and it returns ``(widget ID, value)``.
     """
     ctx = context.require()
     ctx.check_interrupt()
@@ -116,6 +118,8 @@ def add_widget(
             "Widgets can only go in the main body of a fragment."
         )
     if ctx.session.is_bare:
+        if unplaced:
+            return "", fresh(default)
         return _place_widget(ctx, kind, props, "", user_key, serde, default, block=block, served=served)
 
     state = ctx.session.state
@@ -153,6 +157,8 @@ def add_widget(
     )
     set_by_script = state.is_new_write(user_key)
     value = state.register_widget(meta, has_default=has_default, coerce=coerce)
+    if unplaced:
+        return wid, fresh(value)
     return _place_widget(
         ctx, kind, props, wid, user_key, serde, value, check=set_by_script, block=block, served=served
     )

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget
+from nbstream.elements.data.column_config.buttons import register_button_columns
 from nbstream.elements.data.editor_apply import apply_state, to_input_type
 from nbstream.elements.data.editor_state import EditorSerde, empty_state, normalize_state
 from nbstream.elements.data.frames import to_dataframe
@@ -99,6 +100,7 @@ def data_editor(
         disabled=disabled,
         editing=True,
     )
+    register_button_columns(column_config, source.shown, source.rows)
     serde = EditorSerde(source, num_rows if num_rows in NUM_ROWS else "fixed")
     props = table_props(
         source,

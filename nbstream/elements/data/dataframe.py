@@ -7,6 +7,7 @@ from typing import Any
 
 from nbstream.elements._base import add_element, add_widget
 from nbstream.elements.data.arrow import ipc_bytes
+from nbstream.elements.data.column_config.buttons import register_button_columns
 from nbstream.elements.data.table_element import (
     fingerprint,
     make_source,
@@ -197,6 +198,7 @@ def dataframe(
         )
     modes = _selection_modes(selection_mode)
     source = make_source(data, column_config=column_config, column_order=column_order, hide_index=hide_index)
+    register_button_columns(column_config, source.shown, source.rows)
     props = table_props(
         source,
         **size_props(width, height, use_container_width),

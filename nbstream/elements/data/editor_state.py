@@ -41,6 +41,17 @@ def check_cell(col: dict[str, Any], value: Any) -> Any:
         if conf.get("integer") and float(value) != int(value):
             raise InvalidWireValue(f"{value!r} is not an integer (column {name!r})")
         _check_bounds(name, value, conf.get("min_value"), conf.get("max_value"))
+    elif kind == "multiselect":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InvalidWireValue(f"{value!r} is not a list of options (column {name!r})")
+        options = conf.get("options")
+        if options is not None and not conf.get("accept_new_options"):
+            unknown = [v for v in value if v not in options]
+            if unknown:
+                raise InvalidWireValue(f"{unknown[0]!r} is not an option of column {name!r}")
+    elif kind == "markdown":
+        if not isinstance(value, str):
+            raise InvalidWireValue(f"{value!r} is not text (column {name!r})")
     elif kind in ("text", "link"):
         if not isinstance(value, str):
             raise InvalidWireValue(f"{value!r} is not text (column {name!r})")

@@ -11,6 +11,7 @@ import datetime as dt
 import numbers
 from typing import Any
 
+from nbstream.elements.data.column_config.buttons import ButtonColumnResult
 from nbstream.runtime.errors import StreamlitAPIException
 
 # ---- column types ----------------------------------------------------------------------------
@@ -123,7 +124,19 @@ def index_names(frame: Any) -> list[str]:
 
 INDEX = "_index"
 # Column types a user can edit in st.data_editor; the others are read-only.
-EDITABLE_TYPES = ("text", "number", "checkbox", "selectbox", "date", "time", "datetime", "link", "list")
+EDITABLE_TYPES = (
+    "text",
+    "number",
+    "checkbox",
+    "selectbox",
+    "date",
+    "time",
+    "datetime",
+    "link",
+    "list",
+    "markdown",
+    "multiselect",
+)
 # Data kinds each editable type can edit.
 COMPATIBLE = {
     "text": ("string", "empty", "object", "categorical", "bytes"),
@@ -135,6 +148,8 @@ COMPATIBLE = {
     "time": ("time", "datetime", "empty", "string", "object"),
     "datetime": ("datetime", "date", "empty", "string", "object"),
     "list": ("list", "empty"),
+    "markdown": ("string", "empty", "object"),
+    "multiselect": ("list", "empty", "object"),
 }
 KIND_NAMES = {"float": "float", "integer": "integer", "boolean": "boolean", "string": "string"}
 
@@ -154,6 +169,8 @@ def normalize_config(column_config: Any) -> dict[str, Any]:
             out[str(name)] = {"label": conf}
         elif isinstance(conf, dict):
             out[str(name)] = conf
+        elif isinstance(conf, ButtonColumnResult):
+            out[str(name)] = conf.config
         else:
             raise StreamlitAPIException(
                 f"Invalid column config for column `{name}`: expected a string, None or a column config "

@@ -1,10 +1,12 @@
 // @ts-check
 /**
  * What one grid cell shows: formatted text with search matches marked, checkboxes,
- * progress bars, sparklines, images, links and list chips, and a Styler's safe CSS.
+ * progress bars, sparklines, images, audio and video players, links, list and
+ * multiselect chips, Markdown (rendered in an overlay on a click), and a Styler's safe CSS.
  */
 import { h, on } from "../_base.js";
-import { cellText, linkText, plainNumber } from "./format.js";
+import { themeColors } from "../charts/theme.js";
+import { cellText, linkText, optionLabel, plainNumber } from "./format.js";
 
 /** @typedef {import("../../types.js").ComponentContext} ComponentContext */
 /** @typedef {import("./store.js").Row} Row */
@@ -41,12 +43,73 @@ function applyStyle(/** @type {HTMLElement} */ cell, /** @type {string} */ css) 
   }
 }
 
-/** A safe URL for links and images (http, https, mailto; data:image for images). */
-function safeUrl(/** @type {string} */ url, image = false) {
+/**
+ * A safe URL for links and media (http, https, mailto; `data:<media>/` for a medium).
+ * @param {string} url @param {"image" | "audio" | "video" | false} [media]
+ */
+function safeUrl(url, media = false) {
   const u = String(url).trim();
-  if (/^(https?:|mailto:)/i.test(u) || (image && /^data:image\//i.test(u))) return u;
+  if (/^(https?:|mailto:)/i.test(u) || (media && u.toLowerCase().startsWith(`data:${media}/`))) return u;
   if (/^[/.]/.test(u)) return u;
   return null;
+}
+
+/** @type {WeakMap<object, string[]>} a multiselect column's "auto" palette, read once */
+const palettes = new WeakMap();
+
+/**
+ * The color of an option's chip (`color` of MultiselectColumn), or null for none.
+ * @param {Record<string, any>} conf @param {string} option
+ */
+export function chipColor(conf, option) {
+  const color = conf.color;
+  if (!color) return null;
+  const at = Math.max(0, (conf.options || []).indexOf(option));
+  if (color === "auto") {
+    let palette = palettes.get(conf);
+    if (!palette) {
+      palette = themeColors(document.querySelector(".nbs-app") || document.documentElement).category;
+      palettes.set(conf, palette);
+    }
+    return palette[at % palette.length];
+  }
+  const pick = Array.isArray(color) ? color[at % color.length] : color;
+  return pick === "primary" ? "var(--nbs-primary-color)" : String(pick);
+}
+
+/** @type {HTMLElement | null} the Markdown overlay open now (one at a time) */
+let overlay = null;
+
+/** Close the Markdown overlay, if one is open. */
+export function closeOverlay() {
+  overlay?.remove();
+  overlay = null;
+}
+
+/**
+ * Show a Markdown cell's text rendered, over the grid next to the cell.
+ * @param {HTMLElement} cell @param {string} text @param {ComponentContext} ctx
+ */
+function showMarkdown(cell, text, ctx) {
+  closeOverlay();
+  const box = h("div", { class: "nbs-df-overlay", role: "dialog", "aria-label": "Cell content", tabindex: "-1" });
+  box.append(ctx.markdown(text));
+  const rect = cell.getBoundingClientRect();
+  box.style.left = `${Math.round(rect.left)}px`;
+  box.style.top = `${Math.round(rect.bottom + 2)}px`;
+  (cell.closest(".nbs-app") || document.body).append(box);
+  overlay = box;
+  const away = (/** @type {Event} */ e) => {
+    if (e instanceof KeyboardEvent ? e.key === "Escape" : !box.contains(/** @type {Node} */ (e.target))) {
+      closeOverlay();
+      document.removeEventListener("pointerdown", away, true);
+      document.removeEventListener("keydown", away, true);
+    }
+  };
+  document.addEventListener("pointerdown", away, true);
+  document.addEventListener("keydown", away, true);
+  ctx.signal?.addEventListener("abort", closeOverlay);
+  box.focus({ preventScroll: true });
 }
 
 /** A small SVG chart of a list of numbers. */
@@ -151,7 +214,7 @@ export function fillCell(cell, col, row, search, ctx) {
       }
       break;
     case "image": {
-      const src = safeUrl(String(value), true);
+      const src = safeUrl(String(value), "image");
       if (src) {
         cell.append(h("img", { class: "nbs-df-image", src, alt: "", loading: "lazy" }));
         return;
@@ -168,6 +231,55 @@ export function fillCell(cell, col, row, search, ctx) {
       }
       break;
     }
+    case "audio":
+    case "video": {
+      const src = safeUrl(String(value), col.type);
+      if (src) {
+        const player = h(col.type, { class: `nbs-df-${col.type}`, src, controls: true, preload: "none", "aria-label": col.label });
+        // Playing is not selecting the cell.
+        on(player, "pointerdown", (/** @type {Event} */ e) => e.stopPropagation(), ctx);
+        cell.append(player);
+        return;
+      }
+      break;
+    }
+    case "button": {
+      const label = String(value);
+      const button = h("button", { type: "button", class: `nbs-button nbs-button--${conf.button_type || "secondary"} nbs-df-button` });
+      button.append(ctx.markdown(label, { inline: true }));
+      button.disabled = !conf.widget_id; // without a key the button has nothing to run
+      on(button, "pointerdown", (/** @type {Event} */ e) => e.stopPropagation(), ctx);
+      on(button, "click", (/** @type {Event} */ e) => {
+        e.stopPropagation();
+        if (conf.widget_id) ctx.click(conf.widget_id, { row: Number(row.values._row ?? row.id), label });
+      }, ctx);
+      cell.append(button);
+      return;
+    }
+    case "markdown": {
+      const text = String(value);
+      cell.append(h("span", { class: "nbs-df-text nbs-df-markdown" }, highlighted(text, search)));
+      // pointerup: a pointerdown selects the cell and the grid redraws it (a click would
+      // land on the cell drawn before).
+      on(cell, "pointerup", (/** @type {PointerEvent} */ e) => {
+        if (e.button === 0 && !cell.classList.contains("nbs-df-editing")) showMarkdown(cell, text, ctx);
+      }, ctx);
+      return;
+    }
+    case "multiselect":
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          const chip = h("span", { class: "nbs-df-chip" }, optionLabel(conf, String(item)));
+          const color = chipColor(conf, String(item));
+          if (color) {
+            chip.classList.add("nbs-df-chip-colored");
+            chip.style.setProperty("--nbs-chip", color);
+          }
+          cell.append(chip);
+        }
+        return;
+      }
+      break;
     case "list":
       if (Array.isArray(value)) {
         for (const item of value) cell.append(h("span", { class: "nbs-df-chip" }, typeof item === "number" ? plainNumber(item) : String(item)));

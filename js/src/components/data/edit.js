@@ -11,7 +11,7 @@
  * a row it would refuse.
  */
 import { h, icon, on } from "../_base.js";
-import { invalidReason, parseCell, wireValue } from "./format.js";
+import { invalidReason, optionLabel, parseCell, wireValue } from "./format.js";
 import { Grid } from "./grid.js";
 
 /** @typedef {import("./grid.js").Column} Column */
@@ -38,7 +38,7 @@ export function editorGrid(ctx, node) {
   /** @type {Grid} */
   let grid = /** @type {any} */ (null); // set by the Grid's init hook, before its first render
   let state = copyState(node.props.value);
-  /** @type {{pos: number, col: number, input: HTMLInputElement | HTMLSelectElement} | null} */
+  /** @type {{pos: number, col: number, input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} | null} */
   let editing = null;
   const canAdd = () => ["dynamic", "add"].includes(grid.props.num_rows) && grid.props.editable !== false;
   const canDelete = () => ["dynamic", "delete"].includes(grid.props.num_rows) && grid.props.editable !== false;
@@ -106,9 +106,38 @@ export function editorGrid(ctx, node) {
     grid.select(pos, c);
     const cell = /** @type {HTMLElement | null} */ (grid.rowEls.get(pos)?.querySelector(`[data-col="${c}"]`));
     if (!cell) return;
-    /** @type {HTMLInputElement | HTMLSelectElement} */
+    /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */
     let input;
-    if (col.type === "selectbox") {
+    /** The editor's text, as a paste would give it (`parseCell` reads both). */
+    let read = () => input.value;
+    const commitLater = () => commit(0, 0);
+    if (col.type === "multiselect") {
+      const held = Array.isArray(row.values[col.field]) ? row.values[col.field].map(String) : [];
+      const options = [...new Set([...(col.config.options || []), ...held])];
+      const select = h("select", { class: "nbs-df-editor nbs-df-editor-multi", multiple: true, "aria-label": col.label, size: Math.min(6, Math.max(2, options.length)) });
+      for (const o of options) select.append(h("option", { value: o, selected: held.includes(o) }, optionLabel(col.config, o)));
+      input = select;
+      read = () => JSON.stringify([...select.selectedOptions].map((o) => o.value));
+      if (col.config.accept_new_options) {
+        // A typed option joins the list (selected) on Enter.
+        const typed = h("input", { class: "nbs-df-editor-new", type: "text", placeholder: "Add an option", "aria-label": `${col.label}: new option` });
+        on(typed, "keydown", (/** @type {KeyboardEvent} */ e) => {
+          e.stopPropagation();
+          if (e.key !== "Enter" || !typed.value.trim()) return;
+          e.preventDefault();
+          select.append(h("option", { value: typed.value.trim(), selected: true }, typed.value.trim()));
+          typed.value = "";
+        }, ctx);
+        on(typed, "blur", (/** @type {FocusEvent} */ e) => {
+          if (e.relatedTarget !== select) commitLater();
+        }, ctx);
+        queueMicrotask(() => select.after(typed));
+      }
+    } else if (col.type === "markdown") {
+      const current = row.values[col.field] === null || row.values[col.field] === undefined ? "" : String(row.values[col.field]);
+      input = h("textarea", { class: "nbs-df-editor nbs-df-editor-markdown", "aria-label": col.label, rows: 4 });
+      input.value = text ?? current;
+    } else if (col.type === "selectbox") {
       const select = h("select", { class: "nbs-df-editor", "aria-label": col.label });
       select.append(h("option", { value: "" }, ""));
       for (const o of col.config.options || []) select.append(h("option", { value: String(o), selected: row.values[col.field] === o }, String(o)));
@@ -131,7 +160,7 @@ export function editorGrid(ctx, node) {
     if (input instanceof HTMLInputElement && text !== undefined) input.setSelectionRange(input.value.length, input.value.length);
     const commit = (/** @type {number} */ dPos, /** @type {number} */ dCol) => {
       if (!editing || editing.input !== input) return;
-      const value = parseCell(col, input.value);
+      const value = parseCell(col, read());
       const reason = value === undefined ? "invalid" : invalidReason(col, value);
       if (reason && !(value === null && row.values.__draft)) {
         input.setAttribute("aria-invalid", "true");
@@ -139,14 +168,14 @@ export function editorGrid(ctx, node) {
         return;
       }
       editing = null;
-      setTexts([{ pos, col: c, text: input.value }]);
+      setTexts([{ pos, col: c, text: read() }]);
       grid.clearRows();
       grid.select(Math.min(grid.store.count() - 1, pos + dPos), Math.max(0, Math.min(grid.columns.length - 1, c + dCol)));
       grid.grid.focus({ preventScroll: true });
     };
     on(input, "keydown", (/** @type {KeyboardEvent} */ e) => {
       e.stopPropagation();
-      if (e.key === "Enter") {
+      if (e.key === "Enter" && !(input instanceof HTMLTextAreaElement && e.shiftKey)) {
         e.preventDefault();
         commit(1, 0);
       } else if (e.key === "Tab") {
@@ -166,8 +195,11 @@ export function editorGrid(ctx, node) {
       }
       input.removeAttribute("aria-invalid");
     }, ctx);
-    on(input, "blur", () => commit(0, 0), ctx);
-    if (input instanceof HTMLSelectElement) on(input, "change", () => commit(0, 0), ctx);
+    on(input, "blur", (/** @type {FocusEvent} */ e) => {
+      // Moving to the multiselect's "new option" field is still editing.
+      if (!(e.relatedTarget instanceof HTMLElement && e.relatedTarget.classList.contains("nbs-df-editor-new"))) commit(0, 0);
+    }, ctx);
+    if (input instanceof HTMLSelectElement && !input.multiple) on(input, "change", () => commit(0, 0), ctx);
   };
 
   // ---- rows ------------------------------------------------------------------------------------------

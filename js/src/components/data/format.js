@@ -97,6 +97,15 @@ export function formatTemporal(type, ms, offset, format) {
 }
 
 /**
+ * How a multiselect column shows an option (`format_func`'s label, else the option).
+ * @param {Record<string, any>} conf @param {string} option
+ */
+export function optionLabel(conf, option) {
+  const i = (conf.options || []).indexOf(option);
+  return i >= 0 && conf.format_labels ? String(conf.format_labels[i]) : option;
+}
+
+/**
  * The text of one cell.
  * @param {Column} col
  * @param {any} value    a plain JS value (see `plain`)
@@ -126,6 +135,8 @@ export function cellText(col, value, offset = null) {
     }
     case "link":
       return linkText(String(value), conf.display_text);
+    case "multiselect":
+      return Array.isArray(value) ? value.map((v) => optionLabel(conf, String(v))).join(", ") : String(value);
     case "list":
     case "line_chart":
     case "bar_chart":
@@ -209,6 +220,20 @@ export function parseCell(col, text) {
     }
     case "list":
       return t.split(",").map((s) => s.trim()).filter(Boolean);
+    case "multiselect": {
+      // The editor writes JSON (an option may hold a comma); a paste is comma-separated.
+      let items;
+      try {
+        items = t.startsWith("[") ? JSON.parse(t) : t.split(",");
+      } catch {
+        return undefined;
+      }
+      if (!Array.isArray(items)) return undefined;
+      const picked = [...new Set(items.map((s) => String(s).trim()).filter(Boolean))];
+      const options = col.config.options;
+      if (options && !col.config.accept_new_options && picked.some((v) => !options.includes(v))) return undefined;
+      return picked;
+    }
     default:
       return t;
   }

@@ -7,20 +7,25 @@ column name (or ``"_index"``) to one of these, to a string (the label), or to No
 (hide the column).
 """
 
+from nbstream.elements.data.column_config.buttons import ButtonColumn
 from nbstream.elements.data.column_config.column import Column
 from nbstream.elements.data.column_config.display import (
     AreaChartColumn,
+    AudioColumn,
     BarChartColumn,
     ImageColumn,
     JsonColumn,
     LineChartColumn,
     ProgressColumn,
+    VideoColumn,
 )
 from nbstream.elements.data.column_config.temporal import DateColumn, DatetimeColumn, TimeColumn
 from nbstream.elements.data.column_config.values import (
     CheckboxColumn,
     LinkColumn,
     ListColumn,
+    MarkdownColumn,
+    MultiselectColumn,
     NumberColumn,
     SelectboxColumn,
     TextColumn,
@@ -28,7 +33,9 @@ from nbstream.elements.data.column_config.values import (
 
 __all__ = [
     "AreaChartColumn",
+    "AudioColumn",
     "BarChartColumn",
+    "ButtonColumn",
     "CheckboxColumn",
     "Column",
     "DateColumn",
@@ -38,9 +45,12 @@ __all__ = [
     "LineChartColumn",
     "LinkColumn",
     "ListColumn",
+    "MarkdownColumn",
+    "MultiselectColumn",
     "NumberColumn",
     "ProgressColumn",
     "SelectboxColumn",
     "TextColumn",
     "TimeColumn",
+    "VideoColumn",
 ]

@@ -1,4 +1,5 @@
-"""Read-only columns that draw their values: images, JSON, line/bar/area sparklines and progress bars."""
+"""Read-only columns that draw their values: images, audio and video players, JSON,
+line/bar/area sparklines and progress bars."""
 
 from __future__ import annotations
 
@@ -20,6 +21,39 @@ def ImageColumn(
         **common_config(label, width, help, pinned, alignment=check_alignment(alignment)),
         "type_config": {"type": "image"},
     }
+
+
+def _player(kind: str, label, width, help, pinned, alignment) -> dict[str, Any]:
+    return {
+        **common_config(label, width, help, pinned, alignment=check_alignment(alignment)),
+        "type_config": {"type": kind},
+    }
+
+
+def AudioColumn(
+    label: str | None = None,
+    *,
+    width: str | int | None = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    alignment: str | None = None,
+) -> dict[str, Any]:
+    """Configure an audio column: each cell is an audio URL (or ``data:audio/...`` URL),
+    shown as a player (read-only)."""
+    return _player("audio", label, width, help, pinned, alignment)
+
+
+def VideoColumn(
+    label: str | None = None,
+    *,
+    width: str | int | None = None,
+    help: str | None = None,
+    pinned: bool | None = None,
+    alignment: str | None = None,
+) -> dict[str, Any]:
+    """Configure a video column: each cell is a video URL (or ``data:video/...`` URL),
+    shown as a small player (read-only)."""
+    return _player("video", label, width, help, pinned, alignment)
 
 
 def _chart(kind: str, label, width, help, pinned, y_min, y_max, color) -> dict[str, Any]:

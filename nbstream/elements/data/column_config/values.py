@@ -1,4 +1,5 @@
-"""Columns of plain editable values: text, link, number, checkbox, selectbox and list."""
+"""Columns of editable values: text, link, number, checkbox, selectbox, list, Markdown and
+multiselect."""
 
 from __future__ import annotations
 
@@ -217,4 +218,88 @@ def LinkColumn(
             "validate": validate,
             "display_text": display_text,
         },
+    }
+
+
+def MarkdownColumn(
+    label: str | None = None,
+    *,
+    width: str | int | None = None,
+    help: str | None = None,
+    disabled: bool | None = None,
+    required: bool | None = None,
+    pinned: bool | None = None,
+    alignment: str | None = None,
+    default: str | None = None,
+) -> dict[str, Any]:
+    """Configure a Markdown column: cells show their text; clicking one shows it rendered
+    (the Markdown of ``st.markdown``) in an overlay, where ``st.data_editor`` edits it.
+
+    Parameters are those of ``Column``, and:
+
+    default : str or None
+        The value of this column in a row the user adds.
+    """
+    return {
+        **Column(
+            label,
+            width=width,
+            help=help,
+            disabled=disabled,
+            required=required,
+            pinned=pinned,
+            alignment=alignment,
+        ),
+        "default": default,
+        "type_config": {"type": "markdown"},
+    }
+
+
+def MultiselectColumn(
+    label: str | None = None,
+    *,
+    width: str | int | None = None,
+    help: str | None = None,
+    disabled: bool | None = None,
+    required: bool | None = None,
+    pinned: bool | None = None,
+    default: Iterable[str] | None = None,
+    options: Iterable[str] | None = None,
+    accept_new_options: bool | None = None,
+    color: str | Iterable[str] | None = None,
+    format_func: Callable[[str], str] | None = None,
+) -> dict[str, Any]:
+    """Configure a multiselect column: each cell is a list of options, shown as chips; in
+    ``st.data_editor`` a cell's options are picked from a list.
+
+    Parameters are those of ``Column``, and:
+
+    default : iterable of str or None
+        The value of this column in a row the user adds.
+    options : iterable of str or None
+        The options a cell may hold.
+    accept_new_options : bool or None
+        Whether a user may also type options that are not in ``options`` (they come back
+        as strings).  Default: no.
+    color : str, iterable of str or None
+        The chips' color: None (none), ``"auto"`` (the chart palette, one color per
+        option), one color for all (``"primary"``, a CSS color name, hex, ``rgb(...)`` or
+        ``hsl(...)``), or a list of colors given to the options in turn.
+    format_func : callable or None
+        How an option is shown (its label); the cell's value stays the option.
+    """
+    opts = None if options is None else [str(o) for o in options]
+    colors: Any = color if color is None or isinstance(color, str) else [str(c) for c in color]
+    type_config: dict[str, Any] = {
+        "type": "multiselect",
+        "options": opts,
+        "accept_new_options": bool(accept_new_options),
+        "color": colors,
+    }
+    if format_func is not None and opts is not None:
+        type_config["format_labels"] = [str(format_func(o)) for o in opts]
+    return {
+        **common_config(label, width, help, pinned, disabled=disabled, required=required),
+        "default": None if default is None else [str(d) for d in default],
+        "type_config": type_config,
     }
