@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from e2e_helpers import Server, close_page, open_voila_app, start_voila, wait_text, write_app
 
-
 COLUMNS = """
 import pandas as pd
 
