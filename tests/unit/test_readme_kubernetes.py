@@ -137,6 +137,16 @@ def test_environment_names_options_and_secrets_exist() -> None:
             assert ref["name"] == _one("Secret")["metadata"]["name"]
             assert ref["key"] in secret
     assert secret["redis-url"].startswith("redis://")
+    assert _option_env("NBSTREAM_SERVER_COOKIE_SECRET") == "server.cookieSecret"
+    assert "NBSTREAM_SERVER_COOKIE_SECRET" in env
+
+
+def test_the_probes_ask_for_what_haproxy_checks():
+    readme = (ROOT / "README.md").read_text()
+    check = re.search(r"option httpchk GET (\S+)", readme)
+    assert check is not None
+    for probe in ("readinessProbe", "livenessProbe"):
+        assert _container()[probe]["httpGet"]["path"] == check.group(1)
 
 
 def test_secrets_toml_is_mounted_where_the_app_reads_it() -> None:
