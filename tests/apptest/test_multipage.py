@@ -323,3 +323,33 @@ def test_two_inferred_pages_with_one_url_path_raise(project):
     ).run()
     assert at.exception[0].proto["type"] == StreamlitAPIException.__name__
     assert "URL pathnames must be unique" in at.exception[0].message
+
+
+def test_hidden_pages_leave_the_menu_but_are_reached_and_help_is_the_entry_tooltip(project):
+    write(
+        project,
+        {
+            **TWO_FILES,
+            "streamlit_app.py": """
+                import nbstream as st
+                pg = st.navigation([
+                    st.Page("page_1.py", help="The first page: a greeting."),
+                    st.Page("page_2.py", visibility="hidden"),
+                ])
+                pg.run()
+            """,
+        },
+    )
+    at = AppTest.from_file("streamlit_app.py").run()
+    (section,) = nav(at)["sections"]
+    assert [(p["title"], p["help"]) for p in section["pages"]] == [("page 1", "The first page: a greeting.")]
+    at.switch_page("page_2.py").run()
+    assert markdown(at) == ["two"]
+
+
+def test_a_bad_visibility_is_refused():
+    import nbstream as st
+    from nbstream.errors import StreamlitValueError
+
+    with pytest.raises(StreamlitValueError, match=r"Supported values: visible, hidden\."):
+        st.Page(lambda: None, title="x", visibility="secret")

@@ -70,7 +70,9 @@ def navigation(
         where = tree.area(ctx.root, "sidebar") if position == "sidebar" else ctx.root
         where.props["navigation"] = {
             "sections": [
-                {"header": header, "pages": [_menu_entry(p) for p in section]} for header, section in sections
+                {"header": header, "pages": shown}
+                for header, section in sections
+                if (shown := [_menu_entry(p) for p in section if p.visibility == "visible"])
             ],
             "current": chosen._url_path,
             "position": position,
@@ -124,4 +126,10 @@ def _check_unique(flat: list[StreamlitPage]) -> None:
 
 
 def _menu_entry(page: StreamlitPage) -> dict[str, Any]:
-    return {"url_path": page._url_path, "title": page.title, "icon": page.icon, "default": page._default}
+    return {
+        "url_path": page._url_path,
+        "title": page.title,
+        "icon": page.icon,
+        "default": page._default,
+        "help": page.help,
+    }

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from nbstream.runtime import context, pages, session
-from nbstream.runtime.errors import StreamlitAPIException, StreamlitPageNotFoundError
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitPageNotFoundError, StreamlitValueError
 
 
 def entry_folder() -> str:
@@ -44,7 +44,13 @@ class StreamlitPage:
         icon: str | None = None,
         url_path: str | None = None,
         default: bool = False,
+        visibility: str = "visible",
+        help: str | None = None,
     ) -> None:
+        if visibility not in ("visible", "hidden"):
+            raise StreamlitValueError("visibility", ["visible", "hidden"])
+        self._visibility = visibility
+        self._help = None if help is None else str(help)
         self._app_name: str | None = None
         if isinstance(page, (str, Path)):
             path, self._app_name = resolve_page_path(page)
@@ -90,6 +96,16 @@ class StreamlitPage:
     def title(self) -> str:
         """The page's title: its label in the menu and the browser tab's title."""
         return self._title
+
+    @property
+    def visibility(self) -> str:
+        """ "visible" (in the navigation menu) or "hidden" (reached by link, switch or URL only)."""
+        return self._visibility
+
+    @property
+    def help(self) -> str | None:
+        """The page's summary, the tooltip of its menu entry."""
+        return self._help
 
     @property
     def icon(self) -> str:
@@ -159,6 +175,8 @@ def Page(
     icon: str | None = None,
     url_path: str | None = None,
     default: bool = False,
+    visibility: str = "visible",
+    help: str | None = None,
 ) -> StreamlitPage:
     """Declare a page of a multipage app, to pass to ``st.navigation``.
 
@@ -180,10 +198,17 @@ def Page(
     default : bool
         Make this the default page (shown at the app's root URL). Without one, the first
         page passed to ``st.navigation`` is the default.
+    visibility : "visible" or "hidden"
+        Whether the page has an entry in the navigation menu.  A hidden page is still
+        reached by ``st.page_link``, ``st.switch_page`` and its URL.
+    help : str or None
+        A short summary of the page: the tooltip of its menu entry.
 
     Returns
     -------
     StreamlitPage
         The page, with ``.title``, ``.icon``, ``.url_path`` and ``.run()``.
     """
-    return StreamlitPage(page, title=title, icon=icon, url_path=url_path, default=default)
+    return StreamlitPage(
+        page, title=title, icon=icon, url_path=url_path, default=default, visibility=visibility, help=help
+    )

@@ -62,7 +62,7 @@ export function navMenu(navigate, signal) {
           if (shown > limit && !unfolded && !current) continue;
           const link = h(
             "a",
-            { class: "nbs-nav-link", href: pageHref(path), "aria-current": current ? "page" : null },
+            { class: "nbs-nav-link", href: pageHref(path), "aria-current": current ? "page" : null, title: page.help || null },
             propIcon(page.icon),
             h("span", { class: "nbs-nav-label" }, page.title),
           );
