@@ -20,7 +20,7 @@ const MENU = {
     {
       header: "Reports",
       pages: [
-        { url_path: "dashboard", title: "Dashboard", icon: "📊", default: true },
+        { url_path: "dashboard", title: "Dashboard", icon: "📊", default: true, help: "Sales at a glance." },
         { url_path: "bugs", title: "Bug reports", icon: "", default: false },
       ],
     },
@@ -66,6 +66,7 @@ describe("the navigation menu", () => {
     expect(links.map((a) => a.textContent.trim().endsWith(a.querySelector(".nbs-nav-label").textContent))).toEqual([true, true, true]);
     expect(links.map((a) => a.getAttribute("aria-current"))).toEqual([null, null, "page"]);
     expect(links[1].querySelector(".nbs-prop-icon")).not.toBeNull();
+    expect(links.map((a) => a.getAttribute("title"))).toEqual([null, "Sales at a glance.", null]); // st.Page(help=)
     links[0].click();
     links[1].click(); // the default page is asked for by the app's root ("")
     expect(model.sent.filter((m) => m.t === "page")).toEqual([
