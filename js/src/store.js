@@ -17,7 +17,8 @@
  * @typedef {import("./view.js").AppView} AppView
  */
 import { Connection, kernelOf } from "./connection.js";
-import { applyToTree, nodeAt, PatchMismatch } from "./patch.js";
+import { applyToTree, PatchMismatch } from "./patch.js";
+import { UserValues } from "./user_values.js";
 import { onVoilaPage, pageHref } from "./voila.js";
 import { clientInfo } from "./client.js";
 import { resolveTheme } from "./theme.js";
@@ -90,12 +91,7 @@ export class AppStore {
     this.pending = new Map();
     this.requestCounter = 0;
     this.seq = 0;
-    /** @type {Map<string, number>} widget ID -> the seq of the user's last value for it */
-    this.sentSeq = new Map();
-    /** @type {Map<string, any>} widget ID -> the user's last value for it */
-    this.sentValue = new Map();
-    /** @type {Map<string, any>} values of on_change="ignore" widgets, sent with the next run */
-    this.deferred = new Map();
+    this.userValues = new UserValues();
     this.askedAt = -Infinity;
     this.saveTimer = /** @type {any} */ (0);
     this.abort = new AbortController();
@@ -213,44 +209,25 @@ export class AppStore {
   setValue(id, value, defer = false) {
     if (!this.interactive || !id || !this.alive) return;
     if (defer) {
-      this.deferred.set(id, value);
-      this.sentSeq.set(id, Number.MAX_SAFE_INTEGER); // no run's patch undoes it meanwhile
-      this.sentValue.set(id, value);
+      this.userValues.hold(id, value);
       return;
     }
     const seq = ++this.seq;
-    const values = this.takeDeferred(seq);
+    const values = this.userValues.release(seq);
     values[id] = value;
-    this.sentSeq.set(id, seq);
-    this.sentValue.set(id, value);
+    this.userValues.sent(id, value, seq);
     this.send({ t: "set", values, seq, page: this.page });
   }
 
   /** Rerun the app (the menu, key R): the deferred values, if any, ride with it. */
   rerun() {
     if (!this.interactive) return;
-    if (!this.deferred.size) {
+    if (!this.userValues.held.size) {
       this.send({ t: "rerun" });
       return;
     }
     const seq = ++this.seq;
-    this.send({ t: "set", values: this.takeDeferred(seq), seq, page: this.page });
-  }
-
-  /**
-   * The deferred values, to send with the message numbered `seq` (and forget here).
-   * @param {number} seq
-   * @returns {Record<string, any>}
-   */
-  takeDeferred(seq) {
-    /** @type {Record<string, any>} */
-    const values = {};
-    for (const [id, value] of this.deferred) {
-      values[id] = value;
-      this.sentSeq.set(id, seq);
-    }
-    this.deferred.clear();
-    return values;
+    this.send({ t: "set", values: this.userValues.release(seq), seq, page: this.page });
   }
 
   /**
@@ -276,34 +253,9 @@ export class AppStore {
     const seq = ++this.seq;
     /** @type {Record<string, any>} */
     const msg = { t: "click", id, seq, page: this.page };
-    if (this.deferred.size) msg.values = this.takeDeferred(seq);
+    if (this.userValues.held.size) msg.values = this.userValues.release(seq);
     if (value !== undefined) msg.value = value;
     this.send(msg);
-  }
-
-  /**
-   * A widget's value is the user's until the kernel has seen it: a patch made before
-   * the kernel saw the user's last value for a widget (`seen` is the last value message
-   * the kernel had then) carries the user's value instead, so a slider moved twice
-   * never jumps back.
-   * @param {Op[]} ops
-   * @param {number | undefined} seen
-   * @returns {Op[]}
-   */
-  keepUserValues(ops, seen) {
-    if (this.sentSeq.size === 0) return ops;
-    return ops.map((op) => {
-      if (op.op !== "props" || !("value" in op.set)) return op;
-      const id = nodeAt(this.tree, op.at)?.props?.id;
-      const mine = typeof id === "string" ? this.sentSeq.get(id) : undefined;
-      if (mine === undefined) return op;
-      if (mine <= (seen ?? -1)) {
-        this.sentSeq.delete(/** @type {string} */ (id));
-        this.sentValue.delete(/** @type {string} */ (id));
-        return op;
-      }
-      return { ...op, set: { ...op.set, value: this.sentValue.get(/** @type {string} */ (id)) } };
-    });
   }
 
   /**
@@ -384,7 +336,7 @@ export class AppStore {
     }
     this.addBlobs(msg.blobs, buffers);
     // Each page numbers its own value messages: read what the kernel had seen of ours.
-    const ops = this.keepUserValues(msg.ops, msg.seq?.[this.page]);
+    const ops = this.userValues.keep(msg.ops, msg.seq?.[this.page], this.tree);
     try {
       this.tree = applyToTree(this.tree, ops);
     } catch (error) {

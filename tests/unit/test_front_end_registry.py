@@ -58,7 +58,17 @@ def literal_kinds() -> dict[str, str]:
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
             first = node.args[0]
-            if name in PLACING_CALLS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            # A widget registered with unplaced=True is drawn by another element (a button
+            # column's clicks, by the grid): no component of its own.
+            unplaced = any(
+                k.arg == "unplaced" and getattr(k.value, "value", False) is True for k in node.keywords
+            )
+            if (
+                name in PLACING_CALLS
+                and not unplaced
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
                 found[first.value] = str(path.relative_to(ROOT))
     return found
 

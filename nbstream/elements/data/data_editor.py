@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget
-from nbstream.elements.data.column_config.buttons import register_button_columns
+from nbstream.elements.data.button_clicks import register_button_columns
 from nbstream.elements.data.editor_apply import apply_state, to_input_type
 from nbstream.elements.data.editor_state import EditorSerde, empty_state, normalize_state
 from nbstream.elements.data.frames import to_dataframe

@@ -7,7 +7,8 @@ from typing import Any
 
 from nbstream.elements._base import add_element, add_widget
 from nbstream.elements.data.arrow import ipc_bytes
-from nbstream.elements.data.column_config.buttons import register_button_columns
+from nbstream.elements.data.attribute_dict import AttributeDict
+from nbstream.elements.data.button_clicks import register_button_columns
 from nbstream.elements.data.table_element import (
     fingerprint,
     make_source,
@@ -30,21 +31,6 @@ SELECTION_MODES = (
     "single-row",
     "single-row-required",
 )
-
-
-class AttributeDict(dict):
-    """A dict whose keys read as attributes too (``event.selection.rows``)."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            value = self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        return (
-            AttributeDict(value)
-            if isinstance(value, dict) and not isinstance(value, AttributeDict)
-            else value
-        )
 
 
 class DataframeState(AttributeDict):

@@ -508,6 +508,11 @@ def test_column_config_objects_are_plain_dicts():
         "area_chart",
         "progress",
         "json",
+        "audio",
+        "video",
+        "markdown",
+        "multiselect",
+        "button",
     }
     with pytest.raises(StreamlitAPIException):
         cc.Column(width="huge")
