@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets._options import (
     as_options,
@@ -19,6 +20,7 @@ from nbstream.elements.widgets._options import (
     index_of,
     wire_index,
 )
+from nbstream.elements.widgets._select_args import callback_of
 from nbstream.elements.widgets.numeric import JS_MAX_SAFE_INTEGER, float_format
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
@@ -195,12 +197,13 @@ def slider(
     format: str | None = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "stretch",
 ) -> Any:
     """Display a slider for a number, date, time or datetime -- or a range of them.
 
@@ -219,6 +222,9 @@ def slider(
     format : str or None
         A printf-style format for numbers (``"%d"``, ``"%.1f%%"``) or a moment.js
         format for dates and times (``"MM/DD/YY"``).
+    width : "stretch" or int
+        The container's width (the default) or a number of pixels (never wider than
+        the container).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -227,6 +233,8 @@ def slider(
     the value's type, or a tuple of two
         The selected value or range.
     """
+    callback = callback_of("slider", on_change)
+    width = check_width(width, allow_content=False)
     has_default = value is not None
     if isinstance(value, list):
         value = tuple(value)
@@ -267,6 +275,7 @@ def slider(
         step=wire_step,
         format=fmt,
         data_type=family,
+        width=width,
     )
     identity = {
         "label": props["label"],
@@ -284,7 +293,7 @@ def slider(
         default=value,
         identity=identity,
         key=key,
-        on_change=on_change,
+        on_change=callback,
         args=args,
         kwargs=kwargs,
         has_default=has_default,
@@ -325,12 +334,13 @@ def select_slider(
     format_func: Callable[[Any], Any] = str,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "stretch",
 ) -> Any:
     """Display a slider over a list of options (any values, such as month names).
 
@@ -344,6 +354,9 @@ def select_slider(
         The starting value; defaults to the first option.
     format_func : callable
         Turns an option into its label.
+    width : "stretch" or int
+        The container's width (the default) or a number of pixels (never wider than
+        the container).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -352,6 +365,8 @@ def select_slider(
     any, or a tuple of two
         The selected option or range of options.
     """
+    callback = callback_of("select_slider", on_change)
+    width = check_width(width, allow_content=False)
     opts = as_options(options)
     check_format_func(format_func)
     if not opts:
@@ -373,7 +388,7 @@ def select_slider(
             raise StreamlitAPIException(f"Select slider value {v!r} is not one of its options.") from None
     serde = OptionRangeSerde(opts, is_range, format_func)
     labels = formatted(opts, format_func)
-    props = widget_props(label, help, disabled, label_visibility, options=labels)
+    props = widget_props(label, help, disabled, label_visibility, options=labels, width=width)
     identity = {"label": props["label"], "options": labels, "value": serde.serialize(value), "help": help}
     return add_widget(
         "select_slider",
@@ -382,7 +397,7 @@ def select_slider(
         default=value,
         identity=identity,
         key=key,
-        on_change=on_change,
+        on_change=callback,
         args=args,
         kwargs=kwargs,
         has_default=has_default,
