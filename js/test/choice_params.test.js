@@ -90,6 +90,30 @@ describe("selectbox", () => {
     expect(combo(el).hasAttribute("aria-required")).toBe(true);
   });
 
+  test("required inside a form: the submit button does nothing until an option is chosen", () => {
+    const { el, ctx, update } = mount("selectbox", props({ value: null, required: true }));
+    const form = document.createElement("form");
+    form.className = "nbs-form";
+    const submit = document.createElement("button");
+    submit.setAttribute("data-form-submitter", "");
+    let submitted = 0;
+    submit.addEventListener("click", () => submitted++);
+    form.append(el, submit);
+    document.body.append(form);
+    submit.click();
+    expect(submitted).toBe(0);
+    expect(combo(el).getAttribute("aria-invalid")).toBe("true");
+    combo(el).click();
+    /** @type {HTMLElement} */ (el.querySelectorAll("[role=option]")[1]).click();
+    expect(ctx.sent).toEqual([["w1", 1]]);
+    expect(combo(el).hasAttribute("aria-invalid")).toBe(false);
+    submit.click();
+    expect(submitted).toBe(1);
+    update({ required: false, value: null });
+    submit.click();
+    expect(submitted).toBe(2);
+  });
+
   test("filter_mode: prefix, contains and fuzzy filter the list differently", () => {
     const { el, update } = mount("selectbox", props({ filter_mode: "prefix" }));
     combo(el).click();

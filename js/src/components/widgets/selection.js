@@ -161,6 +161,7 @@ export function selectbox(node, ctx) {
   const commit = (i) => {
     if (i === value) return;
     value = i;
+    if (i !== null) input.removeAttribute("aria-invalid");
     ctx.setValue(props.id, i);
   };
   /** @param {number | string} i */
@@ -196,6 +197,18 @@ export function selectbox(node, ctx) {
     show();
   }, ctx);
   frame.el.append(control, drop.list);
+  // required inside a form: its submit button does nothing until an option is chosen
+  // (checked before the button's own handler, in the capture phase).
+  on(document, "click", (/** @type {MouseEvent} */ e) => {
+    if (!props.required || value !== null || !(e.target instanceof Element)) return;
+    const submitter = e.target.closest("[data-form-submitter]");
+    const form = frame.el.closest(".nbs-form");
+    if (!submitter || !form || submitter.closest(".nbs-form") !== form) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    input.setAttribute("aria-invalid", "true");
+    input.focus();
+  }, ctx, { capture: true });
 
   /** @type {Record<string, any>} */
   let last = {};
@@ -205,6 +218,7 @@ export function selectbox(node, ctx) {
     if (props.value === null) nullable = true;
     value = props.value;
     frame.update(props);
+    if (value !== null || !props.required) input.removeAttribute("aria-invalid");
     if (props.icon !== last.icon) {
       iconEl?.remove();
       iconEl = fieldIcon(props.icon);
