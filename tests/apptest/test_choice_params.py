@@ -238,3 +238,21 @@ def test_without_accept_new_options_a_default_outside_the_options_is_refused():
     at = run("import nbstream as st\nst.multiselect('Tags', ['red'], default=['teal'])\n")
     assert at.exception[0].proto.type == "StreamlitAPIException"
     assert "The default value 'teal' is not part of the options." in at.exception[0].message
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        'st.toggle("t", on_change="ignore")',
+        'st.radio("r", ["a", "b"], on_change="ignore")',
+        'st.selectbox("s", ["a"], on_change="ignore", accept_new_options=True)',
+        'st.multiselect("m", ["a"], on_change="ignore", select_all=False)',
+        'st.slider("l", on_change="ignore", width=200)',
+        'st.select_slider("z", ["a", "b"], on_change="ignore")',
+    ],
+)
+def test_on_change_ignore_reaches_the_browser_with_the_new_arguments(call):
+    at = run(f"import nbstream as st\n{call}\n")
+    assert not at.exception
+    widget = next(n for n in at._session.tree.walk() if n.props.get("id"))
+    assert widget.props["on_change"] == "ignore"

@@ -1,6 +1,6 @@
-"""Arguments shared by the choice widgets (checkbox ... select_slider): ``on_change``
-modes, ``wrap``, ``icon``, ``filter_mode``, ``select_all``, and the serdes of a selectbox
-or multiselect that accepts values typed by the user (``accept_new_options``)."""
+"""Arguments shared by the choice widgets (checkbox ... select_slider): ``wrap``,
+``icon``, ``filter_mode``, ``select_all``, and the serdes of a selectbox or multiselect
+that accepts values typed by the user (``accept_new_options``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from nbstream.elements._base import check_callback
 from nbstream.elements.widgets._options import IndexSerde, IndicesSerde, index_of, wire_index
 from nbstream.runtime.errors import (
     StreamlitAPIException,
@@ -22,21 +21,6 @@ FILTER_MODES = ("fuzzy", "contains", "prefix")
 # Longest text the browser may send as a new option (a typed value, not a document).
 MAX_NEW_OPTION = 10_000
 _MATERIAL = re.compile(r"^:material/[a-z0-9_]+:$")
-
-
-def callback_of(kind: str, on_change: Any) -> Callable[..., Any] | None:
-    """The callable ``on_change`` holds; "rerun" (the default) and None rerun without one."""
-    if on_change in (None, "rerun"):
-        return None
-    if on_change == "ignore":
-        raise StreamlitAPIException(
-            f'`st.{kind}(on_change="ignore")` is not supported by nbstream: every change reruns the app. '
-            'Use on_change="rerun" or a callback.'
-        )
-    if isinstance(on_change, str) or not callable(on_change):
-        raise StreamlitValueError("on_change", ["'rerun'", "'ignore'", "a callback function"])
-    check_callback(on_change)
-    return on_change  # type: ignore[no-any-return]
 
 
 def check_wrap(wrap: Any) -> bool | None:

@@ -20,7 +20,6 @@ from nbstream.elements.widgets._options import (
 from nbstream.elements.widgets._select_args import (
     NewOptionSerde,
     NewOptionsSerde,
-    callback_of,
     check_filter_mode,
     check_icon,
     check_select_all,
@@ -46,7 +45,6 @@ BOOL = BoolSerde()
 def _bool_widget(
     kind: str, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
 ) -> bool:
-    callback = callback_of(kind, on_change)
     props = widget_props(
         label, help, disabled, label_visibility, width=check_width(width), wrap=check_wrap(wrap)
     )
@@ -57,7 +55,7 @@ def _bool_widget(
         default=bool(value),
         identity={"label": props["label"], "value": bool(value), "help": help},
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=bool(value) is not False,
@@ -91,9 +89,10 @@ def checkbox(
         A unique key; the value is then ``st.session_state[key]``.
     help : str or None
         A tooltip next to the label.
-    on_change : callable, "rerun" or None
+    on_change : callable, "rerun", "ignore" or None
         "rerun" (the default) and None rerun the app on a change; a callable is also
-        called first, with ``args`` and ``kwargs``.
+        called first, with ``args`` and ``kwargs``; "ignore" keeps the change in the
+        browser until the next run.
     args, kwargs : tuple and dict
         Arguments for ``on_change``.
     disabled : bool
@@ -176,7 +175,6 @@ def _single_choice(
 ) -> Any:
     """radio and selectbox.  ``extra`` props make the widget what it is (a change makes a
     new widget); ``look`` props only change how it looks."""
-    callback = callback_of(kind, on_change)
     opts = as_options(options)
     check_format_func(format_func)
     _check_index(kind, index, opts)
@@ -203,7 +201,7 @@ def _single_choice(
         default=default,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=index not in (0, None),
@@ -397,7 +395,6 @@ def multiselect(
     list
         The selected options, in the order they were selected.
     """
-    callback = callback_of("multiselect", on_change)
     accept_new_options = bool(accept_new_options)
     filter_mode = check_filter_mode(filter_mode, accept_new_options)
     select_all = check_select_all(select_all)
@@ -449,7 +446,7 @@ def multiselect(
         default=chosen,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=bool(chosen),

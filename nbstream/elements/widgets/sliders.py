@@ -20,7 +20,6 @@ from nbstream.elements.widgets._options import (
     index_of,
     wire_index,
 )
-from nbstream.elements.widgets._select_args import callback_of
 from nbstream.elements.widgets.numeric import JS_MAX_SAFE_INTEGER, float_format
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
@@ -233,7 +232,6 @@ def slider(
     the value's type, or a tuple of two
         The selected value or range.
     """
-    callback = callback_of("slider", on_change)
     width = check_width(width, allow_content=False)
     has_default = value is not None
     if isinstance(value, list):
@@ -293,7 +291,7 @@ def slider(
         default=value,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=has_default,
@@ -365,7 +363,6 @@ def select_slider(
     any, or a tuple of two
         The selected option or range of options.
     """
-    callback = callback_of("select_slider", on_change)
     width = check_width(width, allow_content=False)
     opts = as_options(options)
     check_format_func(format_func)
@@ -397,7 +394,7 @@ def select_slider(
         default=value,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=has_default,
