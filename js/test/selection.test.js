@@ -153,7 +153,7 @@ describe("selectbox", () => {
 });
 
 describe("multiselect", () => {
-  const props = (extra = {}) => widget({ label: "Colors", options: ["Green", "Yellow", "Red", "Blue"], value: [2], max_selections: null, placeholder: "Choose an option", ...extra });
+  const props = (extra = {}) => widget({ label: "Colors", options: ["Green", "Yellow", "Red", "Blue"], value: [2], max_selections: null, placeholder: "Choose an option", select_all: false, ...extra });
 
   test("tags for the selection; picking adds an index in order", () => {
     const { el, ctx } = mount("multiselect", props());

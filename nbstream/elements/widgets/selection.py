@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets._options import (
     IndexSerde,
@@ -15,6 +16,14 @@ from nbstream.elements.widgets._options import (
     enum_coercer,
     formatted,
     index_of,
+)
+from nbstream.elements.widgets._select_args import (
+    NewOptionSerde,
+    NewOptionsSerde,
+    check_filter_mode,
+    check_icon,
+    check_select_all,
+    check_wrap,
 )
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
@@ -34,9 +43,11 @@ BOOL = BoolSerde()
 
 
 def _bool_widget(
-    kind: str, label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+    kind: str, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
 ) -> bool:
-    props = widget_props(label, help, disabled, label_visibility)
+    props = widget_props(
+        label, help, disabled, label_visibility, width=check_width(width), wrap=check_wrap(wrap)
+    )
     return add_widget(
         kind,
         props,
@@ -57,12 +68,14 @@ def checkbox(
     value: bool = False,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "content",
+    wrap: bool | None = None,
 ) -> bool:
     """Display a checkbox.
 
@@ -76,14 +89,24 @@ def checkbox(
         A unique key; the value is then ``st.session_state[key]``.
     help : str or None
         A tooltip next to the label.
-    on_change : callable or None
-        Called when the value changes, before the script reruns.
+    on_change : callable, "rerun", "ignore" or None
+        "rerun" (the default) and None rerun the app on a change; a callable is also
+        called first, with ``args`` and ``kwargs``; "ignore" keeps the change in the
+        browser until the next run.
     args, kwargs : tuple and dict
         Arguments for ``on_change``.
     disabled : bool
         Disable the checkbox.
     label_visibility : "visible", "hidden" or "collapsed"
         Show the label, keep its space empty, or remove it.
+    width : "content", "stretch" or int
+        The widget's width: its content's (the default), its container's, or a number
+        of pixels (never wider than the container).
+    wrap : bool or None
+        Whether a long label wraps onto more lines (True) or stays on one line, cut
+        with an ellipsis and shown whole in a tooltip (False).  None (the default): it
+        stays on one line in a horizontal container or directly in a column, and
+        wraps elsewhere.
 
     Returns
     -------
@@ -91,7 +114,7 @@ def checkbox(
         Whether the checkbox is checked.
     """
     return _bool_widget(
-        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
     )
 
 
@@ -101,16 +124,18 @@ def toggle(
     value: bool = False,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "content",
+    wrap: bool | None = None,
 ) -> bool:
     """Display a toggle switch. Same parameters and return value as ``st.checkbox``."""
     return _bool_widget(
-        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
     )
 
 
@@ -141,19 +166,38 @@ def _single_choice(
     kwargs: Any,
     disabled: bool,
     label_visibility: str,
+    *,
+    width: Any,
+    allow_content: bool,
+    accept_new_options: bool = False,
+    look: dict[str, Any] | None = None,
     **extra: Any,
 ) -> Any:
+    """radio and selectbox.  ``extra`` props make the widget what it is (a change makes a
+    new widget); ``look`` props only change how it looks."""
     opts = as_options(options)
     check_format_func(format_func)
     _check_index(kind, index, opts)
     labels = formatted(opts, format_func)
     default = opts[index] if index is not None and opts else None
-    props = widget_props(label, help, disabled, label_visibility, options=labels, **extra)
+    props = widget_props(
+        label,
+        help,
+        disabled,
+        label_visibility,
+        options=labels,
+        width=check_width(width, allow_content=allow_content),
+        **extra,
+        **(look or {}),
+    )
     identity = {"label": props["label"], "options": labels, "index": index, "help": help, **extra}
+    if accept_new_options:
+        identity["new"] = True
+    serde = NewOptionSerde(opts, format_func, labels) if accept_new_options else IndexSerde(opts, format_func)
     return add_widget(
         kind,
         props,
-        serde=IndexSerde(opts, format_func),
+        serde=serde,
         default=default,
         identity=identity,
         key=key,
@@ -173,7 +217,7 @@ def radio(
     format_func: Callable[[Any], Any] = str,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
@@ -181,6 +225,7 @@ def radio(
     horizontal: bool = False,
     captions: Sequence[str] | None = None,
     label_visibility: str = "visible",
+    width: int | str = "content",
 ) -> Any:
     """Display a radio button group.
 
@@ -200,6 +245,9 @@ def radio(
         Lay the options out in a row.
     captions : list of str or None
         A caption under each option.
+    width : "content", "stretch" or int
+        The widget's width: its content's (the default), its container's, or a number
+        of pixels (never wider than the container).
 
     Returns
     -------
@@ -208,21 +256,9 @@ def radio(
     """
     caps = None if captions is None else [str(c) for c in captions]
     return _single_choice(
-        "radio",
-        label,
-        options,
-        index,
-        format_func,
-        key,
-        help,
-        on_change,
-        args,
-        kwargs,
-        disabled,
-        label_visibility,
-        horizontal=bool(horizontal),
-        captions=caps,
-    )
+        "radio", label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
+        label_visibility, width=width, allow_content=True, horizontal=bool(horizontal), captions=caps,
+    )  # fmt: skip
 
 
 @command
@@ -233,13 +269,18 @@ def selectbox(
     format_func: Callable[[Any], Any] = str,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
-    placeholder: str = "Choose an option",
+    placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    accept_new_options: bool = False,
+    filter_mode: str | None = "fuzzy",
+    width: int | str = "stretch",
 ) -> Any:
     """Display a select widget (a drop-down of options).
 
@@ -253,31 +294,42 @@ def selectbox(
         The index of the preselected option (default 0); None starts empty and returns None.
     format_func : callable
         Turns an option into its label.
-    placeholder : str
-        Shown while nothing is selected.
+    placeholder : str or None
+        Shown while nothing is selected; None shows "Choose an option" (or "Add an
+        option" with ``accept_new_options``).
+    required : bool
+        Once the user picks an option they cannot clear it again.  The widget still
+        returns its default (``index``) until then.
+    icon : str or None
+        An emoji, ``:material/icon_name:`` or "spinner", shown in the field left of the value.
+    accept_new_options : bool
+        Let the user type a value that is not among the options; it is returned as a
+        string (an option whose label matches regardless of case is returned instead).
+    filter_mode : "fuzzy", "contains", "prefix" or None
+        How typing filters the options: in-order letters ranked by match ("fuzzy", the
+        default), a case-insensitive substring, a case-insensitive prefix, or no typing
+        at all (None; not with ``accept_new_options``).
+    width : "stretch" or int
+        The container's width (the default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
     Returns
     -------
     any
-        The selected option, or None.
+        The selected option, a string the user typed, or None.
     """
+    accept_new_options = bool(accept_new_options)
+    filter_mode = check_filter_mode(filter_mode, accept_new_options)
+    if placeholder is None:
+        placeholder = "Add an option" if accept_new_options else "Choose an option"
     return _single_choice(
-        "selectbox",
-        label,
-        options,
-        index,
-        format_func,
-        key,
-        help,
-        on_change,
-        args,
-        kwargs,
-        disabled,
-        label_visibility,
+        "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
+        label_visibility, width=width, allow_content=False, accept_new_options=accept_new_options,
+        look={"accept_new_options": accept_new_options, "required": bool(required),
+              "icon": check_icon(icon), "filter_mode": filter_mode},
         placeholder=str(placeholder),
-    )
+    )  # fmt: skip
 
 
 @command
@@ -288,7 +340,7 @@ def multiselect(
     format_func: Callable[[Any], Any] = str,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
@@ -296,6 +348,11 @@ def multiselect(
     placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    accept_new_options: bool = False,
+    filter_mode: str | None = "fuzzy",
+    select_all: bool | int = 1000,
+    width: int | str = "stretch",
+    wrap: bool | None = None,
 ) -> list[Any]:
     """Display a multiselect widget.
 
@@ -306,13 +363,30 @@ def multiselect(
     options : iterable
         The choices.
     default : option, list of options or None
-        The preselected options; each must be one of ``options``.
+        The preselected options; each must be one of ``options`` (or, with
+        ``accept_new_options``, any string).
     format_func : callable
         Turns an option into its label.
     max_selections : int or None
         The most options a user may select.
     placeholder : str or None
-        Shown while nothing is selected; None shows "Choose options".
+        Shown while nothing is selected; None shows "Choose options" (or "Add options"
+        with ``accept_new_options``).
+    accept_new_options : bool
+        Let the user type values that are not among the options; each is returned as a
+        string (an option whose label matches regardless of case is picked instead).
+    filter_mode : "fuzzy", "contains", "prefix" or None
+        How typing filters the options, as for ``st.selectbox``.
+    select_all : bool or int
+        When the drop-down offers "Select all" (or "Select N matches" while searching):
+        True whenever two or more unselected options are on offer, False never, or a
+        number: when at most that many are on offer (default 1000).
+    width : "stretch" or int
+        The container's width (the default) or a number of pixels.
+    wrap : bool or None
+        Whether the chips of the selected options wrap onto more rows (True) or stay in
+        one row that scrolls sideways (False).  None (the default): one row in a
+        horizontal container or directly in a column, wrapping elsewhere.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -321,9 +395,12 @@ def multiselect(
     list
         The selected options, in the order they were selected.
     """
+    accept_new_options = bool(accept_new_options)
+    filter_mode = check_filter_mode(filter_mode, accept_new_options)
+    select_all = check_select_all(select_all)
     opts = as_options(options)
     check_format_func(format_func)
-    chosen = _defaults(default, opts)
+    chosen = _defaults(default, opts, accept_new_options)
     if max_selections is not None and len(chosen) > max_selections:
         raise StreamlitAPIException(
             f"Multiselect has {len(chosen)} options selected "
@@ -333,7 +410,12 @@ def multiselect(
         )
     labels = formatted(opts, format_func)
     if placeholder is None:
-        placeholder = "Choose options"
+        placeholder = "Add options" if accept_new_options else "Choose options"
+    serde = (
+        NewOptionsSerde(opts, max_selections, format_func, labels)
+        if accept_new_options
+        else IndicesSerde(opts, max_selections, format_func)
+    )
     props = widget_props(
         label,
         help,
@@ -342,20 +424,25 @@ def multiselect(
         options=labels,
         max_selections=max_selections,
         placeholder=str(placeholder),
+        accept_new_options=accept_new_options,
+        filter_mode=filter_mode,
+        select_all=select_all,
+        width=check_width(width, allow_content=False),
+        wrap=check_wrap(wrap),
     )
-    default_idx = [index_of(opts, v) for v in chosen]
     identity = {
         "label": props["label"],
         "options": labels,
-        "default": default_idx,
+        "default": serde.serialize(chosen),
         "help": help,
         "max": max_selections,
         "placeholder": str(placeholder),
+        "new": accept_new_options,
     }
     return add_widget(
         "multiselect",
         props,
-        serde=IndicesSerde(opts, max_selections, format_func),
+        serde=serde,
         default=chosen,
         identity=identity,
         key=key,
@@ -367,7 +454,7 @@ def multiselect(
     )
 
 
-def _defaults(default: Any, opts: list[Any]) -> list[Any]:
+def _defaults(default: Any, opts: list[Any], accept_new_options: bool) -> list[Any]:
     if default is None:
         return []
     values = as_options(default) if not isinstance(default, str) and _is_container(default) else [default]
@@ -375,6 +462,8 @@ def _defaults(default: Any, opts: list[Any]) -> list[Any]:
         try:
             index_of(opts, v)
         except ValueError:
+            if accept_new_options and isinstance(v, str):
+                continue
             raise StreamlitAPIException(
                 f"The default value '{v}' is not part of the options. "
                 "Please make sure that every default values also exists in the options."

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets._options import (
     as_options,
@@ -195,12 +196,13 @@ def slider(
     format: str | None = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "stretch",
 ) -> Any:
     """Display a slider for a number, date, time or datetime -- or a range of them.
 
@@ -219,6 +221,9 @@ def slider(
     format : str or None
         A printf-style format for numbers (``"%d"``, ``"%.1f%%"``) or a moment.js
         format for dates and times (``"MM/DD/YY"``).
+    width : "stretch" or int
+        The container's width (the default) or a number of pixels (never wider than
+        the container).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -227,6 +232,7 @@ def slider(
     the value's type, or a tuple of two
         The selected value or range.
     """
+    width = check_width(width, allow_content=False)
     has_default = value is not None
     if isinstance(value, list):
         value = tuple(value)
@@ -267,6 +273,7 @@ def slider(
         step=wire_step,
         format=fmt,
         data_type=family,
+        width=width,
     )
     identity = {
         "label": props["label"],
@@ -325,12 +332,13 @@ def select_slider(
     format_func: Callable[[Any], Any] = str,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "stretch",
 ) -> Any:
     """Display a slider over a list of options (any values, such as month names).
 
@@ -344,6 +352,9 @@ def select_slider(
         The starting value; defaults to the first option.
     format_func : callable
         Turns an option into its label.
+    width : "stretch" or int
+        The container's width (the default) or a number of pixels (never wider than
+        the container).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -352,6 +363,7 @@ def select_slider(
     any, or a tuple of two
         The selected option or range of options.
     """
+    width = check_width(width, allow_content=False)
     opts = as_options(options)
     check_format_func(format_func)
     if not opts:
@@ -373,7 +385,7 @@ def select_slider(
             raise StreamlitAPIException(f"Select slider value {v!r} is not one of its options.") from None
     serde = OptionRangeSerde(opts, is_range, format_func)
     labels = formatted(opts, format_func)
-    props = widget_props(label, help, disabled, label_visibility, options=labels)
+    props = widget_props(label, help, disabled, label_visibility, options=labels, width=width)
     identity = {"label": props["label"], "options": labels, "value": serde.serialize(value), "help": help}
     return add_widget(
         "select_slider",

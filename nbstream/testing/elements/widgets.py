@@ -120,9 +120,10 @@ class Multiselect(_Options):
 
     @property
     def values(self) -> list[str]:
-        """The selected options as the browser shows them."""
+        """The selected options as the browser shows them (a value the user typed, with
+        ``accept_new_options``, as its text)."""
         options = self.options
-        return [options[i] for i in self.indices]
+        return [i if isinstance(i, str) else options[i] for i in self.indices]
 
     def select(self, value: Any) -> Multiselect:
         """Add an option to the selection."""

@@ -1,9 +1,11 @@
 // @ts-check
 /**
  * The searchable drop-down behind selectbox, multiselect and time_input: an input with
- * role combobox owning a listbox.  Typing filters the options (case-insensitive
- * substring), arrows move the active option, Enter picks it, Escape or a click
- * elsewhere closes the list.  The list stays open across updates from the kernel.
+ * role combobox owning a listbox.  Typing filters the options (by `filterMode`: fuzzy,
+ * contains or prefix; case-insensitive substring by default), arrows move the active
+ * option, Enter picks it, Escape or a click elsewhere closes the list.  The list stays
+ * open across updates from the kernel.  `rows` may add rows that act instead of picking
+ * an option ("Select all", "Add: typed text").
  */
 import { h, on, uid } from "../_base.js";
 
@@ -14,6 +16,8 @@ import { h, on, uid } from "../_base.js";
  * @property {number} index   the option's index (what the widget sends)
  * @property {string} label
  * @property {boolean} [selected]
+ * @property {() => void} [action]  a row that does this instead of picking an option
+ * @property {string} [kind]        a class suffix for such a row
  */
 
 /**
@@ -26,7 +30,50 @@ import { h, on, uid } from "../_base.js";
  * @property {() => string | null} [notice]   a message shown instead of the options
  * @property {(open: boolean) => void} [toggled]
  * @property {string} [emptyText]
+ * @property {() => string | null | undefined} [filterMode]  "fuzzy", "contains", "prefix" (default "contains")
+ * @property {(matches: DropdownOption[], query: string) => DropdownOption[]} [rows]  the rows shown for these matches
  */
+
+/**
+ * The options whose label matches `query`: "contains" and "prefix" compare
+ * case-insensitively and keep the order; "fuzzy" keeps labels holding the query's
+ * characters in order and ranks them (contiguous and early matches first).
+ * @template {{label: string}} T
+ * @param {T[]} options @param {string} query @param {string | null | undefined} mode
+ * @returns {T[]}
+ */
+export function filterOptions(options, query, mode) {
+  const q = query.trim().toLowerCase();
+  if (!q) return options;
+  if (mode === "prefix") return options.filter((o) => o.label.toLowerCase().startsWith(q));
+  if (mode !== "fuzzy") return options.filter((o) => o.label.toLowerCase().includes(q));
+  /** @type {{o: T, score: number, i: number}[]} */
+  const scored = [];
+  options.forEach((o, i) => {
+    const score = fuzzyScore(o.label.toLowerCase(), q);
+    if (score !== null) scored.push({ o, score, i });
+  });
+  return scored.sort((a, b) => a.score - b.score || a.i - b.i).map((s) => s.o);
+}
+
+/**
+ * Lower is better; null when `q`'s characters are not all in `label` in order.
+ * A substring beats any scattered match; among those, an earlier start wins.
+ * @param {string} label @param {string} q
+ */
+function fuzzyScore(label, q) {
+  const at = label.indexOf(q);
+  if (at >= 0) return at;
+  let pos = -1;
+  let gaps = 0;
+  for (const ch of q) {
+    const next = label.indexOf(ch, pos + 1);
+    if (next < 0) return null;
+    if (pos >= 0) gaps += next - pos - 1;
+    pos = next;
+  }
+  return 1000 + gaps;
+}
 
 /**
  * @param {ComponentContext} ctx
@@ -48,9 +95,8 @@ export function dropdown(ctx, spec) {
   const isOpen = () => !list.hidden;
 
   function filtered() {
-    const q = query.trim().toLowerCase();
-    const all = spec.options();
-    return q ? all.filter((o) => o.label.toLowerCase().includes(q)) : all;
+    const matches = filterOptions(spec.options(), query, spec.filterMode?.());
+    return spec.rows ? spec.rows(matches, query.trim()) : matches;
   }
 
   function render() {
@@ -73,7 +119,8 @@ export function dropdown(ctx, spec) {
   /** @param {DropdownOption} o @param {number} i */
   function optionEl(o, i) {
     const li = h("li", {
-      role: "option", id: `${list.id}-${o.index}`, class: "nbs-dropdown-option",
+      role: "option", id: o.action ? `${list.id}-${o.kind}` : `${list.id}-${o.index}`,
+      class: o.action ? `nbs-dropdown-option nbs-dropdown-${o.kind}` : "nbs-dropdown-option",
       "aria-selected": o.selected ? "true" : "false", "data-active": i === active,
     }, o.label);
     on(li, "pointerdown", (e) => e.preventDefault(), ctx); // keep focus in the input
@@ -98,7 +145,8 @@ export function dropdown(ctx, spec) {
   /** @param {DropdownOption} o */
   function choose(o) {
     query = "";
-    spec.pick(o.index);
+    if (o.action) o.action();
+    else spec.pick(o.index);
     if (isOpen()) render();
   }
 
@@ -154,7 +202,7 @@ export function dropdown(ctx, spec) {
       if (!isOpen()) return;
       e.preventDefault();
       const o = shown[active];
-      if (o && (!query || o.label.toLowerCase().includes(query.trim().toLowerCase()))) choose(o);
+      if (o) choose(o);
       else if (query && spec.pickText?.(query)) close();
     } else if (e.key === "Escape" && isOpen()) {
       e.preventDefault();

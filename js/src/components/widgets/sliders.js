@@ -8,6 +8,7 @@
  */
 import { labelled } from "../_base.js";
 import { formatValue } from "../_format.js";
+import { setWidth } from "./_layout.js";
 import { sliderControl } from "./_slider.js";
 
 /** @typedef {import("../_base.js").Component} Component */
@@ -36,6 +37,7 @@ function sliderWidget(kind, format, rangeOf) {
       control.set(values, rangeOf(props));
       control.setDisabled(Boolean(props.disabled));
       frame.update(props);
+      setWidth(frame.el, props.width, "stretch");
       control.setName(frame.text());
     };
     update(node);
