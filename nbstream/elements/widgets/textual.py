@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
+from nbstream.elements.widgets._inputs import check_icon, check_live, check_validate, on_change_callback
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
 
@@ -58,13 +60,18 @@ def text_input(
     type: str = "default",
     help: str | None = None,
     autocomplete: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    validate: str | tuple[str, str] | None = None,
+    live: bool | str = False,
+    width: int | str = "stretch",
 ) -> str | None:
     """Display a single-line text input.
 
@@ -84,8 +91,28 @@ def text_input(
         The browser's autocomplete hint for the input.
     placeholder : str or None
         Shown while the input is empty.
+    required : bool
+        True: an empty or whitespace-only value cannot be submitted.  Outside a form,
+        clearing the field does not rerun the app and the last value is kept; inside a
+        form, the form cannot be submitted while the field is empty.  The check runs in
+        the browser: check the value again in the app if it matters for security.
+    icon : str or None
+        An emoji, ``":material/icon_name:"`` or ``"spinner"`` shown in the field, left
+        of the value; None or "" shows none.
+    validate : str, (str, str) or None
+        A JavaScript regular expression the value must match before it is submitted
+        (not anchored: use ``^`` and ``$`` to match the whole value), or a
+        ``(regex, message)`` tuple whose message is shown when it does not.  Empty
+        values are not validated.  The check runs in the browser.
+    live : bool or str
+        Commit while the user types, after a pause: True for 250ms, or a duration
+        string from ``"0ms"`` (every change) to ``"1m"`` (``"300ms"``, ``"0.5s"``).
+        False (the default) commits on Enter or blur.  No effect inside a form.
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels (at most
+        the container's).
     key, help, on_change, args, kwargs, disabled, label_visibility
-        As for ``st.checkbox``.
+        As for ``st.checkbox``; ``on_change="rerun"`` (the default) reruns the app.
 
     Returns
     -------
@@ -97,6 +124,9 @@ def text_input(
             f"'{type}' is not a valid text_input type. Valid types are 'default' and 'password'."
         )
     text = _check_text_default("text_input", value, max_chars)
+    callback = on_change_callback("text_input", on_change)
+    live_ms = check_live(live)
+    regex, message = check_validate(validate)
     props = widget_props(
         label,
         help,
@@ -108,6 +138,12 @@ def text_input(
         autocomplete=autocomplete
         if autocomplete is not None
         else ("new-password" if type == "password" else ""),
+        required=bool(required),
+        icon=check_icon(icon),
+        validate_regex=regex,
+        validate_message=message,
+        live_debounce_ms=live_ms,
+        width=check_width(width, allow_content=False),
     )
     identity = {
         "label": props["label"],
@@ -117,6 +153,11 @@ def text_input(
         "help": help,
         "placeholder": placeholder,
         "autocomplete": autocomplete,
+        "required": props["required"],
+        "icon": props["icon"],
+        "validate": regex,
+        "live": live_ms,
+        "width": width,
     }
     return add_widget(
         "text_input",
@@ -125,7 +166,7 @@ def text_input(
         default=text,
         identity=identity,
         key=key,
-        on_change=on_change,
+        on_change=callback,
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
@@ -140,13 +181,15 @@ def text_area(
     max_chars: int | None = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "stretch",
 ) -> str | None:
     """Display a multi-line text input.
 
@@ -164,6 +207,11 @@ def text_area(
         The most characters allowed.
     placeholder : str or None
         Shown while the input is empty.
+    required : bool
+        True: an empty or whitespace-only value cannot be submitted (as for
+        ``st.text_input``).
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -179,8 +227,17 @@ def text_area(
             f"Invalid height {height}px for st.text_area - must be at least {MIN_TEXT_AREA_HEIGHT} pixels."
         )
     text = _check_text_default("text_area", value, max_chars)
+    callback = on_change_callback("text_area", on_change)
     props = widget_props(
-        label, help, disabled, label_visibility, height=height, max_chars=max_chars, placeholder=placeholder
+        label,
+        help,
+        disabled,
+        label_visibility,
+        height=height,
+        max_chars=max_chars,
+        placeholder=placeholder,
+        required=bool(required),
+        width=check_width(width, allow_content=False),
     )
     identity = {
         "label": props["label"],
@@ -189,6 +246,8 @@ def text_area(
         "max_chars": max_chars,
         "help": help,
         "placeholder": placeholder,
+        "required": props["required"],
+        "width": width,
     }
     return add_widget(
         "text_area",
@@ -197,7 +256,7 @@ def text_area(
         default=text,
         identity=identity,
         key=key,
-        on_change=on_change,
+        on_change=callback,
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
@@ -223,12 +282,13 @@ def color_picker(
     value: str | None = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "content",
 ) -> str:
     """Display a color picker.
 
@@ -238,6 +298,9 @@ def color_picker(
         What the color is for (Markdown).
     value : str or None
         The starting color as ``"#RRGGBB"`` or ``"#RGB"``; black when None.
+    width : "content", "stretch" or int
+        The widget's width: its content's (default, at most the container's), its
+        container's, or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -252,15 +315,16 @@ def color_picker(
             f'This does not look like a valid color: "{color}".\n\n'
             "Colors must be in the format #RRGGBB or #RGB, like #FF0000 or #F00."
         )
-    props = widget_props(label, help, disabled, label_visibility)
+    callback = on_change_callback("color_picker", on_change)
+    props = widget_props(label, help, disabled, label_visibility, width=check_width(width))
     return add_widget(
         "color_picker",
         props,
         serde=ColorSerde(),
         default=color,
-        identity={"label": props["label"], "value": color, "help": help},
+        identity={"label": props["label"], "value": color, "help": help, "width": width},
         key=key,
-        on_change=on_change,
+        on_change=callback,
         args=args,
         kwargs=kwargs,
         has_default=value is not None,
