@@ -66,6 +66,8 @@ describe("icon", () => {
     expect(box.firstElementChild?.nextElementSibling).toBe(field(el));
     update({ icon: ":material/search:" });
     expect(box.querySelector(".nbs-input-icon svg")).not.toBeNull();
+    expect(box.querySelector(".nbs-input-icon")?.getAttribute("aria-hidden")).toBe("true");
+    expect(box.querySelector("[role=img]")).toBeNull(); // the label names the field, not the icon
     update({ icon: "spinner" });
     expect(box.querySelector(".nbs-input-spinner[role=progressbar]")).not.toBeNull();
     update({ icon: null });

@@ -32,6 +32,10 @@ export function fieldIcon(value) {
   if (value === "spinner") return h("span", { class: "nbs-input-icon nbs-input-spinner", role: "progressbar", "aria-label": "Loading" });
   const el = /** @type {HTMLElement} */ (propIcon(value));
   el.classList.add("nbs-input-icon");
+  // Decoration: the field is named by its label, not by its icon.
+  el.removeAttribute("role");
+  el.removeAttribute("aria-label");
+  el.setAttribute("aria-hidden", "true");
   return el;
 }
 
