@@ -44,6 +44,7 @@ describe("width", () => {
       ["number_input", number({ width: 120 })],
       ["date_input", widget({ label: "D", min_value: "2019-01-01", max_value: "2019-12-31", format: "YYYY/MM/DD", is_range: false, value: "2019-07-06", width: 120 })],
       ["time_input", widget({ label: "T", step: 900, value: "08:45", width: 120 })],
+      ["camera_input", widget({ label: "C", types: [".jpg", ".jpeg"], max_bytes: 1000, multiple: false, value: [], width: 120 })],
     ])) {
       const { el } = mount(kind, props);
       expect([kind, el.style.width]).toEqual([kind, "120px"]);
@@ -231,6 +232,41 @@ describe("live", () => {
     type(field(formed.el), "B");
     vi.advanceTimersByTime(1000);
     expect(formed.ctx.sent).toEqual([]);
+  });
+});
+
+describe("text_input types", () => {
+  test("each type gets its field type; email keeps a text field with an email keyboard", () => {
+    const { el, update } = mount("text_input", text({ type: "url" }));
+    expect(field(el).type).toBe("url");
+    update({ type: "phone" });
+    expect(field(el).type).toBe("tel");
+    update({ type: "email" });
+    expect(field(el).type).toBe("text");
+    expect(field(el).inputMode).toBe("email");
+    update({ type: "default" });
+    expect(field(el).type).toBe("text");
+    expect(field(el).hasAttribute("inputmode")).toBe(false);
+  });
+
+  test("clearing a search field commits at once; typing in it does not", () => {
+    const { el, ctx } = mount("text_input", text({ type: "search", value: "cats" }));
+    expect(field(el).type).toBe("search");
+    type(field(el), "dogs");
+    expect(ctx.sent).toEqual([]);
+    type(field(el), "");
+    expect(ctx.sent).toEqual([["w1", ""]]);
+  });
+
+  test("the email rule the kernel sends checks the address", () => {
+    const email = { type: "email", validate_regex: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$", validate_message: "Enter a valid email address." };
+    const { el, ctx } = mount("text_input", text(email));
+    type(field(el), "ann@example");
+    key(field(el), "Enter");
+    expect(error(el).textContent).toBe("Enter a valid email address.");
+    type(field(el), "ann@example.com");
+    key(field(el), "Enter");
+    expect(ctx.sent).toEqual([["w1", "ann@example.com"]]);
   });
 });
 

@@ -10,12 +10,33 @@ from nbstream.elements._base import add_widget, widget_props
 from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets._inputs import check_icon, check_live, check_validate, on_change_callback
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.widgets import InvalidWireValue
 
 # Browser text beyond this is refused: no legitimate input is this long.
 MAX_TEXT_CHARS = 5_000_000
-TEXT_INPUT_TYPES = ("default", "password")
+TEXT_INPUT_TYPES = ("default", "password", "email", "url", "phone", "search")
+# What a specialized text_input type brings unless the call says otherwise: its icon,
+# autocomplete hint, placeholder and (email, url) validation rule with its message.
+TYPE_DEFAULTS: dict[str, dict[str, str | None]] = {
+    "email": {
+        "icon": ":material/mail:",
+        "autocomplete": "email",
+        "placeholder": "you@example.com",
+        "regex": r"^[^\s@]+@[^\s@]+\.[^\s@]+$",
+        "message": "Enter a valid email address.",
+    },
+    "url": {
+        "icon": ":material/link:",
+        "autocomplete": "url",
+        "placeholder": "https://example.com",
+        "regex": r"^([Hh][Tt][Tt][Pp][Ss]?://)?[^\s/.]+\.[^\s]+$",
+        "message": "Enter a valid URL.",
+    },
+    "phone": {"icon": ":material/call:", "autocomplete": "tel", "placeholder": "+1 234 567 8900"},
+    "search": {"icon": ":material/search:", "autocomplete": "off", "placeholder": "Search"},
+    "password": {"autocomplete": "new-password"},
+}
 MIN_TEXT_AREA_HEIGHT = 68
 
 
@@ -85,8 +106,12 @@ def text_input(
         The starting text; None starts empty and returns None until the user types.
     max_chars : int or None
         The most characters allowed.
-    type : "default" or "password"
-        "password" masks the typed characters.
+    type : "default", "password", "email", "url", "phone" or "search"
+        "password" masks the typed characters.  "email" and "url" bring a matching
+        icon, placeholder, autocomplete hint and format check; "phone" and "search" an
+        icon, placeholder and autocomplete hint (a cleared search field commits).  The
+        ``icon``, ``placeholder``, ``autocomplete`` and ``validate`` arguments replace
+        the type's own ("" turns its icon or check off).
     autocomplete : str or None
         The browser's autocomplete hint for the input.
     placeholder : str or None
@@ -120,13 +145,14 @@ def text_input(
         The text entered.
     """
     if type not in TEXT_INPUT_TYPES:
-        raise StreamlitAPIException(
-            f"'{type}' is not a valid text_input type. Valid types are 'default' and 'password'."
-        )
+        raise StreamlitValueError("type", [f"'{t}'" for t in TEXT_INPUT_TYPES])
     text = _check_text_default("text_input", value, max_chars)
     callback = on_change_callback("text_input", on_change)
     live_ms = check_live(live)
-    regex, message = check_validate(validate)
+    own = TYPE_DEFAULTS.get(type, {})
+    regex, message = (
+        check_validate(validate) if validate is not None else (own.get("regex"), own.get("message"))
+    )
     props = widget_props(
         label,
         help,
@@ -134,12 +160,10 @@ def text_input(
         label_visibility,
         max_chars=max_chars,
         type=type,
-        placeholder=placeholder,
-        autocomplete=autocomplete
-        if autocomplete is not None
-        else ("new-password" if type == "password" else ""),
+        placeholder=placeholder if placeholder is not None else own.get("placeholder"),
+        autocomplete=autocomplete if autocomplete is not None else own.get("autocomplete", ""),
         required=bool(required),
-        icon=check_icon(icon),
+        icon=check_icon(icon if icon is not None else own.get("icon")),
         validate_regex=regex,
         validate_message=message,
         live_debounce_ms=live_ms,

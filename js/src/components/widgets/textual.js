@@ -85,6 +85,7 @@ function textEditing(field, ctx, opts) {
 
   return {
     hint,
+    commit,
     /** Show errors under `frame` (after the field's box is in it). @param {HTMLElement} frame */
     checkIn(frame) {
       check = fieldCheck(frame, field, ctx, problem);
@@ -104,6 +105,11 @@ function textEditing(field, ctx, opts) {
   };
 }
 
+// The <input> type of each text_input type.  An email field stays type=text (with an
+// email keyboard): type=email has no selection API, which keeps the caret across updates.
+/** @type {Record<string, string>} */
+const FIELD_TYPES = { url: "url", phone: "tel", search: "search" };
+
 /** @type {Component} */
 export function text_input(node, ctx) {
   const inputId = uid("nbs-input");
@@ -118,6 +124,10 @@ export function text_input(node, ctx) {
   frame.el.append(box);
   editing.checkIn(frame.el);
   const setIcon = iconSlot(box, input);
+  // A search field commits when it is cleared (its own x button, or emptied by typing).
+  on(input, "input", () => {
+    if (input.type === "search" && input.value === "") editing.commit();
+  }, ctx);
   let reveal = false;
   /** @type {HTMLButtonElement | null} */
   let eye = null;
@@ -153,8 +163,10 @@ export function text_input(node, ctx) {
       eye = null;
       reveal = false;
     }
-    const type = password && !reveal ? "password" : "text";
+    const type = password && !reveal ? "password" : FIELD_TYPES[p.type] || "text";
     if (input.type !== type) input.type = type;
+    if (p.type === "email") input.inputMode = "email";
+    else input.removeAttribute("inputmode");
   };
   update(node);
   return { el: frame.el, update };

@@ -293,3 +293,61 @@ def test_on_change_rerun_is_the_default_mode(call):
     kind, message = error_of(call.replace("'rerun'", "'ignore'"))
     assert kind == "StreamlitAPIException"
     assert 'on_change="ignore")` is not supported by nbstream' in message
+
+
+# ---- text_input's specialized types ---------------------------------------------------------
+
+
+def test_specialized_types_bring_their_icon_placeholder_autocomplete_and_rule():
+    at = run(
+        """
+        st.text_input("e", type="email")
+        st.text_input("u", type="url")
+        st.text_input("p", type="phone")
+        st.text_input("s", type="search")
+        """
+    )
+    e, u, p, s = (t.proto for t in at.text_input)
+    assert (e.icon, e.autocomplete, e.placeholder) == (":material/mail:", "email", "you@example.com")
+    assert (e.validate_regex, e.validate_message) == (
+        r"^[^\s@]+@[^\s@]+\.[^\s@]+$",
+        "Enter a valid email address.",
+    )
+    assert (u.icon, u.autocomplete, u.placeholder, u.validate_message) == (
+        ":material/link:",
+        "url",
+        "https://example.com",
+        "Enter a valid URL.",
+    )
+    assert (p.icon, p.autocomplete, p.placeholder, p.validate_regex) == (
+        ":material/call:",
+        "tel",
+        "+1 234 567 8900",
+        None,
+    )
+    assert (s.icon, s.autocomplete, s.placeholder) == (":material/search:", "off", "Search")
+
+
+def test_arguments_replace_a_types_own():
+    at = run(
+        """
+        st.text_input("a", type="email", icon="", validate="", placeholder="Work email", autocomplete="off")
+        st.text_input("b", type="email", validate=r"@corp\\.com$")
+        """
+    )
+    a, b = (t.proto for t in at.text_input)
+    assert (a.icon, a.validate_regex, a.placeholder, a.autocomplete) == (None, "", "Work email", "off")
+    assert (b.validate_regex, b.validate_message) == (r"@corp\.com$", None)
+
+
+def test_a_specialized_type_returns_what_was_typed():
+    at = run("v = st.text_input('e', type='email')\nst.write(repr(v))")
+    at.text_input[0].input("ann@example.com").run()
+    assert at.markdown[0].value == "'ann@example.com'"
+
+
+def test_bad_type():
+    assert error_of("st.text_input('t', type='secret')") == (
+        "StreamlitValueError",
+        "Invalid `type` value. Supported values: 'default', 'password', 'email', 'url', 'phone', 'search'.",
+    )
