@@ -132,7 +132,8 @@ def test_camera_resolution_and_width_set_the_pictures_size(media_chromium, voila
     page = open_app(media_chromium, voila, "resolution")
     try:
         page.wait_for_function(
-            "[...document.querySelectorAll('.nbs-camera-preview')].every(v => v.videoWidth > 0)", timeout=20_000
+            "[...document.querySelectorAll('.nbs-camera-preview')].every(v => v.videoWidth > 0)",
+            timeout=20_000,
         )
         cameras = page.locator(".nbs-camera-input")
         assert cameras.nth(1).bounding_box()["width"] == pytest.approx(320, abs=1)
