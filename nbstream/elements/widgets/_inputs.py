@@ -1,16 +1,13 @@
-"""Arguments the input widgets share (text_input, text_area, number_input, date_input,
-time_input, color_picker): ``icon``, text_input's ``validate`` and ``live``, and the
-``on_change`` modes.  Each checker returns what travels to the browser or raises
+"""What the input widgets share: ``icon`` (text_input, number_input) and text_input's
+``validate`` and ``live``.  Each checker returns what travels to the browser or raises
 Streamlit's exception with Streamlit's message."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from typing import Any
 
-from nbstream.elements._base import check_callback
 from nbstream.runtime.errors import (
     StreamlitAPIException,
     StreamlitBadTimeStringError,
@@ -25,19 +22,6 @@ _MATERIAL = ":material\u200b/"
 _MATERIAL_NAME = re.compile(r"^:material/[a-z0-9_]+:$")
 LIVE_DEFAULT_MS = 250
 LIVE_MAX_MS = 60_000
-
-
-def on_change_callback(kind: str, on_change: Any) -> Callable[..., Any] | None:
-    """The callback for ``on_change``: "rerun" (the default) and None rerun on a change."""
-    if on_change is None or (isinstance(on_change, str) and on_change == "rerun"):
-        return None
-    if isinstance(on_change, str) and on_change == "ignore":
-        raise StreamlitAPIException(
-            f'`st.{kind}(on_change="ignore")` is not supported by nbstream: every change reruns the app. '
-            'Use on_change="rerun" or a callback.'
-        )
-    check_callback(on_change)
-    return on_change  # type: ignore[no-any-return]
 
 
 def _pictograph(char: str) -> bool:

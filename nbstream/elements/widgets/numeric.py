@@ -10,7 +10,7 @@ from typing import Any
 from nbstream.elements._base import add_widget, widget_props
 from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
-from nbstream.elements.widgets._inputs import check_icon, on_change_callback
+from nbstream.elements.widgets._inputs import check_icon
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
 
@@ -122,7 +122,7 @@ def number_input(
     width : "stretch" or int
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
-        As for ``st.checkbox``; ``on_change="rerun"`` (the default) reruns the app.
+        As for ``st.checkbox``.
 
     Returns
     -------
@@ -160,7 +160,6 @@ def number_input(
                 raise StreamlitAPIException(f"`{name}` ({v}) must be within ±{JS_MAX_SAFE_INTEGER}.")
     fmt = format or ("%d" if is_int else float_format(step))
     _check_number_format(fmt, is_int)
-    callback = on_change_callback("number_input", on_change)
     props = widget_props(
         label,
         help,
@@ -196,7 +195,7 @@ def number_input(
         default=value,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=has_default,

@@ -9,7 +9,7 @@ from typing import Any
 from nbstream.elements._base import add_widget, widget_props
 from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
-from nbstream.elements.widgets._inputs import check_icon, check_live, check_validate, on_change_callback
+from nbstream.elements.widgets._inputs import check_icon, check_live, check_validate
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.widgets import InvalidWireValue
 
@@ -137,7 +137,7 @@ def text_input(
         The widget's width: its container's (default) or a number of pixels (at most
         the container's).
     key, help, on_change, args, kwargs, disabled, label_visibility
-        As for ``st.checkbox``; ``on_change="rerun"`` (the default) reruns the app.
+        As for ``st.checkbox``.
 
     Returns
     -------
@@ -147,7 +147,6 @@ def text_input(
     if type not in TEXT_INPUT_TYPES:
         raise StreamlitValueError("type", [f"'{t}'" for t in TEXT_INPUT_TYPES])
     text = _check_text_default("text_input", value, max_chars)
-    callback = on_change_callback("text_input", on_change)
     live_ms = check_live(live)
     own = TYPE_DEFAULTS.get(type, {})
     regex, message = (
@@ -190,7 +189,7 @@ def text_input(
         default=text,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
@@ -251,7 +250,6 @@ def text_area(
             f"Invalid height {height}px for st.text_area - must be at least {MIN_TEXT_AREA_HEIGHT} pixels."
         )
     text = _check_text_default("text_area", value, max_chars)
-    callback = on_change_callback("text_area", on_change)
     props = widget_props(
         label,
         help,
@@ -280,7 +278,7 @@ def text_area(
         default=text,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
@@ -339,7 +337,6 @@ def color_picker(
             f'This does not look like a valid color: "{color}".\n\n'
             "Colors must be in the format #RRGGBB or #RGB, like #FF0000 or #F00."
         )
-    callback = on_change_callback("color_picker", on_change)
     props = widget_props(label, help, disabled, label_visibility, width=check_width(width))
     return add_widget(
         "color_picker",
@@ -348,7 +345,7 @@ def color_picker(
         default=color,
         identity={"label": props["label"], "value": color, "help": help, "width": width},
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=value is not None,

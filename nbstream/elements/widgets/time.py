@@ -10,7 +10,6 @@ from typing import Any
 from nbstream.elements._base import add_widget, widget_props
 from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
-from nbstream.elements.widgets._inputs import on_change_callback
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.widgets import InvalidWireValue
 
@@ -118,7 +117,7 @@ def date_input(
     width : "stretch" or int
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
-        As for ``st.checkbox``; ``on_change="rerun"`` (the default) reruns the app.
+        As for ``st.checkbox``.
 
     Returns
     -------
@@ -152,7 +151,6 @@ def date_input(
             )
     default: Any = tuple(days) if is_range else days[0]
     serde = DateSerde(is_range, lo, hi)
-    callback = on_change_callback("date_input", on_change)
     props = widget_props(
         label,
         help,
@@ -183,7 +181,7 @@ def date_input(
         default=default,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=value is not None and value != "today",
@@ -267,7 +265,7 @@ def time_input(
     width : "stretch" or int
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
-        As for ``st.checkbox``; ``on_change="rerun"`` (the default) reruns the app.
+        As for ``st.checkbox``.
 
     Returns
     -------
@@ -283,7 +281,6 @@ def time_input(
     if format not in TIME_FORMATS:
         raise StreamlitValueError("format", [f"'{f}'" for f in TIME_FORMATS])
     default = _as_time(value)
-    callback = on_change_callback("time_input", on_change)
     props = widget_props(
         label,
         help,
@@ -310,7 +307,7 @@ def time_input(
         default=default,
         identity=identity,
         key=key,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         has_default=value not in ("now", None),

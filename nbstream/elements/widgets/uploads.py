@@ -17,7 +17,6 @@ from nbstream import config
 from nbstream.elements._base import add_widget, normalize_key, widget_props
 from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
-from nbstream.elements.widgets._inputs import on_change_callback
 from nbstream.runtime import context
 from nbstream.runtime.errors import (
     StreamlitAPIException,
@@ -154,7 +153,7 @@ def _upload_widget(
     multiple: bool | str,
     key: str | int | None,
     help: str | None,
-    on_change: Callable[..., Any] | None,
+    on_change: Callable[..., Any] | str | None,
     args: Iterable[Any] | None,
     kwargs: dict[str, Any] | None,
     disabled: bool,
@@ -295,7 +294,7 @@ def camera_input(
     width : "stretch" or int
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
-        As for other widgets; ``on_change="rerun"`` (the default) reruns the app.
+        As for other widgets.
 
     Returns
     -------
@@ -305,7 +304,6 @@ def camera_input(
     if resolution is not None and resolution not in CAMERA_RESOLUTIONS:
         raise StreamlitValueError("resolution", [*(f"'{r}'" for r in CAMERA_RESOLUTIONS), "None"])
     check_width(width, allow_content=False)
-    callback = on_change_callback("camera_input", on_change)
     rules = UploadRules((".jpg", ".jpeg"), max_upload_bytes(None))
     return _upload_widget(
         "camera_input",
@@ -314,7 +312,7 @@ def camera_input(
         multiple=False,
         key=key,
         help=help,
-        on_change=callback,
+        on_change=on_change,
         args=args,
         kwargs=kwargs,
         disabled=disabled,

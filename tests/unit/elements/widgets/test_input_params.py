@@ -279,20 +279,23 @@ def test_camera_input_resolution():
 @pytest.mark.parametrize(
     "call",
     [
-        "st.text_input('a', on_change='rerun')",
-        "st.text_area('a', on_change='rerun')",
-        "st.color_picker('a', on_change='rerun')",
-        "st.number_input('a', on_change='rerun')",
-        "st.date_input('a', on_change='rerun')",
-        "st.time_input('a', on_change='rerun')",
-        "st.camera_input('a', on_change='rerun')",
+        "st.text_input('a', on_change={})",
+        "st.text_area('a', on_change={})",
+        "st.color_picker('a', on_change={})",
+        "st.number_input('a', on_change={})",
+        "st.date_input('a', on_change={})",
+        "st.time_input('a', on_change={})",
+        "st.camera_input('a', on_change={})",
     ],
 )
-def test_on_change_rerun_is_the_default_mode(call):
-    assert not run(call).exception
-    kind, message = error_of(call.replace("'rerun'", "'ignore'"))
-    assert kind == "StreamlitAPIException"
-    assert 'on_change="ignore")` is not supported by nbstream' in message
+def test_on_change_modes(call):
+    assert not run(call.format("'rerun'")).exception
+    at = run(call.format("'ignore'"))
+    assert not at.exception
+    assert at.main[0].proto.on_change == "ignore"
+    kind, message = error_of(call.format("'later'"))
+    assert kind == "StreamlitValueError"
+    assert message == "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function."
 
 
 # ---- text_input's specialized types ---------------------------------------------------------
