@@ -96,7 +96,10 @@ CASES = [
         "list/tuple of 0 - 2 date/datetime values, not 3.",
     ),
     ("st.date_input('d', 'yesterday')", "not a valid ISO date"),
-    ("st.text_input('t', type='secret')", "'secret' is not a valid text_input type."),
+    (
+        "st.text_input('t', type='secret')",
+        "Invalid `type` value. Supported values: 'default', 'password', 'email', 'url', 'phone', 'search'.",
+    ),
     ("st.text_area('t', height=10)", "Invalid height 10px for st.text_area - must be at least 68 pixels."),
     (
         "st.button('b', type='big')",
@@ -142,6 +145,7 @@ SUBCLASS_RAISED = {
     "st.columns(2, gap='huge')": "StreamlitValueError",
     "st.container(height=-5)": "StreamlitInvalidHeightError",
     "st.checkbox('c', on_change='notcallable')": "StreamlitValueError",
+    "st.text_input('t', type='secret')": "StreamlitValueError",
 }
 
 

@@ -34,6 +34,16 @@ if rec is not None:
     st.text(f"Recording {rec.type} riff={head[:4] == b'RIFF' and head[8:] == b'WAVE'} nonzero={rec.size > 44}")
 """
 
+RESOLUTION = """
+import PIL.Image
+sharp = st.camera_input("Sharp", resolution="720p")
+if sharp is not None:
+    st.text(f"sharp={PIL.Image.open(sharp).size}")
+small = st.camera_input("Small", width=320)
+if small is not None:
+    st.text(f"small={PIL.Image.open(small).size}")
+"""
+
 FOLDER = """
 files = st.file_uploader("A folder", accept_multiple_files="directory", type="csv")
 st.text(f"Folder: {sorted((f.name, f.size) for f in files)}")
@@ -49,6 +59,7 @@ def voila(workdir: Path) -> Iterator[Server]:
     write_app(apps, "large", LARGE)
     write_app(apps, "devices", DEVICES)
     write_app(apps, "folder", FOLDER)
+    write_app(apps, "resolution", RESOLUTION)
     server = start_voila(apps, workdir)
     yield server
     server.stop()
@@ -113,6 +124,26 @@ def test_the_camera_takes_a_jpeg(media_chromium, voila):
         wait_text(page, "Photo image/jpeg image.jpg nonzero=True", timeout=30_000)
         page.locator("button", has_text="Clear photo").click()
         page.wait_for_function("!document.querySelector('.nbs-main').innerText.includes('Photo image/jpeg')")
+    finally:
+        close_page(page)
+
+
+def test_camera_resolution_and_width_set_the_pictures_size(media_chromium, voila):
+    page = open_app(media_chromium, voila, "resolution")
+    try:
+        page.wait_for_function(
+            "[...document.querySelectorAll('.nbs-camera-preview')].every(v => v.videoWidth > 0)",
+            timeout=20_000,
+        )
+        cameras = page.locator(".nbs-camera-input")
+        assert cameras.nth(1).bounding_box()["width"] == pytest.approx(320, abs=1)
+        cameras.nth(0).locator("button", has_text="Take Photo").click()
+        wait_text(page, "sharp=(1280, 720)", timeout=30_000)  # 720p asked for: the fake camera's 16:9 mode
+        cameras.nth(1).locator("button", has_text="Take Photo").click()
+        wait_text(page, "small=(", timeout=30_000)
+        small = page.get_by_text("small=(").inner_text()
+        width, height = (int(n) for n in small.removeprefix("small=(").removesuffix(")").split(", "))
+        assert 200 < width <= 320 and height < 480  # the size shown, not the camera's 640x480
     finally:
         close_page(page)
 

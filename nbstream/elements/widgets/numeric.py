@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
+from nbstream.elements.widgets._inputs import check_icon
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
 
@@ -77,13 +79,16 @@ def number_input(
     format: str | None = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    width: int | str = "stretch",
 ) -> int | float | None:
     """Display a numeric input with + and - buttons.
 
@@ -105,6 +110,17 @@ def number_input(
         A printf-style format for the shown value (``"%d"``, ``"%0.2f"``, ``"%e"``).
     placeholder : str or None
         Shown while the input is empty.
+    required : bool
+        True: an empty value (None) cannot be submitted.  Outside a form, clearing the
+        field does not rerun the app and the last value is kept; inside a form, the
+        form cannot be submitted while the field is empty.  It does not change the
+        default: use ``value=None`` with it for an empty required field.  The check
+        runs in the browser.
+    icon : str or None
+        An emoji, ``":material/icon_name:"`` or ``"spinner"`` shown in the field, left
+        of the value.
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -155,6 +171,9 @@ def number_input(
         format=fmt,
         data_type="int" if is_int else "float",
         placeholder=placeholder,
+        required=bool(required),
+        icon=check_icon(icon),
+        width=check_width(width, allow_content=False),
     )
     identity = {
         "label": props["label"],
@@ -165,6 +184,9 @@ def number_input(
         "format": fmt,
         "help": help,
         "placeholder": placeholder,
+        "required": props["required"],
+        "icon": props["icon"],
+        "width": width,
     }
     return add_widget(
         "number_input",

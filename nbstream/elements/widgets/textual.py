@@ -7,13 +7,36 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.elements.widgets._inputs import check_icon, check_live, check_validate
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.widgets import InvalidWireValue
 
 # Browser text beyond this is refused: no legitimate input is this long.
 MAX_TEXT_CHARS = 5_000_000
-TEXT_INPUT_TYPES = ("default", "password")
+TEXT_INPUT_TYPES = ("default", "password", "email", "url", "phone", "search")
+# What a specialized text_input type brings unless the call says otherwise: its icon,
+# autocomplete hint, placeholder and (email, url) validation rule with its message.
+TYPE_DEFAULTS: dict[str, dict[str, str | None]] = {
+    "email": {
+        "icon": ":material/mail:",
+        "autocomplete": "email",
+        "placeholder": "you@example.com",
+        "regex": r"^[^\s@]+@[^\s@]+\.[^\s@]+$",
+        "message": "Enter a valid email address.",
+    },
+    "url": {
+        "icon": ":material/link:",
+        "autocomplete": "url",
+        "placeholder": "https://example.com",
+        "regex": r"^([Hh][Tt][Tt][Pp][Ss]?://)?[^\s/.]+\.[^\s]+$",
+        "message": "Enter a valid URL.",
+    },
+    "phone": {"icon": ":material/call:", "autocomplete": "tel", "placeholder": "+1 234 567 8900"},
+    "search": {"icon": ":material/search:", "autocomplete": "off", "placeholder": "Search"},
+    "password": {"autocomplete": "new-password"},
+}
 MIN_TEXT_AREA_HEIGHT = 68
 
 
@@ -58,13 +81,18 @@ def text_input(
     type: str = "default",
     help: str | None = None,
     autocomplete: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    validate: str | tuple[str, str] | None = None,
+    live: bool | str = False,
+    width: int | str = "stretch",
 ) -> str | None:
     """Display a single-line text input.
 
@@ -78,12 +106,36 @@ def text_input(
         The starting text; None starts empty and returns None until the user types.
     max_chars : int or None
         The most characters allowed.
-    type : "default" or "password"
-        "password" masks the typed characters.
+    type : "default", "password", "email", "url", "phone" or "search"
+        "password" masks the typed characters.  "email" and "url" bring a matching
+        icon, placeholder, autocomplete hint and format check; "phone" and "search" an
+        icon, placeholder and autocomplete hint (a cleared search field commits).  The
+        ``icon``, ``placeholder``, ``autocomplete`` and ``validate`` arguments replace
+        the type's own ("" turns its icon or check off).
     autocomplete : str or None
         The browser's autocomplete hint for the input.
     placeholder : str or None
         Shown while the input is empty.
+    required : bool
+        True: an empty or whitespace-only value cannot be submitted.  Outside a form,
+        clearing the field does not rerun the app and the last value is kept; inside a
+        form, the form cannot be submitted while the field is empty.  The check runs in
+        the browser: check the value again in the app if it matters for security.
+    icon : str or None
+        An emoji, ``":material/icon_name:"`` or ``"spinner"`` shown in the field, left
+        of the value; None or "" shows none.
+    validate : str, (str, str) or None
+        A JavaScript regular expression the value must match before it is submitted
+        (not anchored: use ``^`` and ``$`` to match the whole value), or a
+        ``(regex, message)`` tuple whose message is shown when it does not.  Empty
+        values are not validated.  The check runs in the browser.
+    live : bool or str
+        Commit while the user types, after a pause: True for 250ms, or a duration
+        string from ``"0ms"`` (every change) to ``"1m"`` (``"300ms"``, ``"0.5s"``).
+        False (the default) commits on Enter or blur.  No effect inside a form.
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels (at most
+        the container's).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -93,10 +145,13 @@ def text_input(
         The text entered.
     """
     if type not in TEXT_INPUT_TYPES:
-        raise StreamlitAPIException(
-            f"'{type}' is not a valid text_input type. Valid types are 'default' and 'password'."
-        )
+        raise StreamlitValueError("type", [f"'{t}'" for t in TEXT_INPUT_TYPES])
     text = _check_text_default("text_input", value, max_chars)
+    live_ms = check_live(live)
+    own = TYPE_DEFAULTS.get(type, {})
+    regex, message = (
+        check_validate(validate) if validate is not None else (own.get("regex"), own.get("message"))
+    )
     props = widget_props(
         label,
         help,
@@ -104,10 +159,14 @@ def text_input(
         label_visibility,
         max_chars=max_chars,
         type=type,
-        placeholder=placeholder,
-        autocomplete=autocomplete
-        if autocomplete is not None
-        else ("new-password" if type == "password" else ""),
+        placeholder=placeholder if placeholder is not None else own.get("placeholder"),
+        autocomplete=autocomplete if autocomplete is not None else own.get("autocomplete", ""),
+        required=bool(required),
+        icon=check_icon(icon if icon is not None else own.get("icon")),
+        validate_regex=regex,
+        validate_message=message,
+        live_debounce_ms=live_ms,
+        width=check_width(width, allow_content=False),
     )
     identity = {
         "label": props["label"],
@@ -117,6 +176,11 @@ def text_input(
         "help": help,
         "placeholder": placeholder,
         "autocomplete": autocomplete,
+        "required": props["required"],
+        "icon": props["icon"],
+        "validate": regex,
+        "live": live_ms,
+        "width": width,
     }
     return add_widget(
         "text_input",
@@ -140,13 +204,15 @@ def text_area(
     max_chars: int | None = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "stretch",
 ) -> str | None:
     """Display a multi-line text input.
 
@@ -164,6 +230,11 @@ def text_area(
         The most characters allowed.
     placeholder : str or None
         Shown while the input is empty.
+    required : bool
+        True: an empty or whitespace-only value cannot be submitted (as for
+        ``st.text_input``).
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -180,7 +251,15 @@ def text_area(
         )
     text = _check_text_default("text_area", value, max_chars)
     props = widget_props(
-        label, help, disabled, label_visibility, height=height, max_chars=max_chars, placeholder=placeholder
+        label,
+        help,
+        disabled,
+        label_visibility,
+        height=height,
+        max_chars=max_chars,
+        placeholder=placeholder,
+        required=bool(required),
+        width=check_width(width, allow_content=False),
     )
     identity = {
         "label": props["label"],
@@ -189,6 +268,8 @@ def text_area(
         "max_chars": max_chars,
         "help": help,
         "placeholder": placeholder,
+        "required": props["required"],
+        "width": width,
     }
     return add_widget(
         "text_area",
@@ -223,12 +304,13 @@ def color_picker(
     value: str | None = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "content",
 ) -> str:
     """Display a color picker.
 
@@ -238,6 +320,9 @@ def color_picker(
         What the color is for (Markdown).
     value : str or None
         The starting color as ``"#RRGGBB"`` or ``"#RGB"``; black when None.
+    width : "content", "stretch" or int
+        The widget's width: its content's (default, at most the container's), its
+        container's, or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -252,13 +337,13 @@ def color_picker(
             f'This does not look like a valid color: "{color}".\n\n'
             "Colors must be in the format #RRGGBB or #RGB, like #FF0000 or #F00."
         )
-    props = widget_props(label, help, disabled, label_visibility)
+    props = widget_props(label, help, disabled, label_visibility, width=check_width(width))
     return add_widget(
         "color_picker",
         props,
         serde=ColorSerde(),
         default=color,
-        identity={"label": props["label"], "value": color, "help": help},
+        identity={"label": props["label"], "value": color, "help": help, "width": width},
         key=key,
         on_change=on_change,
         args=args,

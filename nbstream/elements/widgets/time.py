@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.widgets import InvalidWireValue
 
+TIME_FORMATS = ("12h", "24h", "localized")
 DATE_FORMAT = re.compile(r"^(YYYY([/.\-])MM\2DD|DD([/.\-])MM\3YYYY|MM([/.\-])DD\4YYYY)$")
 
 
@@ -82,13 +84,15 @@ def date_input(
     max_value: Any = None,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     format: str = "YYYY/MM/DD",
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    width: int | str = "stretch",
 ) -> Any:
     """Display a date picker, for one date or a date range.
 
@@ -104,6 +108,14 @@ def date_input(
     format : str
         How the date is shown: "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY", with "/",
         "-" or "." as separator.
+    required : bool
+        True: an empty value cannot be submitted (in range mode: anything but a complete
+        start and end).  Outside a form, clearing the field does not rerun the app and
+        the last value is kept; inside a form, the form cannot be submitted while it is
+        empty.  It does not change the default: use ``value=None`` (or ``[]`` for a
+        range) with it for an empty required field.  The check runs in the browser.
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -148,6 +160,8 @@ def date_input(
         max_value=hi.isoformat(),
         format=format,
         is_range=is_range,
+        required=bool(required),
+        width=check_width(width, allow_content=False),
     )
     identity_value = value if isinstance(value, str) and value == "today" else serde.serialize(default)
     identity = {
@@ -157,6 +171,8 @@ def date_input(
         "max": hi.isoformat(),
         "help": help,
         "format": format,
+        "required": props["required"],
+        "width": width,
     }
     return add_widget(
         "date_input",
@@ -216,13 +232,16 @@ def time_input(
     value: Any = "now",
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
     step: int | dt.timedelta = dt.timedelta(minutes=15),
+    format: str = "24h",
+    width: int | str = "stretch",
 ) -> dt.time | None:
     """Display a time picker.
 
@@ -235,6 +254,16 @@ def time_input(
     step : int or timedelta
         The interval of the picker's choices, in seconds: 60 seconds to 23 hours
         (default 15 minutes).
+    required : bool
+        True: an empty value (None) cannot be submitted.  Outside a form, clearing the
+        field does not rerun the app and the last value is kept; inside a form, the
+        form cannot be submitted while it is empty.  Use ``value=None`` with it for an
+        empty required field.  The check runs in the browser.
+    format : "24h", "12h" or "localized"
+        How the hour is shown: 0 to 23 (default), 1 to 12 with AM/PM, or as the
+        browser's locale does.  The returned time is the same whatever the format.
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
@@ -249,15 +278,34 @@ def time_input(
         raise StreamlitAPIException(
             f"`step` must be between 60 seconds and 23 hours but is currently set to {int(seconds)} seconds."
         )
+    if format not in TIME_FORMATS:
+        raise StreamlitValueError("format", [f"'{f}'" for f in TIME_FORMATS])
     default = _as_time(value)
-    props = widget_props(label, help, disabled, label_visibility, step=int(seconds))
+    props = widget_props(
+        label,
+        help,
+        disabled,
+        label_visibility,
+        step=int(seconds),
+        required=bool(required),
+        format=format,
+        width=check_width(width, allow_content=False),
+    )
     identity_value = "now" if value == "now" else TimeSerde().serialize(default)
+    identity = {
+        "label": props["label"],
+        "value": identity_value,
+        "step": int(seconds),
+        "help": help,
+        "required": props["required"],
+        "width": width,
+    }
     return add_widget(
         "time_input",
         props,
         serde=TimeSerde(),
         default=default,
-        identity={"label": props["label"], "value": identity_value, "step": int(seconds), "help": help},
+        identity=identity,
         key=key,
         on_change=on_change,
         args=args,

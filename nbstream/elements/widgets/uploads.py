@@ -15,9 +15,14 @@ from typing import Any
 
 from nbstream import config
 from nbstream.elements._base import add_widget, normalize_key, widget_props
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import command
 from nbstream.runtime import context
-from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueAssignmentNotAllowedError
+from nbstream.runtime.errors import (
+    StreamlitAPIException,
+    StreamlitValueAssignmentNotAllowedError,
+    StreamlitValueError,
+)
 from nbstream.runtime.uploads import (
     UploadedFile,
     UploadedFileRec,
@@ -29,6 +34,8 @@ from nbstream.runtime.uploads import (
 from nbstream.runtime.widgets import InvalidWireValue
 
 MAX_FILES = 1_000
+# The picture heights camera_input(resolution=...) asks the camera for.
+CAMERA_RESOLUTIONS = {"480p": 480, "720p": 720, "1080p": 1080}
 AUDIO_SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
 
 
@@ -146,7 +153,7 @@ def _upload_widget(
     multiple: bool | str,
     key: str | int | None,
     help: str | None,
-    on_change: Callable[..., Any] | None,
+    on_change: Callable[..., Any] | str | None,
     args: Iterable[Any] | None,
     kwargs: dict[str, Any] | None,
     disabled: bool,
@@ -264,21 +271,39 @@ def camera_input(
     label: str,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    resolution: str | None = None,
     width: Any = "stretch",
 ) -> UploadedFile | None:
     """Display a widget that takes a picture with the user's webcam.
+
+    Parameters
+    ----------
+    label : str
+        What the picture is for (Markdown).
+    resolution : "480p", "720p", "1080p" or None
+        The picture's height to ask the camera for (the width follows the camera's
+        aspect ratio); None (the default) takes the size the widget is shown at.  The
+        browser picks the camera's closest resolution: resize the picture if you need
+        exact dimensions.
+    width : "stretch" or int
+        The widget's width: its container's (default) or a number of pixels.
+    key, help, on_change, args, kwargs, disabled, label_visibility
+        As for other widgets.
 
     Returns
     -------
     None or UploadedFile
         The picture as a JPEG ``UploadedFile`` once the user took one; None before.
     """
+    if resolution is not None and resolution not in CAMERA_RESOLUTIONS:
+        raise StreamlitValueError("resolution", [*(f"'{r}'" for r in CAMERA_RESOLUTIONS), "None"])
+    check_width(width, allow_content=False)
     rules = UploadRules((".jpg", ".jpeg"), max_upload_bytes(None))
     return _upload_widget(
         "camera_input",
@@ -293,7 +318,7 @@ def camera_input(
         disabled=disabled,
         label_visibility=label_visibility,
         width=width,
-        extra={},
+        extra={"resolution": resolution, "resolution_height": CAMERA_RESOLUTIONS.get(resolution or "")},
     )
 
 

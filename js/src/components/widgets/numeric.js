@@ -1,10 +1,13 @@
 // @ts-check
 /**
- * st.number_input. Wire value: a number within its bounds, or null.
+ * st.number_input. Wire value: a number within its bounds, or null.  With `required`,
+ * an empty field is not sent (outside a form the last number stays) and holds back the
+ * form's submit button.
  */
 import { h, icon, labelled, on, uid } from "../_base.js";
 import { draft } from "../_editing.js";
 import { decimals, formatValue, sprintf } from "../_format.js";
+import { REQUIRED_MESSAGE, applyWidth, fieldCheck, iconSlot } from "./_inputs.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").WireNode} WireNode */
@@ -31,6 +34,8 @@ export function number_input(node, ctx) {
   const control = h("div", { class: "nbs-number-control" }, box, minus, plus);
   const frame = labelled("number_input", ctx, { forId: inputId, named: () => [input] });
   frame.el.append(control);
+  const setIcon = iconSlot(box, input);
+  const check = fieldCheck(frame.el, input, ctx, () => (props.required && !input.value.trim() ? REQUIRED_MESSAGE : null));
   const edit = draft(input);
   let props = node.props;
   /** @type {number | null} */
@@ -61,6 +66,7 @@ export function number_input(node, ctx) {
   function commitTyped() {
     if (!edit.dirty()) return;
     const parsed = parseNumber(input.value);
+    if (!check.ok()) return;
     if (parsed === null) commit(nullable ? null : value);
     else if (Number.isNaN(parsed)) commit(value);
     else commit(clamp(parsed));
@@ -87,7 +93,10 @@ export function number_input(node, ctx) {
     hint.textContent = edit.dirty() ? "Press Enter to apply" : "";
   }
 
-  on(input, "input", refresh, ctx);
+  on(input, "input", () => {
+    refresh();
+    check.clear();
+  }, ctx);
   on(input, "blur", commitTyped, ctx);
   on(input, "keydown", (/** @type {KeyboardEvent} */ e) => {
     if (e.key === "Enter") {
@@ -99,14 +108,22 @@ export function number_input(node, ctx) {
       refresh();
     }
   }, ctx);
-  on(minus, "click", () => commit(stepped(-1)), ctx);
-  on(plus, "click", () => commit(stepped(1)), ctx);
+  on(minus, "click", () => {
+    check.clear();
+    commit(stepped(-1));
+  }, ctx);
+  on(plus, "click", () => {
+    check.clear();
+    commit(stepped(1));
+  }, ctx);
 
   const update = (/** @type {WireNode} */ n) => {
     props = n.props;
     if (props.value === null) nullable = true;
     value = props.value;
     frame.update(props);
+    setIcon(props.icon);
+    applyWidth(frame.el, props.width);
     input.disabled = Boolean(props.disabled);
     input.placeholder = props.placeholder ?? "";
     edit.show(text(value));

@@ -1,13 +1,15 @@
 // @ts-check
 /**
- * Text widgets: text_input (Enter or blur commits; password show/hide; max_chars
- * counter), text_area (blur or Ctrl/Cmd+Enter commits; height), color_picker.
+ * Text widgets: text_input (Enter or blur commits, or a pause in typing with `live`;
+ * password show/hide; max_chars counter; an icon; `required` and `validate` checks),
+ * text_area (blur or Ctrl/Cmd+Enter commits; height; `required`), color_picker.
  *
  * Wire values: the text, or null while a widget that started empty (value=None) is
  * still empty; color_picker "#rrggbb".
  */
 import { h, icon, labelled, on, uid } from "../_base.js";
 import { draft, isMac } from "../_editing.js";
+import { applyWidth, fieldCheck, iconSlot, inForm, textProblem, validationRule } from "./_inputs.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").ComponentContext} ComponentContext */
@@ -16,7 +18,9 @@ import { draft, isMac } from "../_editing.js";
 /**
  * The behaviour text_input and text_area share: show the kernel's text without
  * trampling an edit, commit on blur (and on the key `isCommitKey` names), and show the
- * "Press ... to apply" hint and the max_chars counter.
+ * "Press ... to apply" hint and the max_chars counter.  Text that fails `required` or
+ * `validate` is not sent (the last value stays the app's) and blocks the form's submit;
+ * with `live` (text_input, outside forms) a pause in typing commits.
  * @param {HTMLInputElement | HTMLTextAreaElement} field
  * @param {ComponentContext} ctx
  * @param {{hintText: string, formHint?: string, isCommitKey: (e: KeyboardEvent) => boolean}} opts
@@ -28,6 +32,13 @@ function textEditing(field, ctx, opts) {
   let props = {};
   /** @type {string | null} */
   let value = null;
+  /** @type {RegExp | null} */
+  let rule = null;
+  /** @type {ReturnType<typeof fieldCheck> | null} */
+  let check = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const problem = () => textProblem(field.value, { required: props.required, rule, message: props.validate_message });
 
   function refresh() {
     const parts = [];
@@ -38,7 +49,13 @@ function textEditing(field, ctx, opts) {
   }
 
   function commit() {
-    if (!edit.dirty() || props.disabled) return;
+    clearTimeout(timer);
+    if (props.disabled) return;
+    if (!edit.dirty()) {
+      check?.clear();
+      return;
+    }
+    if (check && !check.ok()) return;
     const text = field.value;
     edit.settle(text);
     if (text !== value) {
@@ -48,7 +65,16 @@ function textEditing(field, ctx, opts) {
     refresh();
   }
 
-  on(field, "input", refresh, ctx);
+  on(field, "input", () => {
+    refresh();
+    check?.clear();
+    const pause = props.live_debounce_ms;
+    if (typeof pause !== "number" || inForm(field)) return;
+    clearTimeout(timer);
+    if (pause === 0) commit();
+    else timer = setTimeout(commit, pause);
+  }, ctx);
+  ctx.signal.addEventListener("abort", () => clearTimeout(timer));
   on(field, "blur", commit, ctx);
   on(field, "keydown", (/** @type {KeyboardEvent} */ e) => {
     if (opts.isCommitKey(e)) {
@@ -59,8 +85,14 @@ function textEditing(field, ctx, opts) {
 
   return {
     hint,
+    commit,
+    /** Show errors under `frame` (after the field's box is in it). @param {HTMLElement} frame */
+    checkIn(frame) {
+      check = fieldCheck(frame, field, ctx, problem);
+    },
     /** @param {Record<string, any>} p */
     update(p) {
+      if (p.validate_regex !== props.validate_regex) rule = validationRule(p.validate_regex);
       props = p;
       value = p.value ?? null;
       field.disabled = Boolean(p.disabled);
@@ -72,6 +104,11 @@ function textEditing(field, ctx, opts) {
     },
   };
 }
+
+// The <input> type of each text_input type.  An email field stays type=text (with an
+// email keyboard): type=email has no selection API, which keeps the caret across updates.
+/** @type {Record<string, string>} */
+const FIELD_TYPES = { url: "url", phone: "tel", search: "search" };
 
 /** @type {Component} */
 export function text_input(node, ctx) {
@@ -85,6 +122,12 @@ export function text_input(node, ctx) {
   const box = h("div", { class: "nbs-input-box" }, input, editing.hint);
   const frame = labelled("text_input", ctx, { forId: inputId, named: () => [input] });
   frame.el.append(box);
+  editing.checkIn(frame.el);
+  const setIcon = iconSlot(box, input);
+  // A search field commits when it is cleared (its own x button, or emptied by typing).
+  on(input, "input", () => {
+    if (input.type === "search" && input.value === "") editing.commit();
+  }, ctx);
   let reveal = false;
   /** @type {HTMLButtonElement | null} */
   let eye = null;
@@ -110,6 +153,8 @@ export function text_input(node, ctx) {
     const p = n.props;
     frame.update(p);
     editing.update(p);
+    setIcon(p.icon);
+    applyWidth(frame.el, p.width);
     input.autocomplete = p.autocomplete || "";
     const password = p.type === "password";
     if (password && !eye) box.append((eye = passwordToggle()));
@@ -118,8 +163,10 @@ export function text_input(node, ctx) {
       eye = null;
       reveal = false;
     }
-    const type = password && !reveal ? "password" : "text";
+    const type = password && !reveal ? "password" : FIELD_TYPES[p.type] || "text";
     if (input.type !== type) input.type = type;
+    if (p.type === "email") input.inputMode = "email";
+    else input.removeAttribute("inputmode");
   };
   update(node);
   return { el: frame.el, update };
@@ -135,9 +182,11 @@ export function text_area(node, ctx) {
   });
   const frame = labelled("text_area", ctx, { forId: inputId, named: () => [area] });
   frame.el.append(h("div", { class: "nbs-input-box nbs-input-box--area" }, area, editing.hint));
+  editing.checkIn(frame.el);
   const update = (/** @type {WireNode} */ n) => {
     frame.update(n.props);
     editing.update(n.props);
+    applyWidth(frame.el, n.props.width);
     area.style.height = n.props.height ? `${n.props.height}px` : "";
   };
   update(node);
@@ -167,6 +216,7 @@ export function color_picker(node, ctx) {
   const update = (/** @type {WireNode} */ n) => {
     props = n.props;
     frame.update(props);
+    applyWidth(frame.el, props.width || "content");
     value = fullHex(props.value);
     if (input.value !== value) input.value = value;
     input.disabled = Boolean(props.disabled);

@@ -5,12 +5,16 @@
  * or a typed time).
  *
  * Wire values: date_input an ISO date or null; a range a list of 0 to 2 ISO dates
- * (one while only the start is picked); time_input "HH:MM" (or "HH:MM:SS") or null.
+ * (one while only the start is picked); time_input "HH:MM" (or "HH:MM:SS") or null,
+ * shown in 24-hour, 12-hour or the browser's format (`format`).  With `required` an
+ * empty value (for a range: anything but a start and an end) is not sent and holds
+ * back the form's submit button.
  */
 import { h, icon, labelled, on, uid } from "../_base.js";
 import { dropdown } from "./_dropdown.js";
 import { draft } from "../_editing.js";
 import { calendar } from "./_calendar.js";
+import { REQUIRED_MESSAGE, applyWidth, fieldCheck } from "./_inputs.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").WireNode} WireNode */
@@ -63,12 +67,20 @@ export function date_input(node, ctx) {
     close: () => close(true),
   });
   frame.el.append(box, cal.el);
+  /** What `required` refuses: no date, or a range without both ends. @param {string[]} dates */
+  const empty = (dates) => (isRange() ? dates.length !== 2 : dates.length === 0);
+  const check = fieldCheck(frame.el, input, ctx, () => (props.required && empty(selected) ? REQUIRED_MESSAGE : null));
 
   /** @param {string[]} next */
   function commit(next) {
     if (props.disabled) return;
     selected = next;
     edit.settle(text());
+    if (props.required && empty(next)) {
+      if (cal.el.hidden) check.ok(); // a range's first day: the second is still to come
+      return;
+    }
+    check.clear();
     ctx.setValue(props.id, isRange() ? next : next[0] ?? null);
   }
 
@@ -95,6 +107,7 @@ export function date_input(node, ctx) {
   function close(refocus = false) {
     if (cal.el.hidden) return;
     cal.hide();
+    if (props.required && empty(selected)) check.ok();
     input.setAttribute("aria-expanded", "false");
     if (refocus) input.focus();
   }
@@ -133,6 +146,8 @@ export function date_input(node, ctx) {
     frame.update(props);
     const v = props.value;
     selected = Array.isArray(v) ? [...v] : v ? [v] : [];
+    if (!empty(selected)) check.clear();
+    applyWidth(frame.el, props.width);
     input.disabled = Boolean(props.disabled);
     input.placeholder = (props.format || "YYYY/MM/DD") + (isRange() ? RANGE_SEPARATOR + (props.format || "YYYY/MM/DD") : "");
     edit.show(text());
@@ -161,6 +176,22 @@ export function normalizeTime(/** @type {string} */ text) {
   return seconds ? `${hhmm}:${String(seconds).padStart(2, "0")}` : hhmm;
 }
 
+/**
+ * A wire time ("HH:MM" or "HH:MM:SS") as the widget shows it: "24h" as is, "12h" with
+ * AM/PM ("1:05 PM"), "localized" as the browser's locale writes times.
+ * @param {string | null} time @param {string} [format]
+ */
+export function timeLabel(time, format = "24h") {
+  if (!time || format === "24h") return time ?? "";
+  const [hours, minutes, seconds] = time.split(":").map(Number);
+  if (format === "12h") {
+    const rest = [minutes, ...(seconds === undefined ? [] : [seconds])].map((n) => String(n).padStart(2, "0")).join(":");
+    return `${hours % 12 || 12}:${rest} ${hours < 12 ? "AM" : "PM"}`;
+  }
+  const opts = /** @type {Intl.DateTimeFormatOptions} */ ({ hour: "numeric", minute: "2-digit", ...(seconds === undefined ? {} : { second: "2-digit" }) });
+  return new Intl.DateTimeFormat(undefined, opts).format(new Date(2000, 0, 1, hours, minutes, seconds || 0));
+}
+
 /** The times of day at `step` seconds, from midnight. @param {number} step */
 export function timeOptions(step) {
   const out = [];
@@ -180,17 +211,23 @@ export function time_input(node, ctx) {
   /** @type {string | null} */
   let value = props.value;
   let options = timeOptions(props.step);
+  const shown = (/** @type {string | null} */ v) => timeLabel(v, props.format);
 
   /** @param {string | null} v */
   const commit = (v) => {
     if (props.disabled || v === value) return;
+    if (v === null && props.required) {
+      check.ok();
+      return;
+    }
+    check.clear();
     value = v;
     ctx.setValue(props.id, v);
   };
   const drop = dropdown(ctx, {
     input,
     anchor: control,
-    options: () => options.map((label, index) => ({ index, label, selected: label === value })),
+    options: () => options.map((time, index) => ({ index, label: shown(time), selected: time === value })),
     pick(i) {
       commit(options[i]);
       drop.close();
@@ -201,11 +238,12 @@ export function time_input(node, ctx) {
       return Boolean(t);
     },
     toggled(open) {
-      input.value = open ? "" : value ?? "";
-      input.placeholder = open ? value ?? "" : "";
+      input.value = open ? "" : shown(value);
+      input.placeholder = open ? shown(value) : "";
     },
   });
   frame.el.append(control, drop.list);
+  const check = fieldCheck(frame.el, input, ctx, () => (props.required && value === null ? REQUIRED_MESSAGE : null));
 
   const update = (/** @type {WireNode} */ n) => {
     const stepChanged = n.props.step !== props.step;
@@ -213,9 +251,11 @@ export function time_input(node, ctx) {
     value = props.value;
     if (stepChanged) options = timeOptions(props.step);
     frame.update(props);
+    if (value !== null) check.clear();
+    applyWidth(frame.el, props.width);
     input.disabled = Boolean(props.disabled);
     if (props.disabled) drop.close();
-    if (!drop.isOpen()) input.value = value ?? "";
+    if (!drop.isOpen()) input.value = shown(value);
     drop.refresh();
   };
   update(node);

@@ -19,6 +19,7 @@
  * @typedef {{ref: FileRef, state: "uploading" | "done" | "error", received: number, error?: string, abort?: boolean}} Entry
  */
 import { h, icon, labelled, on } from "../_base.js";
+import { applyWidth } from "./_inputs.js";
 
 export const CHUNK_BYTES = 2 * 1024 * 1024;
 // Chunks sent before the first answer: 8 uploads ~30% faster than 3 in Voila
@@ -296,6 +297,27 @@ export function file_uploader(node, ctx) {
   return { el: frame.el, update: show };
 }
 
+/**
+ * What camera_input asks the camera for: a picture `resolutionHeight` pixels high (the
+ * width follows the camera's aspect ratio), or whatever it gives without one.
+ * @param {number | null | undefined} resolutionHeight
+ * @returns {MediaStreamConstraints}
+ */
+export function cameraConstraints(resolutionHeight) {
+  return { video: resolutionHeight ? { height: { ideal: resolutionHeight } } : true, audio: false };
+}
+
+/**
+ * The picture's size: the camera's own with a `resolution`; without one, the size the
+ * preview is shown at (never more than the camera's).
+ * @param {number} videoWidth @param {number} videoHeight @param {number} shownWidth
+ * @param {number | null | undefined} resolutionHeight
+ */
+export function captureSize(videoWidth, videoHeight, shownWidth, resolutionHeight) {
+  if (resolutionHeight || !shownWidth || shownWidth >= videoWidth) return { width: videoWidth, height: videoHeight };
+  return { width: Math.round(shownWidth), height: Math.round((videoHeight * shownWidth) / videoWidth) };
+}
+
 /** st.camera_input: a live preview, "Take Photo", then the photo with "Clear photo". @param {WireNode} node @param {ComponentContext} ctx @returns {Mounted} */
 export function camera_input(node, ctx) {
   let props = node.props;
@@ -309,11 +331,18 @@ export function camera_input(node, ctx) {
   /** @type {MediaStream | null} */
   let stream = null;
   let hasPhoto = false;
+  /** @type {number | null} the resolution the open stream was asked for */
+  let streamHeight = null;
 
   async function start() {
+    if (stream && streamHeight !== (props.resolution_height ?? null)) {
+      stream.getTracks().forEach((t) => t.stop());
+      stream = null;
+    }
     if (stream || props.disabled) return;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+      streamHeight = props.resolution_height ?? null;
+      stream = await navigator.mediaDevices.getUserMedia(cameraConstraints(streamHeight));
       video.srcObject = stream;
       message.textContent = "";
     } catch (error) {
@@ -330,8 +359,9 @@ export function camera_input(node, ctx) {
       return;
     }
     if (!stream || !video.videoWidth) return;
-    const canvas = h("canvas", { width: video.videoWidth, height: video.videoHeight });
-    canvas.getContext("2d")?.drawImage(video, 0, 0);
+    const size = captureSize(video.videoWidth, video.videoHeight, video.clientWidth, props.resolution_height);
+    const canvas = h("canvas", size);
+    canvas.getContext("2d")?.drawImage(video, 0, 0, size.width, size.height);
     const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.92));
     if (!blob) return;
     hasPhoto = true;
@@ -347,6 +377,7 @@ export function camera_input(node, ctx) {
   function show(next) {
     props = next.props;
     frame.update(props);
+    applyWidth(frame.el, props.width);
     take.disabled = Boolean(props.disabled);
     uploads.sync(props.value);
     start();
