@@ -158,6 +158,7 @@ describe("status and expander type", () => {
     expect(mount("status", { label: "s", expanded: false, state: "running", type: "step", width: "stretch" }).el.dataset.type).toBe("step");
     expect(mount("expander", { label: "e", expanded: false, icon: null, type: "compact", width: "stretch" }).el.dataset.type).toBe("compact");
     expect(mount("expander", { label: "e", expanded: false, icon: null, width: "stretch" }).el.dataset.type).toBe("default");
+    expect(mount("expander", { label: "e", expanded: false, icon: null, type: "step", width: 300 }).el.style.width).toBe("300px");
   });
 });
 

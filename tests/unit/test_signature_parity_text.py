@@ -1,7 +1,8 @@
 """The text group's st.* functions take Streamlit 1.67's parameters: same names, order,
 kinds (positional or keyword-only) and defaults, so an app written for Streamlit runs
 unchanged.  The expected values were read off Streamlit 1.67 (``inspect.signature``);
-``bind`` and ``persist_state`` are another group's and left out here."""
+``bind`` and ``persist_state`` are another group's and left out here, as is
+spinner's private ``_cache``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import nbstream as st
 REQUIRED = inspect.Parameter.empty
 # st.help's default object is the streamlit module itself: nbstream's stand-in is None.
 MODULE = object()
-SKIPPED = {"bind", "persist_state"}
+# spinner's `_cache` is private to Streamlit (its cached functions' spinner).
+SKIPPED = {"bind", "persist_state", "_cache"}
 
 EXPECTED: dict[str, list[tuple[str, str, object]]] = {
     "caption": [
@@ -126,7 +128,6 @@ EXPECTED: dict[str, list[tuple[str, str, object]]] = {
     "spinner": [
         ("text", "P", "In progress..."),
         ("show_time", "K", False),
-        ("_cache", "K", False),
         ("width", "K", "content"),
     ],
     "status": [

@@ -61,11 +61,7 @@ def progress(value: int | float, text: str | None = None, width: int | str = "st
 
 @contextmanager
 def spinner(
-    text: str = "In progress...",
-    *,
-    show_time: bool = False,
-    _cache: bool = False,
-    width: int | str = "content",
+    text: str = "In progress...", *, show_time: bool = False, width: int | str = "content"
 ) -> Iterator[None]:
     """Show a spinner with a message while a block of code runs.
 
@@ -86,8 +82,6 @@ def spinner(
     """
     # "transient": a spinner is not part of the page (Streamlit's AppTest never lists
     # it, running or done); its slot only keeps the positions of later elements stable.
-    # _cache: Streamlit's flag for the spinner of a cached function; nbstream's caching
-    # shows its own, so the argument only keeps the signature.
     props = {
         "text": str(text),
         "show_time": bool(show_time),

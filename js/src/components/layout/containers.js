@@ -125,6 +125,7 @@ export function expander(node, ctx) {
     }
     // type: "default" (a bordered box), "compact" (an inline toggle), "step" (a timeline step).
     el.dataset.type = p.type || "default";
+    setWidth(el, p.width);
     if (p.id) {
       // A tracked expander: its value (open or not) is the kernel's, and a toggle is sent.
       if (p.value !== last.value || p.id !== last.id) el.open = Boolean(p.value);
