@@ -35,6 +35,9 @@ st.html("<div id='js-html'>js</div><script>document.body.dataset.jsRan = '1'</sc
         unsafe_allow_javascript=True)
 with st.container(horizontal=True):
     st.popover("{LONG}", wrap=False)
+with st.container(horizontal=True, key="row"):
+    st.info("stretches")
+    st.warning("fixed", width=200)
 st.toast("forever", duration="infinite")
 st.toast("brief", duration=1)
 st.write("LOOKS READY")
@@ -125,6 +128,14 @@ def test_the_layout_arguments_show(chromium, voila, workdir):
             "() => [document.body.dataset.safeRan ?? null, document.body.dataset.jsRan ?? null]"
         )
         assert ran == [None, "1"]
+
+        row = box(page, ".st-key-row")
+        stretched, fixed = (
+            box(page, '.st-key-row [data-kind="info"]'),
+            box(page, '.st-key-row [data-kind="warning"]'),
+        )
+        assert fixed["width"] == pytest.approx(200, abs=1)
+        assert stretched["width"] > row["width"] - 200 - 60  # the rest of the row, less the gap
 
         label = box(page, '[data-kind="popover"] .nbs-button-label')
         assert label["whiteSpace"] == "nowrap" and label["scrollWidth"] > label["clientWidth"]
