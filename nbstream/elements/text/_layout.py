@@ -6,7 +6,11 @@ import re
 import unicodedata
 from typing import Any
 
-from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
+from nbstream.runtime.errors import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
 
 TEXT_ALIGNMENTS = ("left", "center", "right", "justify")
 # Streamlit breaks the shortcode in its messages so Markdown does not render the icon.
@@ -18,7 +22,9 @@ _EMOJI_TAIL = re.compile(r"^[\u200d\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e
 
 
 def check_text_alignment(value: Any) -> str:
-    """One of "left", "center", "right", "justify"."""
+    """One of "left", "center", "right", "justify"; None is the default, "left"."""
+    if value is None:
+        return "left"
     if value in TEXT_ALIGNMENTS:
         return value  # type: ignore[no-any-return]
     raise StreamlitValueError("text_alignment", [f"'{a}'" for a in TEXT_ALIGNMENTS])
@@ -51,7 +57,11 @@ def check_icon(value: Any) -> str | None:
     """A heading's icon: None or "" (no icon), an emoji, ``:material/name:`` or "spinner"."""
     if value is None or value == "":
         return None
-    text = str(value).strip()
+    if not isinstance(value, str):
+        raise StreamlitInvalidParameterTypeError(
+            f"Invalid `icon` type. Expected one of: str, None. Provided type: {type(value).__name__}."
+        )
+    text = value.strip()
     if text == "spinner" or _MATERIAL.match(text):
         return text
     if text.startswith(":material"):

@@ -67,6 +67,13 @@ def test_width_alignment_and_wrap_are_kept():
     assert at.latex[0].proto["width"] == "content"
 
 
+def test_text_alignment_none_is_left_and_icons_are_stripped():
+    at = run('st.header("H", text_alignment=None, icon="  🔥 ")')
+    assert not at.exception
+    assert at.header[0].proto["text_alignment"] == "left"
+    assert at.header[0].icon == "🔥"
+
+
 def test_code_height_none_is_content():
     at = run('st.code("x", height=None)')
     assert at.code[0].proto["height"] == "content"
@@ -146,6 +153,11 @@ def test_heading_icons_as_apptest_shows_them(call: str, icon: str):
             "StreamlitAPIException",
             'The value `":material\u200b/Home:"` is not a valid Material icon. '
             "Please use a Material icon shortcode like **`:material\u200b/thumb_up:`**.",
+        ),
+        (
+            'st.title("x", icon=5)',
+            "StreamlitInvalidParameterTypeError",
+            "Invalid `icon` type. Expected one of: str, None. Provided type: int.",
         ),
         (
             'st.code("x", height="big")',
