@@ -150,6 +150,8 @@ describe("alerts", () => {
     expect(title.nextElementSibling?.classList.contains("nbs-alert-body")).toBe(true);
     update({ title: null });
     expect(title.hidden).toBe(true);
+    update({ title: "" });
+    expect(title.hidden).toBe(true);
   });
 });
 

@@ -32,8 +32,9 @@ function alert(level) {
       if (p.body !== last.body) body.replaceChildren(ctx.markdown(p.body ?? ""));
       if (p.title !== last.title) {
         // The title: bold, inline Markdown only (as a widget label), above the body.
-        title.replaceChildren(p.title == null ? "" : ctx.markdown(String(p.title), { inline: true }));
-        title.hidden = p.title == null;
+        const none = p.title == null || p.title === "";
+        title.replaceChildren(none ? "" : ctx.markdown(String(p.title), { inline: true }));
+        title.hidden = none;
       }
       applyWidth(el, p.width);
       last = p;
