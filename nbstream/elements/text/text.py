@@ -27,6 +27,15 @@ def _help(help: Any) -> str | None:
     return None if help is None else str(help)
 
 
+def _one_line_without_html(layout: dict[str, Any], unsafe_allow_html: Any) -> None:
+    if not layout["wrap"] and unsafe_allow_html:
+        raise StreamlitIncompatibleParametersError(
+            "`wrap=False` and `unsafe_allow_html=True` cannot be used together. One-line markdown "
+            "cannot ellipsize raw HTML. Pass `wrap=True` to render HTML, or omit `unsafe_allow_html` "
+            "to truncate."
+        )
+
+
 def _layout(width: Any, text_alignment: Any, wrap: Any, *, auto: bool = False) -> dict[str, Any]:
     """The width, alignment and wrapping props of a text element, checked."""
     return {
@@ -77,12 +86,7 @@ def markdown(
         cannot be combined with ``unsafe_allow_html=True``.
     """
     layout = _layout(width, text_alignment, wrap, auto=True)
-    if not layout["wrap"] and unsafe_allow_html:
-        raise StreamlitIncompatibleParametersError(
-            "`wrap=False` and `unsafe_allow_html=True` cannot be used together. One-line markdown "
-            "cannot ellipsize raw HTML. Pass `wrap=True` to render HTML, or omit `unsafe_allow_html` "
-            "to truncate."
-        )
+    _one_line_without_html(layout, unsafe_allow_html)
     props = {
         "body": clean_text(body),
         "unsafe_allow_html": bool(unsafe_allow_html),
@@ -222,11 +226,13 @@ def caption(
     Takes ``st.markdown``'s parameters (``width`` without "auto"); with ``wrap=False``
     the caption stays on one line, truncated with an ellipsis.
     """
+    layout = _layout(width, text_alignment, wrap)
+    _one_line_without_html(layout, unsafe_allow_html)
     props = {
         "body": clean_text(body),
         "unsafe_allow_html": bool(unsafe_allow_html),
         "help": _help(help),
-        **_layout(width, text_alignment, wrap),
+        **layout,
     }
     return add_element("caption", props)
 
@@ -295,8 +301,8 @@ def text(
     text_alignment : "left", "center", "right" or "justify"
         The horizontal alignment of the text.
     wrap : bool
-        True (the default): long lines wrap.  False: each line stays on one line,
-        truncated with an ellipsis.
+        True (the default): long lines wrap.  False: the text stays on one line
+        (newlines are not shown as line breaks), truncated with an ellipsis.
     """
     props = {"body": clean_text(body), "help": _help(help), **_layout(width, text_alignment, wrap)}
     return add_element("text", props)

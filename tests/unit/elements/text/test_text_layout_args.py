@@ -138,6 +138,12 @@ def test_heading_icons_as_apptest_shows_them(call: str, icon: str):
             "ellipsize raw HTML. Pass `wrap=True` to render HTML, or omit `unsafe_allow_html` to truncate.",
         ),
         (
+            'st.caption("x", wrap=False, unsafe_allow_html=True)',
+            "StreamlitIncompatibleParametersError",
+            "`wrap=False` and `unsafe_allow_html=True` cannot be used together. One-line markdown cannot "
+            "ellipsize raw HTML. Pass `wrap=True` to render HTML, or omit `unsafe_allow_html` to truncate.",
+        ),
+        (
             'st.title("x", icon="bad")',
             "StreamlitAPIException",
             'The value "bad" is not a valid icon. Please use a single emoji or a Material icon '
