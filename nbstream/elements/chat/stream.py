@@ -100,8 +100,9 @@ class _Typewriter:
     """One markdown element that grows as text arrives: each chunk appends to its body,
     which the render layer sends as an append, not the whole text again."""
 
-    def __init__(self) -> None:
+    def __init__(self, cursor: str | None = None) -> None:
         self.text = ""
+        self.cursor = cursor
         self._node: Node | None = None
 
     def add(self, piece: str) -> None:
@@ -113,6 +114,10 @@ class _Typewriter:
             parent, index = slot._slot  # type: ignore[misc]
             assert parent.children is not None
             self._node = parent.children[index]
+            if self.cursor is not None:
+                # The cursor is its own prop, so the body still grows by appends.
+                self._node.props["cursor"] = self.cursor
+                ctx.changed()
         else:
             # As st.markdown shows it (dedented, stripped): still a prefix of the next text.
             # Dedenting scans the whole text: only do it when some line is indented.
@@ -120,9 +125,16 @@ class _Typewriter:
             self._node.props["body"] = texts.clean_text(self.text) if indented else self.text.strip()
             ctx.changed()
 
+    def finish(self) -> None:
+        """The text is complete: the cursor goes."""
+        if self._node is not None and self._node.props.pop("cursor", None) is not None:
+            ctx = context.get()
+            if ctx is not None:
+                ctx.changed()
+
 
 @command
-def write_stream(stream: Any) -> list[Any] | str:
+def write_stream(stream: Any, *, cursor: str | None = None) -> list[Any] | str:
     """Write a stream to the app, chunk by chunk, as it arrives.
 
     Text chunks appear one after the other in one Markdown element, like a typewriter;
@@ -135,6 +147,11 @@ def write_stream(stream: Any) -> list[Any] | str:
         The chunks: strings or any object ``st.write`` takes.  A generator function is
         called first.  OpenAI chat-completion chunks (``chunk.choices[0].delta.content``)
         and LangChain message chunks (``chunk.content``) are read for their text.
+    cursor : str or None
+        A string shown after the text while it is being written (an emoji, an emoji
+        shortcode, a ``:material/icon_name:`` icon, "▌"); it goes when the text is
+        complete.  Its first line is inline Markdown; further lines show below the
+        text as Markdown.  None (the default): no cursor.
 
     Returns
     -------
@@ -144,24 +161,37 @@ def write_stream(stream: Any) -> list[Any] | str:
     """
     written: list[Any] = []
     typing: _Typewriter | None = None
-    for chunk in _iterate(stream):
-        item = _chunk_text(chunk)
-        if item is None:
-            continue
-        if isinstance(item, str):
-            if not item:
-                continue
-            if typing is None:
-                typing = _Typewriter()
-            typing.add(item)
-            continue
+    shown = None if cursor is None else str(cursor)
+    try:
+        for chunk in _iterate(stream):
+            typing = _take(chunk, typing, written, shown)
+    finally:
         if typing is not None:
-            written.append(typing.text)
-            typing = None
-        writing.write(item)
-        written.append(item)
+            typing.finish()
     if typing is not None:
         written.append(typing.text)
     if len(written) == 1 and isinstance(written[0], str):
         return written[0]
     return written
+
+
+def _take(
+    chunk: Any, typing: _Typewriter | None, written: list[Any], cursor: str | None
+) -> _Typewriter | None:
+    """Write one chunk; return the typewriter the next text chunk goes to."""
+    item = _chunk_text(chunk)
+    if item is None:
+        return typing
+    if isinstance(item, str):
+        if not item:
+            return typing
+        if typing is None:
+            typing = _Typewriter(cursor)
+        typing.add(item)
+        return typing
+    if typing is not None:
+        typing.finish()
+        written.append(typing.text)
+    writing.write(item)
+    written.append(item)
+    return None

@@ -1,7 +1,8 @@
 """st.html: HTML inserted into the page (not a frame), sanitized in the browser.
 
 The browser removes scripts and event handlers (DOMPurify) and keeps CSS, so ``st.html``
-can style the app but never run code in it.
+can style the app but runs no code in it, unless the app passes
+``unsafe_allow_javascript=True``.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ def _is_file(text: str) -> bool:
 
 
 @command
-def html(body: Any, *, width: int | str = "stretch") -> None:
+def html(body: Any, *, width: int | str = "stretch", unsafe_allow_javascript: bool = False) -> None:
     """Insert HTML into the app, without an iframe.
 
     Scripts and JavaScript event handlers are removed before the HTML reaches the page
-    (it is sanitized in the browser); CSS in ``<style>`` tags and ``style`` attributes
-    is kept.  For HTML with scripts, use ``st.components.v1.html`` (a sandboxed frame).
+    (it is sanitized in the browser) unless ``unsafe_allow_javascript=True``; CSS in
+    ``<style>`` tags and ``style`` attributes is kept.  For HTML with scripts, a
+    sandboxed frame (``st.components.v1.html``) is the safer choice.
 
     Parameters
     ----------
@@ -50,6 +52,10 @@ def html(body: Any, *, width: int | str = "stretch") -> None:
         what that returns; anything else is converted with ``str``.
     width : "stretch", "content" or int
         The element's width: the container's, its content's, or pixels.
+    unsafe_allow_javascript : bool
+        False (the default): scripts and event handlers are removed.  True: the HTML is
+        inserted as it is and its ``<script>`` tags run, in the page itself.  Never pass
+        untrusted input with True.
     """
     pixels = isinstance(width, int) and not isinstance(width, bool) and width > 0
     if not (pixels or width in ("stretch", "content")):
@@ -57,5 +63,11 @@ def html(body: Any, *, width: int | str = "stretch") -> None:
             f"Invalid width value: {width!r}. "
             "Width must be either an integer (pixels), 'stretch', or 'content'."
         )
+    if not isinstance(unsafe_allow_javascript, int):
+        raise TypeError(
+            f"'{type(unsafe_allow_javascript).__name__}' object cannot be interpreted as an integer"
+        )
     text = _body_text(body)
-    add_element("html", {"body": text, "width": width})
+    add_element(
+        "html", {"body": text, "width": width, "unsafe_allow_javascript": bool(unsafe_allow_javascript)}
+    )

@@ -6,6 +6,7 @@ import json as _json
 from typing import Any
 
 from nbstream.elements._base import add_element
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.runtime.errors import StreamlitAPIException
 
@@ -13,7 +14,7 @@ __all__ = ["json"]
 
 
 @command
-def json(body: Any, *, expanded: bool | int = True) -> DeltaGenerator:
+def json(body: Any, *, expanded: bool | int = True, width: int | str = "stretch") -> DeltaGenerator:
     """Display an object or a JSON string as a pretty, collapsible tree.
 
     Parameters
@@ -23,7 +24,10 @@ def json(body: Any, *, expanded: bool | int = True) -> DeltaGenerator:
         JSON (dates, custom classes) are shown as their ``repr``.
     expanded : bool or int
         Expand the tree (True), collapse it (False), or expand it this many levels deep.
+    width : "stretch" or int
+        The element's width: its container's (the default) or a number of pixels.
     """
+    width = check_width(width, allow_content=False)
     if isinstance(expanded, bool):
         depth = None
     elif isinstance(expanded, int):
@@ -43,4 +47,5 @@ def json(body: Any, *, expanded: bool | int = True) -> DeltaGenerator:
             raise StreamlitAPIException(  # noqa: B904 - the message says it all
                 f"The object of type {type(body).__name__} is not JSON-serializable: {exc}"
             )
-    return add_element("json", {"body": text, "expanded": bool(expanded), "max_expand_depth": depth})
+    props = {"body": text, "expanded": bool(expanded), "max_expand_depth": depth, "width": width}
+    return add_element("json", props)

@@ -3,6 +3,7 @@ and the bottom area)."""
 
 from __future__ import annotations
 
+import builtins
 import numbers
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -23,6 +24,7 @@ bottom = BOTTOM
 ALIGNMENTS = ("top", "center", "bottom")
 H_ALIGNMENTS = ("left", "center", "right", "distribute")
 V_ALIGNMENTS = ("top", "center", "bottom", "distribute")
+EXPANDABLE_TYPES = ("default", "compact", "step")
 
 
 def _where() -> tuple[str, ...]:
@@ -191,6 +193,13 @@ def empty() -> DeltaGenerator:
     return add_element("empty", {})
 
 
+def expandable_type(value: Any) -> str:
+    """An expander's or a status container's ``type``: "default", "compact" or "step"."""
+    if value in EXPANDABLE_TYPES:
+        return value  # type: ignore[no-any-return]
+    raise StreamlitValueError("type", [f"'{t}'" for t in EXPANDABLE_TYPES])
+
+
 @command
 def expander(
     label: str,
@@ -198,6 +207,7 @@ def expander(
     *,
     key: str | int | None = None,
     icon: str | None = None,
+    type: str = "default",
     width: int | str = "stretch",
     on_change: Callable[..., Any] | str | None = "ignore",
     args: Iterable[Any] | None = None,
@@ -216,6 +226,11 @@ def expander(
         it is expanded (and setting it opens or closes it).
     icon : str or None
         An emoji or ``:material/icon_name:`` shown next to the label.
+    type : "default", "compact" or "step"
+        "default": a box with a border.  "compact": a minimal inline toggle (for AI
+        reasoning or collapsible metadata).  "step": a step of a timeline, an icon
+        column with a line joining consecutive steps (an element between two steps,
+        or a step without content, ends the timeline).
     width : "stretch" or int
         The expander's width.
     on_change : "ignore", "rerun" or callable
@@ -239,6 +254,7 @@ def expander(
         "label": label,
         "expanded": bool(expanded),
         "icon": icon,
+        "type": expandable_type(type),
         "width": check_width(width, allow_content=False),
     }
     if not tracked:
@@ -331,12 +347,13 @@ def tabs(
 def popover(
     label: str,
     *,
+    type: str = "secondary",
     help: str | None = None,
     icon: str | None = None,
     disabled: bool = False,
     use_container_width: bool | None = None,
-    type: str = "secondary",
     width: int | str = "content",
+    wrap: bool | None = None,
     key: str | int | None = None,
     on_change: Callable[..., Any] | str | None = "ignore",
     args: Iterable[Any] | None = None,
@@ -360,6 +377,10 @@ def popover(
         The button's emphasis.
     width : "content", "stretch" or int
         The button's width.
+    wrap : bool or None
+        Whether a long label wraps onto more lines (True) or stays on one line,
+        truncated with an ellipsis (False).  None (the default): one line in a
+        horizontal container or directly in a column, wrapping elsewhere.
     key : str, int or None
         A key; with ``on_change`` other than "ignore", ``st.session_state[key]`` is whether
         the popover is open.
@@ -385,6 +406,8 @@ def popover(
     width = check_width(width)
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
+    if wrap is not None and not isinstance(wrap, int):
+        raise TypeError(f"'{builtins.type(wrap).__name__}' object cannot be interpreted as an integer")
     tracked, callback = tracking(on_change)
     if "popover" in _where():
         raise StreamlitAPIException("Popovers may not be nested inside other popovers.")
@@ -396,6 +419,7 @@ def popover(
         "use_container_width": width == "stretch",
         "type": type,
         "width": width,
+        "wrap": None if wrap is None else bool(wrap),
     }
     if not tracked:
         return OpenableContainer.of(add_block("popover", props), None)

@@ -10,13 +10,15 @@ from contextlib import contextmanager
 from typing import Any
 
 from nbstream.elements._base import add_block, add_element
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.runtime import context
-from nbstream.runtime.errors import ScriptControl, StreamlitAPIException
+from nbstream.runtime.errors import ScriptControl, StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.tree import Node, area
 
 EVENT = DeltaGenerator(area="event")
 STATUS_STATES = ("running", "complete", "error")
+TOAST_DURATIONS = ("short", "long", "infinite")
 _nonce = itertools.count(1)
 
 
@@ -33,7 +35,7 @@ def _percent(value: Any) -> int:
 
 
 @command
-def progress(value: int | float, text: str | None = None) -> DeltaGenerator:
+def progress(value: int | float, text: str | None = None, width: int | str = "stretch") -> DeltaGenerator:
     """Display a progress bar.
 
     Call ``.progress()`` on the returned element to move it in place, and ``.empty()``
@@ -45,15 +47,22 @@ def progress(value: int | float, text: str | None = None) -> DeltaGenerator:
         0 to 100 as an int, or 0.0 to 1.0 as a float.
     text : str or None
         A Markdown label shown above the bar.
+    width : "stretch" or int
+        The bar's width: its container's (the default) or a number of pixels.
     """
     percent = _percent(value)
-    return add_element(
-        "progress", {"value": percent, "text": None if text is None else str(text)}, value=percent
-    )
+    props = {
+        "value": percent,
+        "text": None if text is None else str(text),
+        "width": check_width(width, allow_content=False),
+    }
+    return add_element("progress", props, value=percent)
 
 
 @contextmanager
-def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterator[None]:
+def spinner(
+    text: str = "In progress...", *, show_time: bool = False, width: int | str = "content"
+) -> Iterator[None]:
     """Show a spinner with a message while a block of code runs.
 
     Parameters
@@ -62,6 +71,9 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
         The message (Markdown).
     show_time : bool
         Also show the seconds elapsed.
+    width : "content", "stretch" or int
+        The spinner's width: its content's (the default), its container's, or a
+        number of pixels.
 
     Example
     -------
@@ -70,7 +82,13 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
     """
     # "transient": a spinner is not part of the page (Streamlit's AppTest never lists
     # it, running or done); its slot only keeps the positions of later elements stable.
-    props = {"text": str(text), "show_time": bool(show_time), "started": time.time(), "transient": True}
+    props = {
+        "text": str(text),
+        "show_time": bool(show_time),
+        "started": time.time(),
+        "transient": True,
+        "width": check_width(width),
+    }
     slot = add_element("spinner", props)
     try:
         yield
@@ -124,6 +142,12 @@ class StatusContainer(DeltaGenerator):
         super().__exit__(exc_type, exc, tb)
 
 
+def _status_type(value: Any) -> str:
+    if value in ("default", "compact", "step"):
+        return value  # type: ignore[no-any-return]
+    raise StreamlitValueError("type", ["'default'", "'compact'", "'step'"])
+
+
 def _check_state(state: str) -> None:
     if state not in STATUS_STATES:
         raise StreamlitAPIException(
@@ -132,7 +156,14 @@ def _check_state(state: str) -> None:
 
 
 @command
-def status(label: str, *, expanded: bool = False, state: str = "running") -> StatusContainer:
+def status(
+    label: str,
+    *,
+    expanded: bool = False,
+    state: str = "running",
+    type: str = "default",
+    width: int | str = "stretch",
+) -> StatusContainer:
     """Insert a status container: an expander with a running/complete/error icon.
 
     Use it as ``with st.status("Downloading data..."):``; when the block ends it turns
@@ -147,6 +178,12 @@ def status(label: str, *, expanded: bool = False, state: str = "running") -> Sta
         Whether it starts expanded.
     state : "running", "complete" or "error"
         The initial state.
+    type : "default", "compact" or "step"
+        "default": a box with a border.  "compact": a minimal inline toggle (for AI
+        reasoning, task progress).  "step": a step of a timeline, an icon column with a
+        line joining consecutive steps.
+    width : "stretch" or int
+        The container's width: its parent's (the default) or a number of pixels.
     """
     _check_state(state)
     props = {
@@ -154,12 +191,24 @@ def status(label: str, *, expanded: bool = False, state: str = "running") -> Sta
         "expanded": bool(expanded),
         "state": state,
         "initially_expanded": bool(expanded),
+        "type": _status_type(type),
+        "width": check_width(width, allow_content=False),
     }
     return StatusContainer.cast(add_block("status", props))  # type: ignore[return-value]
 
 
+def _duration(duration: Any) -> str | int:
+    if duration in TOAST_DURATIONS:
+        return duration  # type: ignore[no-any-return]
+    if isinstance(duration, bool):
+        raise TypeError("Field Toast.duration: Expected an int, got a boolean.")
+    if isinstance(duration, int) and duration > 0:
+        return duration
+    raise StreamlitValueError("duration", [*TOAST_DURATIONS, "a positive integer"])
+
+
 @command
-def toast(body: str, *, icon: str | None = None) -> DeltaGenerator:
+def toast(body: str, *, icon: str | None = None, duration: str | int = "short") -> DeltaGenerator:
     """Show a short message in the bottom-right corner that disappears after a few seconds.
 
     Call ``.toast()`` on the returned element to change the message in place.
@@ -170,11 +219,15 @@ def toast(body: str, *, icon: str | None = None) -> DeltaGenerator:
         The message (Markdown).
     icon : str or None
         An emoji or ``:material/icon_name:`` shown next to the message.
+    duration : "short", "long", "infinite" or int
+        How long it shows: 4 seconds ("short", the default), 10 ("long"), until the
+        user closes it ("infinite"), or this many seconds.
     """
+    props = {"body": str(body), "icon": icon, "duration": _duration(duration), "nonce": next(_nonce)}
     ctx = context.require()
     ctx.check_interrupt()
     here = ctx.stack[-1] if ctx.stack else None
-    node = Node("toast", {"body": str(body), "icon": icon, "nonce": next(_nonce)})
+    node = Node("toast", props)
     # A toast floats above the page: unless it updates an earlier toast in place, it
     # goes to the event area rather than where the script is writing.
     if here is not None and here._slot is not None and here._slot[0] is area(ctx.root, "event"):

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from nbstream.elements._base import add_element
+from nbstream.elements._sizing import check_width
 from nbstream.elements.delta_generator import COMMANDS, DeltaGenerator, command
 from nbstream.elements.status import alerts
 from nbstream.elements.text import text
@@ -169,11 +170,13 @@ def _block_source(filename: str, with_line: int) -> str:
 
 
 @command
-def help(obj: Any = None) -> DeltaGenerator:
+def help(obj: Any = None, *, width: int | str = "stretch") -> DeltaGenerator:
     """Display an object's name, type, signature, docstring and public members.
 
-    ``st.help()`` with no argument documents ``st.help`` itself.
+    ``st.help()`` with no argument documents ``st.help`` itself.  ``width`` is
+    "stretch" (the container's width, the default) or a number of pixels.
     """
+    width = check_width(width, allow_content=False)
     if obj is None:
         obj = help
     props = {
@@ -183,6 +186,7 @@ def help(obj: Any = None) -> DeltaGenerator:
         "doc": inspect.getdoc(obj) or "",
         "value": None if callable(obj) or isinstance(obj, types.ModuleType) else repr(obj)[:1000],
         "members": _members(obj),
+        "width": width,
     }
     return add_element("help", props)
 

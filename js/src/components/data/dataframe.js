@@ -103,6 +103,9 @@ export function json(node, ctx) {
   let last = "";
   const update = (/** @type {WireNode} */ n) => {
     const p = n.props;
+    // width: "stretch" (the container's) or pixels, at most the container's.
+    el.style.width = typeof p.width === "number" ? `${p.width}px` : "";
+    el.style.maxWidth = typeof p.width === "number" ? "100%" : "";
     const stamp = JSON.stringify([p.body, p.expanded, p.max_expand_depth]);
     if (stamp === last) return;
     last = stamp;

@@ -123,6 +123,9 @@ export function expander(node, ctx) {
       const i = propIcon(p.icon);
       if (i) summary.prepend(i);
     }
+    // type: "default" (a bordered box), "compact" (an inline toggle), "step" (a timeline step).
+    el.dataset.type = p.type || "default";
+    setWidth(el, p.width);
     if (p.id) {
       // A tracked expander: its value (open or not) is the kernel's, and a toggle is sent.
       if (p.value !== last.value || p.id !== last.id) el.open = Boolean(p.value);
@@ -261,6 +264,13 @@ export function popover(node, ctx) {
     }
   };
   on(look.button, "click", () => setOpen(panel.hidden), ctx);
+  // A label cut short by an ellipsis shows whole on hover (unless a help tooltip does).
+  on(look.button, "mouseenter", () => {
+    const label = /** @type {HTMLElement | null} */ (look.button.querySelector(".nbs-button-label"));
+    if (!label) return;
+    if (!props.help && label.scrollWidth > label.clientWidth) label.title = label.textContent || "";
+    else label.removeAttribute("title");
+  }, ctx);
   on(document, "pointerdown", (/** @type {PointerEvent} */ e) => {
     if (!panel.hidden && !el.contains(/** @type {Node} */ (e.target))) setOpen(false);
   }, ctx);
@@ -278,6 +288,9 @@ export function popover(node, ctx) {
     look.update({ ...n.props, type: n.props.type || "secondary" });
     panel.setAttribute("aria-label", look.button.textContent || "Popover");
     el.classList.toggle("nbs-popover--stretch", Boolean(n.props.use_container_width));
+    // wrap: true (the label wraps), false (one line, ellipsized), null (the layout decides: CSS).
+    el.dataset.wrap = n.props.wrap === true ? "true" : n.props.wrap === false ? "false" : "auto";
+
     if (props.id && (props.value !== before.value || n === node)) setOpen(Boolean(props.value), true);
     if (n.props.disabled) setOpen(false);
   };

@@ -5,6 +5,7 @@
  */
 import { h, propIcon } from "../_base.js";
 import { codeBlock } from "../text/text.js";
+import { applyWidth } from "../text/_layout.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").WireNode} WireNode */
@@ -15,8 +16,10 @@ import { codeBlock } from "../text/text.js";
  */
 function alert(level) {
   return (node, ctx) => {
+    const title = h("div", { class: "nbs-alert-title" });
     const body = h("div", { class: "nbs-alert-body" });
-    const el = h("div", { class: `nbs-alert nbs-alert--${level}`, role: "alert" }, body);
+    const content = h("div", { class: "nbs-alert-content" }, title, body);
+    const el = h("div", { class: `nbs-alert nbs-alert--${level}`, role: "alert" }, content);
     /** @type {Record<string, any>} */
     let last = {};
     const update = (/** @type {WireNode} */ n) => {
@@ -27,6 +30,13 @@ function alert(level) {
         if (icon) el.prepend(h("span", { class: "nbs-alert-icon" }, icon));
       }
       if (p.body !== last.body) body.replaceChildren(ctx.markdown(p.body ?? ""));
+      if (p.title !== last.title) {
+        // The title: bold, inline Markdown only (as a widget label), above the body.
+        const none = p.title == null || p.title === "";
+        title.replaceChildren(none ? "" : ctx.markdown(String(p.title), { inline: true }));
+        title.hidden = none;
+      }
+      applyWidth(el, p.width);
       last = p;
     };
     update(node);
@@ -54,6 +64,7 @@ export function exception(node, ctx) {
     el.replaceChildren(message(p, ctx));
     const trace = /** @type {string[]} */ (p.traceback || []);
     if (trace.length) el.append(traceback(trace, open));
+    applyWidth(el, p.width);
   };
   update(node);
   return { el, update };

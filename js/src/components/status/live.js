@@ -4,6 +4,7 @@
  * toast (in the page's event area), and balloons and snow (drawn where called, floating over the app).
  */
 import { h, icon, propIcon } from "../_base.js";
+import { applyWidth } from "../text/_layout.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").WireNode} WireNode */
@@ -19,6 +20,7 @@ export function progress(node, ctx) {
   const update = (/** @type {WireNode} */ n) => {
     const value = Math.min(Math.max(Number(n.props.value) || 0, 0), 100);
     fill.style.width = `${value}%`;
+    applyWidth(el, n.props.width);
     bar.setAttribute("aria-valuenow", String(value));
     if (n.props.text !== lastText) {
       text.replaceChildren(n.props.text ? ctx.markdown(n.props.text, { inline: true }) : "");
@@ -49,6 +51,7 @@ export function spinner(node, ctx) {
       ctx.signal.addEventListener("abort", () => timer && clearInterval(timer));
     }
     time.hidden = !n.props.show_time;
+    applyWidth(el, n.props.width ?? "content");
   };
   update(node);
   return { el, update, destroy: () => timer && clearInterval(timer) };
@@ -75,6 +78,9 @@ export function status(node, ctx) {
       state.setAttribute("aria-label", p.state === "running" ? "Running" : p.state === "error" ? "Error" : "Complete");
     }
     if (p.expanded !== last.expanded) el.open = Boolean(p.expanded);
+    // type: "default" (a bordered box), "compact" (an inline toggle), "step" (a timeline step).
+    el.dataset.type = p.type || "default";
+    applyWidth(el, p.width);
     last = p;
   };
   update(node);
@@ -93,7 +99,13 @@ export function event() {
   return { el, slot: el, update() {} };
 }
 
-const TOAST_MS = 4000;
+/** How long a toast shows, in ms: "short" 4 s, "long" 10 s, a number of seconds; "infinite": null (until closed). */
+export function toastMs(/** @type {string | number | null | undefined} */ duration) {
+  if (duration === "infinite") return null;
+  if (duration === "long") return 10000;
+  if (typeof duration === "number" && duration > 0) return duration * 1000;
+  return 4000;
+}
 
 /** A message in the bottom-right corner that goes away after a few seconds. @type {Component} */
 export function toast(node, ctx) {
@@ -116,7 +128,8 @@ export function toast(node, ctx) {
       nonce = p.nonce;
       el.classList.remove("nbs-toast--gone");
       if (timer) clearTimeout(timer);
-      timer = setTimeout(dismiss, TOAST_MS);
+      const ms = toastMs(p.duration);
+      timer = ms === null ? null : setTimeout(dismiss, ms);
     }
   };
   update(node);

@@ -5,6 +5,7 @@
 import { highlightToHtml } from "../../highlight.js";
 import { addCopyButton, mathHtml, slugify } from "../../markdown.js";
 import { h, icon, syncHelp } from "../_base.js";
+import { applyTextAlignment, applyWidth, applyWrap, headingIcon } from "./_layout.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").ComponentContext} ComponentContext */
@@ -22,18 +23,51 @@ function markdownElement(cls) {
     let last = {};
     const update = (/** @type {import("../_base.js").WireNode} */ n) => {
       const p = n.props;
-      if (p.body !== last.body || p.unsafe_allow_html !== last.unsafe_allow_html) {
-        body.replaceChildren(ctx.markdown(p.body ?? "", { allowHtml: Boolean(p.unsafe_allow_html) }));
+      if (p.body !== last.body || p.unsafe_allow_html !== last.unsafe_allow_html || p.wrap !== last.wrap || p.anchors !== last.anchors || p.cursor !== last.cursor) {
+        // One line (wrap=False) takes inline Markdown only: "# x" or "- x" stay literal.
+        const oneLine = p.wrap === false;
+        body.replaceChildren(ctx.markdown(p.body ?? "", oneLine ? { inline: true } : { allowHtml: Boolean(p.unsafe_allow_html) }));
+        if (p.anchors !== false) addHeadingAnchors(body);
+        if (p.cursor != null) addCursor(body, String(p.cursor), ctx);
       }
       syncHelp(el, p.help, ctx);
-      // width: a number of pixels or "content" (st.mermaid_chart); "stretch" is the default.
-      el.style.width = typeof p.width === "number" ? `${p.width}px` : p.width === "content" ? "fit-content" : "";
-      el.style.maxWidth = typeof p.width === "number" || p.width === "content" ? "100%" : "";
+      applyWidth(el, p.width);
+      applyTextAlignment(body, p.text_alignment);
+      applyWrap(el, body, p.wrap);
       last = p;
     };
     update(node);
     return { el, update };
   };
+}
+
+/**
+ * The link icon shown on hover beside each Markdown heading that has an id (`anchors=True`).
+ * @param {HTMLElement} body
+ */
+function addHeadingAnchors(body) {
+  body.querySelectorAll("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]").forEach((heading) => {
+    const name = heading.id;
+    heading.append(h("a", { class: "nbs-anchor", href: `#${encodeURIComponent(name)}`, "aria-label": `Link to ${heading.textContent || name}` }, icon("link")));
+  });
+}
+
+const CURSOR_BLOCKS = new Set(["P", "UL", "OL", "LI", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "H5", "H6"]);
+
+/**
+ * st.write_stream's cursor while the text is written: its first line (inline Markdown)
+ * at the end of the text's last block, further lines as Markdown below the text.
+ * @param {HTMLElement} body @param {string} cursor @param {ComponentContext} ctx
+ */
+function addCursor(body, cursor, ctx) {
+  const [first, ...rest] = cursor.split("\n");
+  const mark = h("span", { class: "nbs-stream-cursor", "aria-hidden": "true" }, ctx.markdown(first, { inline: true }));
+  /** @type {Element} */
+  let host = body.querySelector(".nbs-markdown") || body;
+  // Into the last block (a paragraph, the last list item...), not into inline formatting.
+  while (host.lastElementChild && CURSOR_BLOCKS.has(host.lastElementChild.tagName)) host = host.lastElementChild;
+  host.append(mark);
+  if (rest.length && rest.join("\n").trim()) body.append(h("div", { class: "nbs-stream-cursor-more" }, ctx.markdown(rest.join("\n"))));
 }
 
 /** @type {Component} */
@@ -74,7 +108,19 @@ function heading(tag) {
     let last = {};
     const update = (/** @type {import("../_base.js").WireNode} */ n) => {
       const p = n.props;
-      if (p.body !== last.body) text.replaceChildren(ctx.markdown(p.body ?? "", { inline: true }));
+      if (p.body !== last.body || p.wrap !== last.wrap) {
+        // wrap=False keeps the first line only, so the heading stays one line.
+        const body = p.wrap === false ? String(p.body ?? "").split("\n")[0] : p.body ?? "";
+        text.replaceChildren(ctx.markdown(body, { inline: true }));
+      }
+      if (p.icon !== last.icon) {
+        title.querySelector(".nbs-heading-icon")?.remove();
+        const mark = headingIcon(p.icon);
+        if (mark) title.prepend(mark);
+      }
+      applyWidth(el, p.width);
+      applyTextAlignment(title, p.text_alignment);
+      applyWrap(el, text, p.wrap);
       if (p.body !== last.body || p.anchor !== last.anchor) setAnchor(title, p.anchor, text.textContent || "");
       syncHelp(title, p.help, ctx);
       const anchorLink = title.querySelector(".nbs-anchor");
@@ -176,6 +222,11 @@ export function code(node) {
   let last = {};
   const update = (/** @type {import("../_base.js").WireNode} */ n) => {
     const p = n.props;
+    applyWidth(el, p.width);
+    // height: "content" (the code's), "stretch" (fill a parent with a height) or pixels that scroll.
+    const pixels = typeof p.height === "number";
+    el.dataset.height = pixels ? "pixels" : String(p.height || "content");
+    el.style.height = pixels ? `${p.height}px` : "";
     if (p.body === last.body && p.language === last.language && p.line_numbers === last.line_numbers && p.wrap_lines === last.wrap_lines) return;
     el.replaceChildren(codeBlock(p.body ?? "", p.language ?? null, { lineNumbers: p.line_numbers, wrap: p.wrap_lines }));
     last = p;
@@ -193,6 +244,9 @@ export function text(node, ctx) {
   const update = (/** @type {import("../_base.js").WireNode} */ n) => {
     if (body.textContent !== (n.props.body ?? "")) body.textContent = n.props.body ?? "";
     syncHelp(el, n.props.help, ctx);
+    applyWidth(el, n.props.width ?? "content");
+    applyTextAlignment(body, n.props.text_alignment);
+    applyWrap(el, body, n.props.wrap);
   };
   update(node);
   return { el, update };
@@ -207,12 +261,16 @@ export function latex(node, ctx) {
     if (n.props.body !== last) body.innerHTML = mathHtml(n.props.body ?? "", true);
     last = n.props.body;
     syncHelp(el, n.props.help, ctx);
+    applyWidth(el, n.props.width);
   };
   update(node);
   return { el, update };
 }
 
 /** @type {Component} */
-export function divider() {
-  return { el: h("hr", { class: "nbs-divider" }), update() {} };
+export function divider(node) {
+  const el = h("hr", { class: "nbs-divider" });
+  const update = (/** @type {import("../_base.js").WireNode} */ n) => applyWidth(el, n.props.width);
+  update(node);
+  return { el, update };
 }

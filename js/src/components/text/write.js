@@ -3,6 +3,7 @@
  * st.help: an object's name, signature, type, value, docstring and public members.
  */
 import { h } from "../_base.js";
+import { applyWidth } from "./_layout.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").WireNode} WireNode */
@@ -38,6 +39,7 @@ export function help(node) {
     const key = JSON.stringify(n.props);
     if (key === last) return;
     last = key;
+    applyWidth(el, n.props.width);
     el.replaceChildren(...helpContent(n.props));
   };
   update(node);
