@@ -112,8 +112,8 @@ function showMarkdown(cell, text, ctx) {
   box.focus({ preventScroll: true });
 }
 
-/** A small SVG chart of a list of numbers. */
-function sparkline(/** @type {string} */ type, /** @type {any[]} */ values, /** @type {Record<string, any>} */ conf) {
+/** A small SVG chart of a list of numbers (column_config charts, st.metric's chart_data). */
+export function sparkline(/** @type {string} */ type, /** @type {any[]} */ values, /** @type {Record<string, any>} */ conf) {
   const nums = values.map(Number).filter((v) => Number.isFinite(v));
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("class", "nbs-df-spark");

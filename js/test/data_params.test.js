@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+// Streamlit 1.67 arguments of the data group: metric, table, dataframe, data_editor, image,
+// audio, video, chat_input.
+import { afterEach, describe, expect, test } from "vitest";
+import { metricText } from "../src/components/data/dataframe.js";
+import { formatNumber } from "../src/components/data/format.js";
+import { mount } from "./helpers.js";
+
+afterEach(() => document.body.replaceChildren());
+
+const METRIC = { label: "Revenue", body: "1234.567", delta: "-12.3", delta_color: "normal", direction: "down", color: "red", help: null, label_visibility: "visible", border: false };
+
+describe("metric", () => {
+  test("format applies to a numeric value and delta, never to text", () => {
+    const { el } = mount("metric", { ...METRIC, format: "dollar" });
+    expect(el.querySelector(".nbs-metric-value").textContent).toBe("$1,234.57");
+    expect(el.querySelector(".nbs-metric-delta-text").textContent).toBe("-$12.30");
+    expect(metricText("70 °F", "dollar")).toBe("70 °F");
+    expect(metricText("+5", "%d")).toBe("+5");
+    expect(metricText("1234.567", null)).toBe("1234.567");
+    expect(metricText("1234", "%,d")).toBe("1,234");
+    expect(formatNumber(1234.567, "bytes")).toBe("1.2KB");
+    expect(formatNumber(3e9, "bytes")).toBe("3GB");
+  });
+
+  test("an icon before the label; a spinner; none by default", () => {
+    const { el, update } = mount("metric", { ...METRIC, icon: "🔥" });
+    expect(el.querySelector(".nbs-metric-label .nbs-prop-icon").textContent).toBe("🔥");
+    expect(el.querySelector(".nbs-metric-label").textContent.startsWith("🔥")).toBe(true);
+    update({ icon: "spinner" });
+    expect(el.querySelector(".nbs-metric-label .nbs-spinner-icon")).not.toBeNull();
+    update({ icon: null });
+    expect(el.querySelector(".nbs-metric-label .nbs-prop-icon, .nbs-metric-label .nbs-spinner-icon")).toBeNull();
+  });
+
+  test("delta description beside the delta; hidden without one", () => {
+    const { el, update } = mount("metric", { ...METRIC, delta_description: "month over month" });
+    const note = el.querySelector(".nbs-metric-delta-description");
+    expect(note.textContent).toBe("month over month");
+    expect(note.hidden).toBe(false);
+    update({ delta_description: null });
+    expect(note.hidden).toBe(true);
+  });
+
+  test("a forced arrow points where asked; 'none' draws no arrow but keeps the delta", () => {
+    const { el, update } = mount("metric", { ...METRIC, direction: "up" });
+    expect(el.querySelector(".nbs-metric-delta svg, .nbs-metric-delta .nbs-icon")).not.toBeNull();
+    update({ direction: "none" });
+    expect(el.querySelector(".nbs-metric-delta svg, .nbs-metric-delta .nbs-icon")).toBeNull();
+    expect(el.querySelector(".nbs-metric-delta").textContent).toBe("-12.3");
+  });
+
+  test("chart_data draws a sparkline of its kind in the delta's color", () => {
+    const { el, update } = mount("metric", { ...METRIC, chart_data: [1, 3, 2], chart_type: "line" });
+    const chart = el.querySelector(".nbs-metric-chart");
+    expect(chart.hidden).toBe(false);
+    expect(chart.querySelector("polyline").getAttribute("points").split(" ")).toHaveLength(3);
+    expect(el.dataset.color).toBe("red");
+    update({ chart_data: [1, 3, 2], chart_type: "bar" });
+    expect(chart.querySelectorAll("rect")).toHaveLength(3);
+    update({ chart_data: [1, 3, 2], chart_type: "area" });
+    expect(chart.querySelector(".nbs-df-spark-area")).not.toBeNull();
+    update({ chart_data: null });
+    expect(chart.hidden).toBe(true);
+  });
+
+  test("width and height: pixels, content, stretch", () => {
+    const { el, update } = mount("metric", { ...METRIC, width: 240, height: 120 });
+    expect([el.style.width, el.style.height, el.style.overflow]).toEqual(["240px", "120px", "auto"]);
+    update({ width: "content", height: "stretch" });
+    expect([el.style.width, el.style.height]).toEqual(["fit-content", "100%"]);
+    update({ width: "stretch", height: "content" });
+    expect([el.style.width, el.style.height]).toEqual(["", ""]);
+  });
+});
