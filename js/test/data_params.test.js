@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Streamlit 1.67 arguments of the data group: metric, table, dataframe, data_editor, image,
 // audio, video, chat_input.
+import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { afterEach, describe, expect, test } from "vitest";
 import { metricText } from "../src/components/data/dataframe.js";
 import { formatNumber } from "../src/components/data/format.js";
@@ -71,5 +72,55 @@ describe("metric", () => {
     expect([el.style.width, el.style.height]).toEqual(["fit-content", "100%"]);
     update({ width: "stretch", height: "content" });
     expect([el.style.width, el.style.height]).toEqual(["", ""]);
+  });
+});
+
+const COL = { label: "", config: {}, width: null, help: null, disabled: true, required: false, pinned: false, alignment: null, default: null };
+const TABLE = {
+  columns: [
+    { ...COL, field: "f0", name: "", index: true, kind: "integer", type: "number", pinned: true },
+    { ...COL, field: "f1", name: "n", label: "n", index: false, kind: "integer", type: "number" },
+  ],
+  rows: 2,
+  data: tableToIPC(tableFromArrays({ _row: Int32Array.from([0, 1]), f0: Int32Array.from([0, 1]), f1: Float64Array.from([5, 7]) }), "stream"),
+  whole: true,
+  tail: [],
+  version: 0,
+  styled: false,
+  border: "all",
+  width: "stretch",
+  height: "content",
+  hide_header: false,
+  alt: null,
+};
+
+describe("table", () => {
+  test("border all / horizontal / none", () => {
+    const { el, update } = mount("table", TABLE);
+    expect(el.dataset.border).toBe("all");
+    update({ border: "horizontal" });
+    expect(el.dataset.border).toBe("horizontal");
+    update({ border: "none" });
+    expect(el.dataset.border).toBe("none");
+  });
+
+  test("hide_header drops the header row; alt names the table", () => {
+    const { el, update } = mount("table", { ...TABLE, alt: "Monthly sales" });
+    expect(el.querySelector("table").getAttribute("aria-label")).toBe("Monthly sales");
+    expect(el.querySelectorAll("thead th")).toHaveLength(2);
+    update({ hide_header: true, alt: null });
+    expect(el.querySelector("thead")).toBeNull();
+    expect(el.querySelector("table").hasAttribute("aria-label")).toBe(false);
+    expect([...el.querySelectorAll("tbody tr")].map((r) => r.textContent)).toEqual(["05", "17"]);
+  });
+
+  test("a pixel height scrolls under a sticky header; a pixel width keeps the index in view", () => {
+    const { el, update } = mount("table", { ...TABLE, width: 300, height: 120 });
+    expect([el.style.width, el.style.height]).toEqual(["300px", "120px"]);
+    expect(el.classList.contains("nbs-table-wrap--scroll-y")).toBe(true);
+    expect(el.classList.contains("nbs-table-wrap--scroll-x")).toBe(true);
+    update({ width: "content", height: "content" });
+    expect([el.style.width, el.style.height]).toEqual(["fit-content", ""]);
+    expect(el.classList.contains("nbs-table-wrap--scroll-y")).toBe(false);
   });
 });

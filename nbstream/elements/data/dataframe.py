@@ -1,4 +1,4 @@
-"""``st.dataframe`` (with its row, column and cell selections) and ``st.table``."""
+"""``st.dataframe``, with its row, column and cell selections."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
 
-__all__ = ["dataframe", "table"]
+__all__ = ["dataframe"]
 
 SELECTION_MODES = (
     "multi-cell",
@@ -228,20 +228,3 @@ def dataframe(
     source.state = state
     placed_node().value = source
     return state
-
-
-@command
-def table(data: Any = None) -> DeltaGenerator:
-    """Display a static table: every row and column laid out at once, no scrolling inside.
-
-    Parameters
-    ----------
-    data : DataFrame, Series, Styler, pyarrow Table, NumPy array, list, dict, ...
-        The data to show (as ``st.dataframe`` accepts it).  For large data use
-        ``st.dataframe``, which sends only the rows in view.
-    """
-    source = make_source(data)
-    props = table_props(source)
-    props["data"] = ipc_bytes(source.window_table(range(source.rows)))
-    props["whole"] = True
-    return add_element("table", props, value=source)

@@ -30,7 +30,9 @@ export function data_editor(node, ctx) {
 }
 
 /**
- * st.table: every row laid out as an HTML table (no scrolling inside, no windows).
+ * st.table: every row laid out as an HTML table (no windows).  `border` is "all", "none"
+ * or "horizontal"; a pixel height scrolls under a sticky header, a pixel width keeps the
+ * index columns in view.
  * @type {Component}
  */
 export function table(node, ctx) {
@@ -38,7 +40,11 @@ export function table(node, ctx) {
   let last = "";
   const update = (/** @type {WireNode} */ n) => {
     const p = n.props;
-    const stamp = JSON.stringify([p.data, p.tail, p.columns]);
+    el.dataset.border = p.border || "all";
+    el.classList.toggle("nbs-table-wrap--scroll-x", typeof p.width === "number");
+    el.classList.toggle("nbs-table-wrap--scroll-y", typeof p.height === "number" || p.height === "stretch");
+    size(el, p.width, p.height);
+    const stamp = JSON.stringify([p.data, p.tail, p.columns, p.hide_header, p.alt]);
     if (stamp === last) return;
     last = stamp;
     const grid = new Grid(ctx, { ...n, props: { ...p, rows: 0 } });
@@ -60,7 +66,8 @@ export function table(node, ctx) {
       }
       body.append(tr);
     }
-    el.replaceChildren(h("table", { class: "nbs-table" }, h("thead", {}, head), body));
+    const parts = p.hide_header ? [body] : [h("thead", {}, head), body];
+    el.replaceChildren(h("table", { class: "nbs-table", "aria-label": p.alt || null }, ...parts));
   };
   update(node);
   return { el, update };
