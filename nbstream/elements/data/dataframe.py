@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from nbstream.elements._base import add_element, add_widget
-from nbstream.elements.data.arrow import ipc_bytes
 from nbstream.elements.data.column_config.buttons import register_button_columns
 from nbstream.elements.data.table_element import (
     fingerprint,
@@ -15,7 +14,7 @@ from nbstream.elements.data.table_element import (
     size_props,
     table_props,
 )
-from nbstream.elements.delta_generator import DeltaGenerator, command
+from nbstream.elements.delta_generator import command
 from nbstream.runtime.errors import StreamlitAPIException
 from nbstream.runtime.widgets import InvalidWireValue
 

@@ -34,7 +34,9 @@ def test_defaults():
     )
 
 
-@pytest.mark.parametrize(("border", "mode"), [("True", "all"), ("False", "none"), ("'horizontal'", "horizontal")])
+@pytest.mark.parametrize(
+    ("border", "mode"), [("True", "all"), ("False", "none"), ("'horizontal'", "horizontal")]
+)
 def test_border(border, mode):
     assert props(f"st.table([1], border={border})")["border"] == mode
 
