@@ -5,6 +5,7 @@ import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { afterEach, describe, expect, test } from "vitest";
 import { metricText } from "../src/components/data/dataframe.js";
 import { formatNumber } from "../src/components/data/format.js";
+import { safeLink } from "../src/components/media/image.js";
 import { mount } from "./helpers.js";
 
 afterEach(() => document.body.replaceChildren());
@@ -122,5 +123,48 @@ describe("table", () => {
     update({ width: "content", height: "content" });
     expect([el.style.width, el.style.height]).toEqual(["fit-content", ""]);
     expect(el.classList.contains("nbs-table-wrap--scroll-y")).toBe(false);
+  });
+});
+
+const IMG = { src: "https://example.com/a.png", mime: null, size: null, caption: null, alt: null };
+
+describe("image", () => {
+  test("alt: text, decorative empty, or no attribute at all; never the caption", () => {
+    const { el, update } = mount("image", { images: [{ ...IMG, alt: "A red square", caption: "Sunset" }], width: "content", link: null });
+    const img = el.querySelector("img");
+    expect(img.getAttribute("alt")).toBe("A red square");
+    update({ images: [{ ...IMG, alt: "" }] });
+    expect(img.getAttribute("alt")).toBe("");
+    update({ images: [{ ...IMG, caption: "Sunset" }] });
+    expect(img.hasAttribute("alt")).toBe(false);
+  });
+
+  test("link wraps the image in an anchor; external links open a new tab; unsafe schemes are dropped", () => {
+    const { el, update } = mount("image", { images: [IMG], width: "content", link: "https://streamlit.io" });
+    let a = el.querySelector("a");
+    expect(a.getAttribute("href")).toBe("https://streamlit.io");
+    expect(a.getAttribute("target")).toBe("_blank");
+    expect(a.querySelector("img")).not.toBeNull();
+    update({ link: "/my_page" });
+    a = el.querySelector("a");
+    expect(a.getAttribute("href")).toBe("/my_page");
+    expect(a.hasAttribute("target")).toBe(false);
+    update({ link: "javascript:alert(1)" });
+    expect(el.querySelector("a")).toBeNull();
+    expect(el.querySelector("figure > img")).not.toBeNull();
+    expect(safeLink("data:text/html,x")).toBeNull();
+    expect(safeLink("my_page")).toBe("my_page");
+  });
+});
+
+describe("audio and video", () => {
+  test("alt is the player's accessible name", () => {
+    for (const kind of ["audio", "video"]) {
+      const { el, update } = mount(kind, { src: "https://example.com/m", mime: null, start_time: 0, end_time: null, loop: false, autoplay: false, muted: false, width: "stretch", subtitles: [], alt: "Birdsong" });
+      const media = el.querySelector(kind);
+      expect(media.getAttribute("aria-label")).toBe("Birdsong");
+      update({ alt: null });
+      expect(media.hasAttribute("aria-label")).toBe(false);
+    }
   });
 });
