@@ -6,7 +6,8 @@ import { afterEach, describe, expect, test } from "vitest";
 import { metricText } from "../src/components/data/dataframe.js";
 import { formatNumber } from "../src/components/data/format.js";
 import { safeLink } from "../src/components/media/image.js";
-import { mount } from "./helpers.js";
+import { components } from "../src/components/index.js";
+import { key, makeCtx, mount, type } from "./helpers.js";
 
 afterEach(() => document.body.replaceChildren());
 
@@ -166,5 +167,78 @@ describe("audio and video", () => {
       update({ alt: null });
       expect(media.hasAttribute("aria-label")).toBe(false);
     }
+  });
+});
+
+describe("chat_input submit_mode and height", () => {
+  const CHAT = { id: "c1", placeholder: "Say", max_chars: null, disabled: false, position: "inline", width: "stretch", value: null, accept_file: false, submit_mode: "submit", height: "content" };
+
+  /** A chat input whose ctx reports run states (`run(true/false)`) and records stops. */
+  function chat(extra) {
+    const ctx = makeCtx();
+    const events = [];
+    let stops = 0;
+    /** @type {(running: boolean) => void} */
+    let watcher = () => {};
+    ctx.click = (id, value) => events.push([id, value]);
+    ctx.onRunState = (fn) => (watcher = fn);
+    ctx.stop = () => (stops += 1);
+    const node = { kind: "chat_input", key: "c1", props: { ...CHAT, ...extra } };
+    const m = components.chat_input(node, ctx);
+    document.body.append(m.el);
+    const field = m.el.querySelector("textarea");
+    const send = m.el.querySelector(".nbs-chat-send");
+    return { m, node, field, send, events, run: (r) => watcher(r), stops: () => stops };
+  }
+
+  test("'submit' stays enabled while the run goes on", () => {
+    const c = chat({});
+    type(c.field, "one");
+    key(c.field, "Enter");
+    c.run(true);
+    expect(c.field.disabled).toBe(false);
+    type(c.field, "two");
+    key(c.field, "Enter");
+    expect(c.events).toEqual([["c1", "one"], ["c1", "two"]]);
+  });
+
+  test("'disable' locks the box from a submission until the run ends, even across a redraw", () => {
+    const c = chat({ submit_mode: "disable" });
+    type(c.field, "one");
+    key(c.field, "Enter");
+    expect(c.field.disabled).toBe(true);
+    expect(c.send.disabled).toBe(true);
+    c.run(true);
+    c.m.update(c.node); // the rerun redraws the widget
+    expect(c.field.disabled).toBe(true);
+    type(c.field, "sneaky");
+    key(c.field, "Enter");
+    expect(c.events).toEqual([["c1", "one"]]);
+    c.run(false);
+    expect(c.field.disabled).toBe(false);
+  });
+
+  test("'stop' turns send into a stop button that stops the run", () => {
+    const c = chat({ submit_mode: "stop" });
+    type(c.field, "go");
+    key(c.field, "Enter");
+    expect(c.field.disabled).toBe(true);
+    expect(c.send.getAttribute("aria-label")).toBe("Stop");
+    expect(c.send.disabled).toBe(false);
+    c.send.click();
+    expect(c.stops()).toBe(1);
+    expect(c.events).toEqual([["c1", "go"]]);
+    c.run(false);
+    expect(c.send.getAttribute("aria-label")).toBe("Send message");
+    expect(c.field.disabled).toBe(false);
+  });
+
+  test("height: a least height in pixels, or stretch", () => {
+    const c = chat({ height: 120 });
+    expect(c.m.el.querySelector(".nbs-chat-box").style.minHeight).toBe("120px");
+    expect(c.m.el.dataset.height).toBe("pixels");
+    c.m.update({ ...c.node, props: { ...c.node.props, height: "stretch" } });
+    expect(c.m.el.dataset.height).toBe("stretch");
+    expect(c.m.el.querySelector(".nbs-chat-box").style.minHeight).toBe("");
   });
 });

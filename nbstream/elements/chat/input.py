@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from nbstream.elements._base import add_widget
+from nbstream.elements._sizing import check_height
 from nbstream.elements.chat.files import ACCEPT_FILE, ChatFilesSerde, ChatInputValue
 from nbstream.elements.chat.messages import check_width
 from nbstream.elements.delta_generator import BOTTOM, command, current
@@ -22,6 +23,8 @@ from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.uploads import UploadRules
 from nbstream.runtime.widgets import InvalidWireValue
+
+SUBMIT_MODES = ("submit", "disable", "stop")
 
 # A submission longer than this is not one a person typed (the bridge also caps messages).
 MAX_SUBMISSION_CHARS = 1_000_000
@@ -58,10 +61,12 @@ def chat_input(
     accept_file: bool | str = False,
     file_type: str | Sequence[str] | None = None,
     disabled: bool = False,
+    submit_mode: str = "submit",
     on_submit: Callable[..., Any] | None = None,
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     width: int | str = "stretch",
+    height: int | str = "content",
 ) -> str | ChatInputValue | None:
     """Display a chat input widget.
 
@@ -92,12 +97,19 @@ def chat_input(
         the kernel.
     disabled : bool
         Disable the input.
+    submit_mode : "submit", "disable" or "stop"
+        What the box does while the run a message started is going on: stay enabled
+        ("submit"), be disabled until the run ends ("disable"), or disable the text and
+        turn the send button into a stop button that stops the script ("stop").
     on_submit : callable or None
         Called when a message is submitted, before the script reruns.
     args, kwargs : tuple and dict
         Arguments for ``on_submit``.
     width : "stretch" or int
         The input's width.
+    height : "content", "stretch" or int
+        The box's least height: one line growing with the text ("content"), the parent
+        container's height ("stretch"), or that many pixels (still growing with the text).
 
     Returns
     -------
@@ -122,6 +134,9 @@ def chat_input(
             "Invalid `max_upload_size` value. Supported values: a positive integer. Set it to None "
             "to fall back to the `server.maxUploadSize` configuration option."
         )
+    if submit_mode not in SUBMIT_MODES:
+        raise StreamlitValueError("submit_mode", [f"'{m}'" for m in SUBMIT_MODES])
+    height = check_height(height)
     ctx = context.require()
     where = current(ctx)
     if where.form_id is not None:
@@ -135,11 +150,15 @@ def chat_input(
         "position": "bottom" if pinned else "inline",
         "width": check_width(width, "chat_input"),
         "accept_file": accept_file,
+        "submit_mode": submit_mode,
+        "height": height,
     }
     identity: dict[str, Any] = {
         "placeholder": props["placeholder"],
         "max_chars": max_chars,
         "accept_file": accept_file,
+        "submit_mode": submit_mode,
+        "height": height,
     }
     text = SubmissionSerde(max_chars)
     serde: Any = text

@@ -10,6 +10,10 @@
  * (widgets/uploads.js, checked against `file_type` and `max_bytes` here and again in the
  * kernel) and are listed above the box; Send is held while one still uploads, and the
  * submission carries `{text, files}` (files alone may be sent with empty text).
+ *
+ * `submit_mode` "disable" locks the box from a submission until the run it starts ends
+ * (ctx.onRunState); "stop" also turns Send into a Stop button (ctx.stop).  `height`: a
+ * least height in pixels, or "stretch" to fill the parent.
  */
 import { h, icon, on } from "../_base.js";
 import { uploadList } from "../widgets/uploads.js";
@@ -47,12 +51,28 @@ export function chat_input(node, ctx) {
   };
   const sendable = () => !props.disabled && !files.busy() && (field.value.trim() !== "" || (accepts() && files.done().length > 0));
   function refresh() {
-    send.disabled = !sendable();
+    send.disabled = locked ? props.submit_mode !== "stop" : !sendable();
     count.textContent = props.max_chars && field.value ? `${field.value.length}/${props.max_chars}` : "";
   }
+  // submit_mode "disable"/"stop": locked from a submission until the run it starts ends.
+  let locked = false;
+  const lock = (/** @type {boolean} */ on_) => {
+    locked = on_;
+    const stopping = locked && props.submit_mode === "stop";
+    el.classList.toggle("nbs-chat-input--locked", locked);
+    send.classList.toggle("nbs-chat-stop", stopping);
+    send.setAttribute("aria-label", stopping ? "Stop" : "Send message");
+    send.replaceChildren(icon(stopping ? "stop" : "send"));
+    field.disabled = Boolean(props.disabled) || locked;
+    attach.disabled = picker.disabled = Boolean(props.disabled) || locked;
+    refresh();
+  };
+  ctx.onRunState?.((running) => {
+    if (locked && !running) lock(false);
+  });
   const submit = () => {
     const text = field.value;
-    if (!sendable()) return;
+    if (locked || !sendable()) return;
     if (accepts()) {
       ctx.click(props.id, { text, files: files.done() });
       files.reset();
@@ -60,9 +80,12 @@ export function chat_input(node, ctx) {
       ctx.click(props.id, text);
     }
     field.value = "";
-    refresh();
     fit();
-    field.focus({ preventScroll: true });
+    if (props.submit_mode === "disable" || props.submit_mode === "stop") lock(true);
+    else {
+      refresh();
+      field.focus({ preventScroll: true });
+    }
   };
 
   on(field, "input", () => {
@@ -75,7 +98,7 @@ export function chat_input(node, ctx) {
       submit();
     }
   }, ctx);
-  on(send, "click", submit, ctx);
+  on(send, "click", () => (locked && props.submit_mode === "stop" ? ctx.stop?.() : submit()), ctx);
   /** @param {File[]} chosen */
   const take = (chosen) => {
     if (props.disabled || !accepts()) return;
@@ -105,13 +128,15 @@ export function chat_input(node, ctx) {
     props = n.props;
     field.placeholder = props.placeholder ?? "";
     field.setAttribute("aria-label", props.placeholder || "Chat input");
-    field.disabled = Boolean(props.disabled);
+    field.disabled = Boolean(props.disabled) || locked;
     if (props.max_chars) field.maxLength = props.max_chars;
     else field.removeAttribute("maxlength");
     el.classList.toggle("nbs-chat-input--bottom", props.position === "bottom");
     el.style.width = typeof props.width === "number" ? `${props.width}px` : "";
     attach.hidden = picker.hidden = !accepts();
-    attach.disabled = picker.disabled = Boolean(props.disabled);
+    attach.disabled = picker.disabled = Boolean(props.disabled) || locked;
+    el.dataset.height = typeof props.height === "number" ? "pixels" : props.height || "content";
+    box.style.minHeight = typeof props.height === "number" ? `${props.height}px` : "";
     picker.multiple = props.accept_file === "multiple" || props.accept_file === "directory";
     picker.toggleAttribute("webkitdirectory", props.accept_file === "directory");
     picker.accept = Array.isArray(props.file_type) ? props.file_type.join(",") : "";
