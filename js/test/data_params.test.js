@@ -242,3 +242,28 @@ describe("chat_input submit_mode and height", () => {
     expect(c.m.el.querySelector(".nbs-chat-box").style.minHeight).toBe("");
   });
 });
+
+describe("dataframe and data_editor placeholder and alt", () => {
+  const withNull = {
+    ...TABLE,
+    columns: [TABLE.columns[0], { ...COL, field: "f1", name: "s", label: "s", index: false, kind: "string", type: "text" }],
+    data: tableToIPC(tableFromArrays({ _row: Int32Array.from([0, 1]), f0: Int32Array.from([0, 1]), f1: ["x", null] }), "stream"),
+    selection_mode: [],
+    key: null,
+    row_height: null,
+  };
+
+  test("missing values show the placeholder ('None' without one); alt names the grid", () => {
+    for (const kind of ["dataframe", "data_editor"]) {
+      const { el, update } = mount(kind, { ...withNull, placeholder: "-", alt: "Customers", editable: true, num_rows: "fixed", base_rows: 2 });
+      expect(el.querySelector("[role=grid]").getAttribute("aria-label")).toBe("Customers");
+      expect(el.querySelector(".nbs-df-none")?.textContent).toBe("-");
+      update({ placeholder: null, alt: null });
+      expect(el.querySelector(".nbs-df-none")?.textContent).toBe("None");
+      expect(el.querySelector("[role=grid]").hasAttribute("aria-label")).toBe(false);
+      update({ placeholder: "" });
+      expect(el.querySelector(".nbs-df-none")?.textContent).toBe("");
+      document.body.replaceChildren();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from nbstream.elements._alt import normalize_alt
 from nbstream.elements._base import add_widget
 from nbstream.elements.data.column_config.buttons import register_button_columns
 from nbstream.elements.data.editor_apply import apply_state, to_input_type
@@ -24,6 +25,7 @@ from nbstream.elements.data.table_element import (
 )
 from nbstream.elements.data.tables import SEND_WHOLE_ROWS, TableSource
 from nbstream.elements.delta_generator import command
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 
 NUM_ROWS = ("fixed", "dynamic", "add", "delete")
 
@@ -32,8 +34,8 @@ NUM_ROWS = ("fixed", "dynamic", "add", "delete")
 def data_editor(
     data: Any,
     *,
-    width: int | str | None = None,
-    height: int | str | None = None,
+    width: int | str | None = "stretch",
+    height: int | str | None = "auto",
     use_container_width: bool | None = None,
     hide_index: bool | None = None,
     column_order: Iterable[str] | None = None,
@@ -41,10 +43,12 @@ def data_editor(
     num_rows: str = "fixed",
     disabled: bool | Iterable[str] = False,
     key: str | int | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     row_height: int | None = None,
+    placeholder: str | None = None,
+    alt: str | None = None,
 ) -> Any:
     """Display an editable table: a spreadsheet-like editor for data.
 
@@ -71,10 +75,16 @@ def data_editor(
         The key under which ``st.session_state`` holds the edits:
         ``{"edited_rows": {0: {"col": value}}, "added_rows": [{"col": value}],
         "deleted_rows": [2]}``.
-    on_change : callable or None
-        Called when the user edits the data, before the rerun.
+    on_change : callable, "rerun" or None
+        A callable is called when the user edits the data, before the rerun; "rerun"
+        (or None) just reruns.  (Streamlit's "ignore", which holds edits in the browser
+        until some other rerun, is not supported.)
     args, kwargs : tuple and dict
         Arguments for ``on_change``.
+    placeholder : str or None
+        The text of missing values (None shows "None"; "" leaves the cell empty).
+    alt : str or None
+        A short accessible name for the editor's grid (blank text is None).
 
     Returns
     -------
@@ -82,6 +92,15 @@ def data_editor(
         The edited data, in the type of ``data`` (other dataframe types, a Styler
         included, come back as a pandas DataFrame).  Column names become strings.
     """
+    if on_change == "ignore":
+        raise StreamlitAPIException(
+            "`on_change='ignore'` is not supported by nbstream's st.data_editor: "
+            "use 'rerun' (or None), or a callback."
+        )
+    if isinstance(on_change, str):
+        if on_change != "rerun":
+            raise StreamlitValueError("on_change", ["a callable", "'rerun'", "'ignore'", "None"])
+        on_change = None
     frame = to_dataframe(data).copy(deep=False)
     frame.columns = [str(c) for c in frame.columns]
     import pandas as pd
@@ -108,6 +127,8 @@ def data_editor(
         row_height=row_height,
         num_rows=num_rows,
         editable=disabled is not True,
+        placeholder=None if placeholder is None else str(placeholder),
+        alt=normalize_alt(alt),
     )
     state = add_widget(
         "data_editor",
