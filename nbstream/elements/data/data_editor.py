@@ -25,7 +25,6 @@ from nbstream.elements.data.table_element import (
 )
 from nbstream.elements.data.tables import SEND_WHOLE_ROWS, TableSource
 from nbstream.elements.delta_generator import command
-from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 
 NUM_ROWS = ("fixed", "dynamic", "add", "delete")
 
@@ -75,10 +74,10 @@ def data_editor(
         The key under which ``st.session_state`` holds the edits:
         ``{"edited_rows": {0: {"col": value}}, "added_rows": [{"col": value}],
         "deleted_rows": [2]}``.
-    on_change : callable, "rerun" or None
-        A callable is called when the user edits the data, before the rerun; "rerun"
-        (or None) just reruns.  (Streamlit's "ignore", which holds edits in the browser
-        until some other rerun, is not supported.)
+    on_change : callable, "rerun", "ignore" or None
+        "rerun" (or None): an edit reruns the app; a callable is also called first;
+        "ignore": edits stay in the browser and reach the script with the next rerun
+        that something else starts.
     args, kwargs : tuple and dict
         Arguments for ``on_change``.
     placeholder : str or None
@@ -92,15 +91,6 @@ def data_editor(
         The edited data, in the type of ``data`` (other dataframe types, a Styler
         included, come back as a pandas DataFrame).  Column names become strings.
     """
-    if on_change == "ignore":
-        raise StreamlitAPIException(
-            "`on_change='ignore'` is not supported by nbstream's st.data_editor: "
-            "use 'rerun' (or None), or a callback."
-        )
-    if isinstance(on_change, str):
-        if on_change != "rerun":
-            raise StreamlitValueError("on_change", ["a callable", "'rerun'", "'ignore'", "None"])
-        on_change = None
     frame = to_dataframe(data).copy(deep=False)
     frame.columns = [str(c) for c in frame.columns]
     import pandas as pd

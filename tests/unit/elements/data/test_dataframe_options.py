@@ -149,7 +149,10 @@ def test_lazy_true_refuses_what_cannot_travel_on_request(call, kind, start):
 # ---- data_editor on_change ---------------------------------------------------------------------
 
 
-def test_data_editor_on_change_rerun_is_the_default_and_ignore_is_refused():
-    at = run("st.data_editor(df, on_change='rerun', key='e')")
+def test_data_editor_on_change_rerun_is_the_default_and_ignore_waits_in_the_browser():
+    at = run(
+        "st.data_editor(df, on_change='rerun', key='e')\nst.data_editor(df, on_change='ignore', key='f')"
+    )
     assert not at.exception
-    assert "not supported" in error("st.data_editor(df, on_change='ignore')")[1]
+    assert [e.proto.get("on_change") for e in at.get("data_editor")] == [None, "ignore"]
+    assert error("st.data_editor(df, on_change='sometimes')")[0] == "StreamlitValueError"
