@@ -31,9 +31,10 @@ from nbstream.elements.components.embed_frame import iframe
 from nbstream.elements.components.html import html
 from nbstream.elements.components.jupyter import widget
 from nbstream.elements.data.data_editor import data_editor
-from nbstream.elements.data.dataframe import dataframe, table
+from nbstream.elements.data.dataframe import dataframe
 from nbstream.elements.data.json_tree import json
 from nbstream.elements.data.metric import metric
+from nbstream.elements.data.table import table
 from nbstream.elements.flow.dialog import dialog
 from nbstream.elements.flow.execution import rerun, set_page_config, stop
 from nbstream.elements.flow.forms import form, form_submit_button

@@ -54,6 +54,11 @@
  * @property {() => any} [widgetManager]
  *   The page's Jupyter widget manager (the app model's `widget_manager`; undefined with
  *   no live kernel): st.widget draws embedded widgets' views with it.
+ * @property {(fn: (running: boolean) => void) => void} [onRunState]
+ *   Call `fn` whenever the app's run state is redrawn (a patch or snapshot arrived),
+ *   with whether a script run is going on (chat_input's submit_mode).  Ends with `signal`.
+ * @property {() => void} [stop]
+ *   Stop the running script, as the app's Stop button does.
  */
 
 /**

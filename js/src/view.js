@@ -40,6 +40,8 @@ export class AppView {
     const signal = this.abort.signal;
     /** @type {Set<HTMLElement>} */
     this.stale = new Set();
+    /** @type {Set<(running: boolean) => void>} components told of the run state (ctx.onRunState) */
+    this.runWatchers = new Set();
     /** @type {string | undefined} the initial_sidebar_state last applied */
     this.sidebarStart = undefined;
 
@@ -229,6 +231,7 @@ export class AppView {
   markStale() {
     const run = this.store.run;
     this.chrome.setRunning(Boolean(run) && this.store.alive);
+    for (const fn of this.runWatchers) fn(Boolean(run) && this.store.alive);
     /** @type {Set<HTMLElement>} */
     const now = new Set();
     if (run && this.reconciler.root) {
@@ -281,6 +284,11 @@ export class AppView {
       upload: (msg, chunk) => store.upload(msg, chunk),
       navigate: (path, query) => store.navigate(path, query),
       widgetManager: () => store.model?.widget_manager,
+      onRunState: (fn) => {
+        this.runWatchers.add(fn);
+        signal.addEventListener("abort", () => this.runWatchers.delete(fn), { once: true });
+      },
+      stop: () => store.send({ t: "stop" }),
     };
   }
 

@@ -26,7 +26,7 @@ st.write(f"{greeting()} {st.session_state.n} times")
 streamlit.caption(open("note.txt").read())
 import numpy as np
 noise = np.random.default_rng(0).integers(0, 255, (1000, 1000, 3), dtype=np.uint8)
-st.image(noise, caption="Noise")  # a 3 MB PNG: served by URL, not over the websocket
+st.image(noise, caption="Noise", alt="Noise")  # a 3 MB PNG: served by URL, not over the websocket
 '''
 
 

@@ -13,7 +13,7 @@ from e2e_helpers import Server, current, open_lab, run_notebook, start_lab, writ
 NOISE = """
 import numpy as np
 noise = np.random.default_rng(1).integers(0, 255, (1000, 1000, 3), dtype=np.uint8)
-st.image(noise, caption="Noise")  # a 3 MB PNG: over the threshold, served by URL
+st.image(noise, caption="Noise", alt="Noise")  # a 3 MB PNG: over the threshold, served by URL
 """
 
 

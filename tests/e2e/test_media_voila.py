@@ -27,7 +27,7 @@ IMAGE = """
 import numpy as np
 img = np.zeros((20, 30, 3), dtype=np.uint8)
 img[:, :, 0] = 255
-st.image(img, caption="Red block")
+st.image(img, caption="Red block", alt="A red square")
 st.image('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>window.pwned=1</script><rect width="8" height="8"/></svg>')
 st.link_button("Docs", "https://docs.streamlit.io")
 """
@@ -113,7 +113,7 @@ def test_drag_and_drop_several_files(chromium, voila):
 def test_images_are_shown_and_svg_never_runs_script(chromium, voila):
     page = open_app(chromium, voila, "image")
     try:
-        img = page.get_by_role("img", name="Red block")
+        img = page.get_by_role("img", name="A red square")  # alt, never the caption (1.67)
         img.wait_for()
         page.wait_for_function("document.querySelector('.nbs-image img').naturalWidth === 30")
         assert page.get_by_text("Red block").count() >= 1

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from nbstream.elements._base import add_widget
+from nbstream.elements._sizing import check_height
 from nbstream.elements.chat.files import ACCEPT_FILE, ChatFilesSerde, ChatInputValue
 from nbstream.elements.chat.messages import check_width
 from nbstream.elements.delta_generator import BOTTOM, command, current
@@ -22,6 +23,9 @@ from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.uploads import UploadRules
 from nbstream.runtime.widgets import InvalidWireValue
+
+SUBMIT_MODES = ("submit", "disable", "stop")
+SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, None)
 
 # A submission longer than this is not one a person typed (the bridge also caps messages).
 MAX_SUBMISSION_CHARS = 1_000_000
@@ -57,11 +61,15 @@ def chat_input(
     max_upload_size: int | None = None,
     accept_file: bool | str = False,
     file_type: str | Sequence[str] | None = None,
+    accept_audio: bool = False,
+    audio_sample_rate: int | None = 16000,
     disabled: bool = False,
+    submit_mode: str = "submit",
     on_submit: Callable[..., Any] | None = None,
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     width: int | str = "stretch",
+    height: int | str = "content",
 ) -> str | ChatInputValue | None:
     """Display a chat input widget.
 
@@ -90,22 +98,39 @@ def chat_input(
         The extensions allowed with ``accept_file`` (``"pdf"``, ``[".png", "jpg"]``;
         case-insensitive).  None allows any file.  Checked in the browser and again in
         the kernel.
+    accept_audio : bool
+        Show a microphone button: the user records a message (Stop ends the recording,
+        which is attached to the next submission as a WAV file; a recording alone may be
+        sent).  The value is then a ``ChatInputValue`` whose ``audio`` is an
+        ``UploadedFile`` of type audio/wav (None for a message without one).
+    audio_sample_rate : int or None
+        The recording's sample rate in Hz: 8000, 11025, 16000 (the default, as speech
+        recognition wants), 22050, 24000, 32000, 44100, 48000, or None for the browser's
+        own rate.
     disabled : bool
         Disable the input.
+    submit_mode : "submit", "disable" or "stop"
+        What the box does while the run a message started is going on: stay enabled
+        ("submit"), be disabled until the run ends ("disable"), or disable the text and
+        turn the send button into a stop button that stops the script ("stop").
     on_submit : callable or None
         Called when a message is submitted, before the script reruns.
     args, kwargs : tuple and dict
         Arguments for ``on_submit``.
     width : "stretch" or int
         The input's width.
+    height : "content", "stretch" or int
+        The box's least height: one line growing with the text ("content"), the parent
+        container's height ("stretch"), or that many pixels (still growing with the text).
 
     Returns
     -------
     None, str or ChatInputValue
         The message submitted in the interaction that started this run, else None.
-        Without ``accept_file`` it is the text; with it a ``ChatInputValue``, a dict-like
-        object with ``text`` and ``files`` (a list of ``UploadedFile``), read as
-        ``value.text`` or ``value["files"]``.
+        Without ``accept_file`` and ``accept_audio`` it is the text; with either a
+        ``ChatInputValue``, a dict-like object with ``text``, ``files`` (with
+        ``accept_file``: a list of ``UploadedFile``) and ``audio`` (with
+        ``accept_audio``), read as ``value.text`` or ``value["files"]``.
     """
     if not (isinstance(accept_file, bool) or (isinstance(accept_file, str) and accept_file in ACCEPT_FILE)):
         raise StreamlitValueError(
@@ -122,6 +147,12 @@ def chat_input(
             "Invalid `max_upload_size` value. Supported values: a positive integer. Set it to None "
             "to fall back to the `server.maxUploadSize` configuration option."
         )
+    if audio_sample_rate not in SAMPLE_RATES or isinstance(audio_sample_rate, bool):
+        raise StreamlitValueError("audio_sample_rate", [str(r) for r in SAMPLE_RATES])
+    accept_audio = bool(accept_audio)
+    if submit_mode not in SUBMIT_MODES:
+        raise StreamlitValueError("submit_mode", [f"'{m}'" for m in SUBMIT_MODES])
+    height = check_height(height)
     ctx = context.require()
     where = current(ctx)
     if where.form_id is not None:
@@ -135,22 +166,34 @@ def chat_input(
         "position": "bottom" if pinned else "inline",
         "width": check_width(width, "chat_input"),
         "accept_file": accept_file,
+        "submit_mode": submit_mode,
+        "height": height,
+        "accept_audio": accept_audio,
+        "audio_sample_rate": audio_sample_rate,
     }
     identity: dict[str, Any] = {
         "placeholder": props["placeholder"],
         "max_chars": max_chars,
         "accept_file": accept_file,
+        "accept_audio": accept_audio,
     }
     text = SubmissionSerde(max_chars)
     serde: Any = text
-    if accept_file is not False:
+    if accept_file is not False or accept_audio:
         types = normalize_types(file_type, "`file_type` of st.chat_input") or None  # [] allows any
         rules = UploadRules(types, max_upload_bytes(max_upload_size))
         props["file_type"] = list(types) if types is not None else None
         props["max_bytes"] = rules.max_bytes
         identity.update(file_type=types, max_upload_size=max_upload_size)
         multiple = accept_file in ("multiple", "directory")
-        serde = ChatFilesSerde(ctx.session.uploads, rules, multiple, text.deserialize)
+        serde = ChatFilesSerde(
+            ctx.session.uploads,
+            rules,
+            multiple,
+            text.deserialize,
+            accept_file=accept_file is not False,
+            accept_audio=accept_audio,
+        )
     with BOTTOM if where.path == ("main",) else contextlib.nullcontext():
         return add_widget(
             "chat_input",

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from nbstream.elements._alt import normalize_alt
 from nbstream.elements._base import add_widget
 from nbstream.elements.data.button_clicks import register_button_columns
 from nbstream.elements.data.editor_apply import apply_state, to_input_type
@@ -32,8 +33,8 @@ NUM_ROWS = ("fixed", "dynamic", "add", "delete")
 def data_editor(
     data: Any,
     *,
-    width: int | str | None = None,
-    height: int | str | None = None,
+    width: int | str | None = "stretch",
+    height: int | str | None = "auto",
     use_container_width: bool | None = None,
     hide_index: bool | None = None,
     column_order: Iterable[str] | None = None,
@@ -41,10 +42,12 @@ def data_editor(
     num_rows: str = "fixed",
     disabled: bool | Iterable[str] = False,
     key: str | int | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     row_height: int | None = None,
+    placeholder: str | None = None,
+    alt: str | None = None,
 ) -> Any:
     """Display an editable table: a spreadsheet-like editor for data.
 
@@ -71,10 +74,16 @@ def data_editor(
         The key under which ``st.session_state`` holds the edits:
         ``{"edited_rows": {0: {"col": value}}, "added_rows": [{"col": value}],
         "deleted_rows": [2]}``.
-    on_change : callable or None
-        Called when the user edits the data, before the rerun.
+    on_change : callable, "rerun", "ignore" or None
+        "rerun" (or None): an edit reruns the app; a callable is also called first;
+        "ignore": edits stay in the browser and reach the script with the next rerun
+        that something else starts.
     args, kwargs : tuple and dict
         Arguments for ``on_change``.
+    placeholder : str or None
+        The text of missing values (None shows "None"; "" leaves the cell empty).
+    alt : str or None
+        A short accessible name for the editor's grid (blank text is None).
 
     Returns
     -------
@@ -108,6 +117,8 @@ def data_editor(
         row_height=row_height,
         num_rows=num_rows,
         editable=disabled is not True,
+        placeholder=None if placeholder is None else str(placeholder),
+        alt=normalize_alt(alt),
     )
     state = add_widget(
         "data_editor",

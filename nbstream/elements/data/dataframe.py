@@ -1,14 +1,16 @@
-"""``st.dataframe`` (with its row, column and cell selections) and ``st.table``."""
+"""``st.dataframe``, with its row, column and cell selections."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from nbstream.elements._alt import normalize_alt
 from nbstream.elements._base import add_element, add_widget
 from nbstream.elements.data.arrow import ipc_bytes
 from nbstream.elements.data.attribute_dict import AttributeDict
 from nbstream.elements.data.button_clicks import register_button_columns
+from nbstream.elements.data.dataframe_options import check_lazy, default_selection
 from nbstream.elements.data.table_element import (
     fingerprint,
     make_source,
@@ -16,11 +18,11 @@ from nbstream.elements.data.table_element import (
     size_props,
     table_props,
 )
-from nbstream.elements.delta_generator import DeltaGenerator, command
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.elements.delta_generator import command
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitIncompatibleParametersError
 from nbstream.runtime.widgets import InvalidWireValue
 
-__all__ = ["dataframe", "table"]
+__all__ = ["dataframe"]
 
 SELECTION_MODES = (
     "multi-cell",
@@ -120,8 +122,8 @@ class SelectionSerde:
 @command
 def dataframe(
     data: Any = None,
-    width: int | str | None = None,
-    height: int | str | None = None,
+    width: int | str | None = "stretch",
+    height: int | str | None = "auto",
     *,
     use_container_width: bool | None = None,
     hide_index: bool | None = None,
@@ -130,7 +132,11 @@ def dataframe(
     key: str | int | None = None,
     on_select: str | Callable[..., Any] = "ignore",
     selection_mode: str | list[str] = "multi-row",
+    selection_default: dict[str, Any] | None = None,
     row_height: int | None = None,
+    placeholder: str | None = None,
+    lazy: bool | None = None,
+    alt: str | None = None,
 ) -> Any:
     """Display a dataframe as an interactive table.
 
@@ -168,8 +174,23 @@ def dataframe(
         "single-row", "single-row-required", "multi-row", "single-column",
         "multi-column", "single-cell", "multi-cell" (one row, one column and one cell
         mode at most).
+    selection_default : dict or None
+        The selection on the first run, as ``{"selection": {"rows": [0, 2]}}`` (the
+        shape of the returned state); with ``on_select`` only.  Rows out of range,
+        unknown columns and kinds of selection the modes do not allow are dropped, a
+        single-selection mode keeps the first, and multi-cell selections cannot be set.
+        It never overrides the user's later selection.
     row_height : int or None
         The height of a row in pixels.
+    placeholder : str or None
+        The text of missing values (None shows "None"; "" leaves the cell empty).
+    lazy : bool or None
+        Whether rows travel to the browser as the user scrolls (True) or all at once
+        (False).  None: tables of more than 1,000 rows load lazily.  With True, tables
+        of at most 1,000 rows still go at once, and selections, Stylers and multi-level
+        column headers are refused.
+    alt : str or None
+        A short accessible name for the grid (blank text is None).
 
     Returns
     -------
@@ -183,6 +204,12 @@ def dataframe(
             "Invalid `on_select` value. Supported values: 'rerun', 'ignore', a callback function."
         )
     modes = _selection_modes(selection_mode)
+    if selection_default is not None and on_select == "ignore":
+        raise StreamlitIncompatibleParametersError(
+            "`selection_default` and `on_select='ignore'` cannot be used together. "
+            "Set `on_select` to `'rerun'` or a callback to use `selection_default`."
+        )
+    check_lazy(lazy, data, on_select)
     source = make_source(data, column_config=column_config, column_order=column_order, hide_index=hide_index)
     register_button_columns(column_config, source.shown, source.rows)
     props = table_props(
@@ -191,7 +218,11 @@ def dataframe(
         row_height=row_height,
         selection_mode=[],
         key=None,
+        placeholder=None if placeholder is None else str(placeholder),
+        alt=normalize_alt(alt),
     )
+    if lazy is False:
+        props.update(data=ipc_bytes(source.window_table(range(source.rows))), whole=True)
     if on_select == "ignore":
         return add_element("dataframe", props, value=source)
     serde = SelectionSerde(source.rows, [c["name"] for c in source.shown if not c["index"]], modes)
@@ -200,7 +231,7 @@ def dataframe(
         "dataframe",
         props,
         serde=serde,
-        default=serde.coerce(None),
+        default=serde.coerce(default_selection(selection_default, serde)),
         identity={
             "data": fingerprint(source),
             "modes": tuple(modes),
@@ -214,20 +245,3 @@ def dataframe(
     source.state = state
     placed_node().value = source
     return state
-
-
-@command
-def table(data: Any = None) -> DeltaGenerator:
-    """Display a static table: every row and column laid out at once, no scrolling inside.
-
-    Parameters
-    ----------
-    data : DataFrame, Series, Styler, pyarrow Table, NumPy array, list, dict, ...
-        The data to show (as ``st.dataframe`` accepts it).  For large data use
-        ``st.dataframe``, which sends only the rows in view.
-    """
-    source = make_source(data)
-    props = table_props(source)
-    props["data"] = ipc_bytes(source.window_table(range(source.rows)))
-    props["whole"] = True
-    return add_element("table", props, value=source)

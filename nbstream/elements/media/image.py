@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from nbstream.elements._alt import normalize_alt
 from nbstream.elements._base import add_element
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.elements.media._source import check_width, is_url, read_data, sniff
@@ -129,12 +130,14 @@ def image(
     image: Any,
     caption: str | Sequence[str] | None = None,
     width: int | str | None = "content",
-    use_column_width: Any = None,
     clamp: bool = False,
     channels: str = "RGB",
     output_format: str = "auto",
     *,
     use_container_width: bool | None = None,
+    link: str | None = None,
+    use_column_width: Any = None,
+    alt: str | Sequence[str | None] | None = None,
 ) -> DeltaGenerator:
     """Display an image or a list of images.
 
@@ -150,8 +153,6 @@ def image(
     width : "content", "stretch" or int
         "content" shows the image at its own size (at most the container's width);
         "stretch" fits it to the container; an int is pixels.
-    use_column_width : "auto", "always", "never" or bool
-        Older form of ``width``.
     clamp : bool
         Clip array values to the valid range instead of refusing values outside it.
     channels : "RGB" or "BGR"
@@ -161,6 +162,15 @@ def image(
         rest as lossless PNG; files and bytes are sent as they are unless a format is named.
     use_container_width : bool or None
         True is ``width="stretch"``, False ``width="content"``.
+    link : str or None
+        A URL (``"https://..."``) or a path of the app (``"/my_page"``) opened by a click
+        on the image; a single image only.
+    use_column_width : "auto", "always", "never" or bool
+        Older form of ``width``.
+    alt : str, sequence of str or None, or None
+        A description of the image for screen readers; ``""`` marks it decorative and
+        blank text is None.  For a list of images, one entry per image (None skips one).
+        The caption never becomes the ``alt``.
     """
     if channels not in ("RGB", "BGR"):
         raise StreamlitAPIException(f'Invalid channels value: {channels!r}. Use "RGB" or "BGR".')
@@ -179,8 +189,33 @@ def image(
         captions = [None if c is None else str(c) for c in caption]
     if len(captions) != len(images):
         raise StreamlitAPIException(f"Cannot pair {len(captions)} captions with {len(images)} images.")
+    alts = _alts(alt, len(images))
+    if link is not None and len(images) != 1:
+        raise StreamlitAPIException(
+            "The `link` parameter is only supported when displaying a single image. "
+            f"You passed {len(images)} images."
+        )
     items = [
-        {**image_source(im, clamp=clamp, channels=channels, output_format=fmt), "caption": cap}
-        for im, cap in zip(images, captions, strict=True)
+        {**image_source(im, clamp=clamp, channels=channels, output_format=fmt), "caption": cap, "alt": text}
+        for im, cap, text in zip(images, captions, alts, strict=True)
     ]
-    return add_element("image", {"images": items, "width": shown})
+    return add_element(
+        "image", {"images": items, "width": shown, "link": None if link is None else str(link)}
+    )
+
+
+def _alts(alt: Any, count: int) -> list[str | None]:
+    """One ``alt`` per image: a string for a single image, a sequence of ``count`` for several."""
+    if alt is None:
+        return [None] * count
+    if isinstance(alt, str) or not isinstance(alt, Sequence):
+        if count != 1:
+            raise StreamlitAPIException(
+                "A single `alt` string can only be used with a single image. "
+                f"You passed {count} images; provide a sequence of {count} alt values "
+                "(use None to skip an image)."
+            )
+        return [normalize_alt(alt, decorative=True)]
+    if len(alt) != count:
+        raise StreamlitAPIException(f"Cannot pair {len(alt)} alt values with {count} images.")
+    return [normalize_alt(a, decorative=True) for a in alt]

@@ -6,6 +6,7 @@ import io
 import wave
 from typing import Any
 
+from nbstream.elements._alt import normalize_alt
 from nbstream.elements._base import add_element
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.elements.media._source import check_width, is_url, read_data, seconds, sniff
@@ -73,6 +74,7 @@ def audio(
     end_time: Any = None,
     loop: bool = False,
     autoplay: bool = False,
+    alt: str | None = None,
     width: Any = "stretch",
 ) -> DeltaGenerator:
     """Display an audio player.
@@ -90,6 +92,9 @@ def audio(
         Samples per second of a NumPy array (required for one).
     loop, autoplay : bool
         Loop the audio; start playing at once.
+    alt : str or None
+        A description of the audio for screen readers (the player's accessible name);
+        blank text is None.
     width : "stretch" or int
         The player's width.
     """
@@ -104,7 +109,7 @@ def audio(
             raise StreamlitAPIException("`sample_rate` applies only to numpy audio data.")
         src, mime = _source(data, format, "st.audio")
     props = {"src": src, "mime": mime, "start_time": start, "end_time": end, "loop": bool(loop)}
-    props.update(autoplay=bool(autoplay), width=width)
+    props.update(autoplay=bool(autoplay), width=width, alt=normalize_alt(alt))
     return add_element("audio", props)
 
 
@@ -149,6 +154,7 @@ def video(
     loop: bool = False,
     autoplay: bool = False,
     muted: bool = False,
+    alt: str | None = None,
     width: Any = "stretch",
 ) -> DeltaGenerator:
     """Display a video player.
@@ -167,6 +173,9 @@ def video(
     loop, autoplay, muted : bool
         Loop the video; start playing at once (browsers require ``muted`` for that);
         start muted.
+    alt : str or None
+        A description of the video for screen readers (the player's accessible name);
+        blank text is None.
     width : "stretch" or int
         The player's width.
     """
@@ -175,4 +184,5 @@ def video(
     src, mime = _source(data, format, "st.video")
     props = {"src": src, "mime": mime, "start_time": start, "end_time": end, "loop": bool(loop)}
     props.update(autoplay=bool(autoplay), muted=bool(muted), width=width, subtitles=_subtitles(subtitles))
+    props["alt"] = normalize_alt(alt)
     return add_element("video", props)

@@ -82,15 +82,20 @@ class ChatInput(Widget):
         root = self.root
         text = root._pending_values.get(self.id)
         files = root._pending_files.get(self.id, [])
-        if self._node.props.get("accept_file") in (None, False):
+        takes_files = self._node.props.get("accept_file") not in (None, False)
+        takes_audio = bool(self._node.props.get("accept_audio"))
+        if not takes_files and not takes_audio:
             wire: Any = text
         elif text is None and not files:
             wire = None
         else:
-            refs = [
-                {"file_id": f.file_id, "name": f.name, "type": f.type, "size": len(f.data)} for f in files
-            ]
-            wire = {"text": text or "", "files": refs}
+            wire = {"text": text or ""}
+            if takes_files:
+                wire["files"] = [
+                    {"file_id": f.file_id, "name": f.name, "type": f.type, "size": len(f.data)} for f in files
+                ]
+            if takes_audio:
+                wire["audio"] = None  # Streamlit's AppTest cannot record either
         if wire is None:
             root._pending_wire.pop(self.id, None)
             return

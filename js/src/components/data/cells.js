@@ -112,8 +112,8 @@ function showMarkdown(cell, text, ctx) {
   box.focus({ preventScroll: true });
 }
 
-/** A small SVG chart of a list of numbers. */
-function sparkline(/** @type {string} */ type, /** @type {any[]} */ values, /** @type {Record<string, any>} */ conf) {
+/** A small SVG chart of a list of numbers (column_config charts, st.metric's chart_data). */
+export function sparkline(/** @type {string} */ type, /** @type {any[]} */ values, /** @type {Record<string, any>} */ conf) {
   const nums = values.map(Number).filter((v) => Number.isFinite(v));
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("class", "nbs-df-spark");
@@ -164,6 +164,12 @@ function highlighted(/** @type {string} */ text, /** @type {string} */ search) {
   return frag;
 }
 
+/** The text of a missing value: the table's `placeholder`, else "None". @param {Column} col */
+function missing(col) {
+  const text = /** @type {any} */ (col).placeholder;
+  return typeof text === "string" ? text : "None";
+}
+
 /**
  * The text a cell shows (a Styler's display text if it has one).
  * @param {Column} col @param {Row} row
@@ -172,7 +178,7 @@ export function displayText(col, row) {
   const display = row.values[`d${col.field.slice(1)}`];
   if (display !== undefined && display !== null) return String(display);
   const value = row.values[col.field];
-  if (value === null || value === undefined) return "None";
+  if (value === null || value === undefined) return missing(col);
   return cellText(col, value, row.values[`o${col.field.slice(1)}`] ?? null);
 }
 
@@ -188,7 +194,7 @@ export function fillCell(cell, col, row, search, ctx) {
   if (value === null || value === undefined) {
     const display = row.values[`d${col.field.slice(1)}`];
     if (display) cell.textContent = display;
-    else cell.append(h("span", { class: "nbs-df-none" }, "None"));
+    else cell.append(h("span", { class: "nbs-df-none" }, missing(col)));
     return;
   }
   const conf = col.config || {};

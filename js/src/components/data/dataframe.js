@@ -3,8 +3,10 @@
  * Data elements (nbstream/elements/data/: dataframe.py, data_editor.py, metric.py,
  * json_tree.py): dataframe, data_editor, table, metric, json.  The grid is grid.js.
  */
-import { h, icon, on, syncHelp } from "../_base.js";
+import { h, icon, on, propIcon, syncHelp } from "../_base.js";
+import { sparkline } from "./cells.js";
 import { editorGrid } from "./edit.js";
+import { formatNumber } from "./format.js";
 import { Grid } from "./grid.js";
 import { decode } from "./store.js";
 
@@ -28,7 +30,9 @@ export function data_editor(node, ctx) {
 }
 
 /**
- * st.table: every row laid out as an HTML table (no scrolling inside, no windows).
+ * st.table: every row laid out as an HTML table (no windows).  `border` is "all", "none"
+ * or "horizontal"; a pixel height scrolls under a sticky header, a pixel width keeps the
+ * index columns in view.
  * @type {Component}
  */
 export function table(node, ctx) {
@@ -36,7 +40,11 @@ export function table(node, ctx) {
   let last = "";
   const update = (/** @type {WireNode} */ n) => {
     const p = n.props;
-    const stamp = JSON.stringify([p.data, p.tail, p.columns]);
+    el.dataset.border = p.border || "all";
+    el.classList.toggle("nbs-table-wrap--scroll-x", typeof p.width === "number");
+    el.classList.toggle("nbs-table-wrap--scroll-y", typeof p.height === "number" || p.height === "stretch");
+    size(el, p.width, p.height);
+    const stamp = JSON.stringify([p.data, p.tail, p.columns, p.hide_header, p.alt]);
     if (stamp === last) return;
     last = stamp;
     const grid = new Grid(ctx, { ...n, props: { ...p, rows: 0 } });
@@ -58,10 +66,30 @@ export function table(node, ctx) {
       }
       body.append(tr);
     }
-    el.replaceChildren(h("table", { class: "nbs-table" }, h("thead", {}, head), body));
+    const parts = p.hide_header ? [body] : [h("thead", {}, head), body];
+    el.replaceChildren(h("table", { class: "nbs-table", "aria-label": p.alt || null }, ...parts));
   };
   update(node);
   return { el, update };
+}
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const CHARTS = { line: "line_chart", bar: "bar_chart", area: "area_chart" };
+
+/** A metric's value or delta through its `format`; text that is not a number as it is. */
+export function metricText(/** @type {string} */ text, /** @type {string | null | undefined} */ format) {
+  const t = (text ?? "").trim();
+  if (!format || !NUMERIC.test(t)) return text ?? "";
+  const out = formatNumber(Number(t), format);
+  return t.startsWith("+") && !out.startsWith("+") ? `+${out}` : out;
+}
+
+/** Width and height: "stretch", "content" or pixels (capped at the parent's size). */
+function size(/** @type {HTMLElement} */ el, /** @type {any} */ width, /** @type {any} */ height) {
+  el.style.width = typeof width === "number" ? `${width}px` : width === "content" ? "fit-content" : "";
+  el.style.maxWidth = typeof width === "number" || width === "content" ? "100%" : "";
+  el.style.height = typeof height === "number" ? `${height}px` : height === "stretch" ? "100%" : "";
+  el.style.overflow = typeof height === "number" ? "auto" : "";
 }
 
 /** @type {Component} */
@@ -71,22 +99,40 @@ export function metric(node, ctx) {
   const value = h("div", { class: "nbs-metric-value" });
   const deltaText = h("span", { class: "nbs-metric-delta-text" });
   const delta = h("div", { class: "nbs-metric-delta" });
-  const el = h("div", { class: "nbs-metric", role: "group" }, label, value, delta);
+  const note = h("span", { class: "nbs-metric-delta-description" });
+  const deltaRow = h("div", { class: "nbs-metric-delta-row" }, delta, note);
+  const chart = h("div", { class: "nbs-metric-chart" });
+  const el = h("div", { class: "nbs-metric", role: "group" }, label, value, deltaRow, chart);
   /** @type {Record<string, any>} */
   let last = {};
   const update = (/** @type {WireNode} */ n) => {
     const p = n.props;
     el.classList.toggle("nbs-metric--border", Boolean(p.border));
     el.dataset.labelVisibility = p.label_visibility || "visible";
-    if (p.label !== last.label) text.replaceChildren(ctx.markdown(p.label || "", { inline: true }));
+    el.dataset.color = p.color || "gray";
+    size(el, p.width, p.height);
+    if (p.label !== last.label || p.icon !== last.icon) {
+      const mark = p.icon === "spinner" ? h("span", { class: "nbs-spinner-icon nbs-metric-icon", "aria-hidden": "true" }) : propIcon(p.icon);
+      text.replaceChildren(ctx.markdown(p.label || "", { inline: true }));
+      label.replaceChildren(...(mark ? [mark] : []), text);
+    }
     syncHelp(label, p.help, ctx);
     el.setAttribute("aria-label", (text.textContent || "").trim());
-    value.textContent = p.body ?? "";
+    value.textContent = metricText(p.body ?? "", p.format);
     delta.hidden = !p.delta;
     delta.dataset.color = p.color || "gray";
-    deltaText.textContent = p.delta || "";
+    deltaText.textContent = metricText(p.delta || "", p.format);
     const arrow = p.direction === "up" ? "arrow_upward" : p.direction === "down" ? "arrow_downward" : null;
     delta.replaceChildren(...(arrow ? [icon(arrow)] : []), deltaText);
+    note.textContent = p.delta_description || "";
+    note.hidden = !p.delta_description;
+    deltaRow.hidden = !p.delta && !p.delta_description;
+    if (JSON.stringify([p.chart_data, p.chart_type]) !== JSON.stringify([last.chart_data, last.chart_type])) {
+      const values = Array.isArray(p.chart_data) ? p.chart_data : [];
+      chart.replaceChildren(...(values.length ? [sparkline(CHARTS[/** @type {"line"} */ (p.chart_type)] || "line_chart", values, {})] : []));
+      chart.dataset.type = p.chart_type || "line";
+    }
+    chart.hidden = !Array.isArray(p.chart_data) || !p.chart_data.length;
     last = p;
   };
   update(node);

@@ -38,6 +38,17 @@ export function plainNumber(/** @type {number} */ x) {
   return x.toExponential(4).replace(/\.?0+e/, "e");
 }
 
+/** A byte count with a unit: 1234.5 -> "1.2KB", 3e9 -> "3GB". */
+function bytes(/** @type {number} */ x) {
+  const units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+  let i = 0;
+  while (Math.abs(x) >= 1000 && i < units.length - 1) {
+    x /= 1000;
+    i += 1;
+  }
+  return `${x.toLocaleString("en-US", { maximumFractionDigits: 1 })}${units[i]}`;
+}
+
 /** @type {Record<string, (x: number) => string>} */
 const NAMED = {
   plain: (x) => String(x),
@@ -47,10 +58,16 @@ const NAMED = {
   euro: (x) => x.toLocaleString("en-US", { style: "currency", currency: "EUR" }),
   yen: (x) => x.toLocaleString("en-US", { style: "currency", currency: "JPY" }),
   accounting: (x) => (x < 0 ? `(${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2 })})` : x.toLocaleString("en-US", { minimumFractionDigits: 2 })),
+  bytes: bytes,
   compact: (x) => x.toLocaleString("en-US", { notation: "compact" }),
   scientific: (x) => x.toExponential(2),
   engineering: (x) => x.toLocaleString("en-US", { notation: "engineering" }),
 };
+
+/** Thousands separators in the first run of digits of a formatted number ("%,d"). */
+function grouped(/** @type {string} */ text) {
+  return text.replace(/\d+/, (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+}
 
 /** A number as the column's format says (printf pattern or a named format). */
 export function formatNumber(/** @type {number} */ x, /** @type {string | null | undefined} */ format) {
@@ -58,6 +75,7 @@ export function formatNumber(/** @type {number} */ x, /** @type {string | null |
   if (!format) return plainNumber(x);
   const named = NAMED[format];
   if (named) return named(x);
+  if (/%[-+ 0#]*,/.test(format)) return grouped(sprintf(format.replace(/(%[-+ 0#]*),/, "$1"), x));
   return sprintf(format, x);
 }
 

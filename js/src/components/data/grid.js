@@ -59,11 +59,15 @@ export class Grid extends GridView {
   /** @param {{props: Record<string, any>}} node */
   update(node) {
     const p = node.props;
-    const columnsChanged = JSON.stringify(p.columns) !== JSON.stringify(this.props.columns) || !this.columns.length;
+    const columnsChanged =
+      JSON.stringify([p.columns, p.placeholder]) !== JSON.stringify([this.props.columns, this.props.placeholder]) || !this.columns.length;
     this.props = p;
     this.store.reset(p, (b) => this.readBlob(b));
+    if (p.alt) this.grid.setAttribute("aria-label", p.alt);
+    else this.grid.removeAttribute("aria-label");
     if (columnsChanged) {
-      this.columns = p.columns || [];
+      // `placeholder`: the text of a missing value in every column (None: "None").
+      this.columns = (p.columns || []).map((/** @type {any} */ c) => ({ ...c, placeholder: p.placeholder ?? null }));
       this.natural = this.columns.map((c) => this.initialWidth(c));
       this.resized = false;
       if (this.sort && !this.columns.some((c) => c.field === this.sort?.[0])) this.sort = null;

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * st.image (props: `images` [{src, mime, size, caption}], `width`).  Every image is an
+ * st.image (props: `images` [{src, mime, size, caption, alt}], `width`, `link`).  Every image is an
  * <img> (SVG too: an SVG shown as an image never runs script).
  *
  * @typedef {import("../../types.js").WireNode} WireNode
@@ -25,9 +25,11 @@ export function image(node, ctx) {
         el.append(fig);
       }
       const img = /** @type {HTMLImageElement} */ (fig.querySelector("img"));
+      linkImage(img, images.length === 1 ? safeLink(next.props.link) : null);
       const url = urls.url(item.src, item.mime);
       if (img.getAttribute("src") !== url) img.src = url;
-      img.alt = item.caption || "";
+      if (typeof item.alt === "string") img.alt = item.alt;
+      else img.removeAttribute("alt");
       img.style.width = width === "stretch" ? "100%" : typeof width === "number" ? `${width}px` : "";
       img.style.maxWidth = "100%";
       if (width !== "stretch" && typeof width !== "number" && item.size) img.width = item.size[0];
@@ -41,6 +43,41 @@ export function image(node, ctx) {
   }
   show(node);
   return { el, update: show, destroy: () => urls.destroy() };
+}
+
+/**
+ * A link a click on the image may follow: http(s), mailto, or a path of the app
+ * ("/my_page", "my_page"); any other scheme (javascript:, data:) is dropped.
+ */
+export function safeLink(/** @type {unknown} */ link) {
+  if (typeof link !== "string" || !link.trim()) return null;
+  const url = link.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  if (scheme && !/^(https?|mailto)$/i.test(scheme[1])) return null;
+  return url;
+}
+
+/** Put the image inside an <a> to `href`, or take it out of one when there is no link. */
+function linkImage(/** @type {HTMLImageElement} */ img, /** @type {string | null} */ href) {
+  const anchor = /** @type {HTMLAnchorElement | null} */ (img.parentElement?.tagName === "A" ? img.parentElement : null);
+  if (!href) {
+    if (anchor) anchor.replaceWith(img);
+    return;
+  }
+  const a = anchor || h("a", { class: "nbs-image-link" });
+  const external = /^(https?:|mailto:)/i.test(href);
+  a.setAttribute("href", href);
+  if (external) {
+    a.setAttribute("target", "_blank");
+    a.setAttribute("rel", "noopener noreferrer");
+  } else {
+    a.removeAttribute("target");
+    a.removeAttribute("rel");
+  }
+  if (!anchor) {
+    img.replaceWith(a);
+    a.append(img);
+  }
 }
 
 /** st.logo, drawn first in the sidebar (props: image, icon_image, size, link). @param {WireNode} node @param {ComponentContext} ctx @returns {Mounted} */

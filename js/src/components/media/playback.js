@@ -2,7 +2,7 @@
 /**
  * st.audio, st.video and st.pdf.  Players keep their element across updates (a rerun
  * does not restart playback); start_time/end_time bound playback; subtitles are <track>s
- * from WebVTT bytes.
+ * from WebVTT bytes; `alt` is the player's accessible name.
  *
  * @typedef {import("../../types.js").WireNode} WireNode
  * @typedef {import("../../types.js").ComponentContext} ComponentContext
@@ -40,6 +40,8 @@ function player(tag) {
       if (tag === "video") /** @type {HTMLVideoElement} */ (media).muted = Boolean(p.muted);
       if (fresh && p.start_time) media.currentTime = p.start_time;
       applyWidth(el, p.width);
+      if (p.alt) media.setAttribute("aria-label", p.alt);
+      else media.removeAttribute("aria-label");
       if (tag === "video") {
         for (const t of media.querySelectorAll("track")) t.remove();
         (p.subtitles || []).forEach((/** @type {any} */ sub, /** @type {number} */ i) => {
