@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from nbstream import config
 from nbstream.runtime import alias, caches, context, parallel, tree
+from nbstream.runtime.binding import Bindings
 from nbstream.runtime.client import ClientInfo
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.embeds import EmbeddedWidgets
@@ -65,6 +66,7 @@ class AppSession:
         self.uploads = UploadStore()  # files users uploaded, by file_uploader widget
         self.embeds = EmbeddedWidgets()  # Jupyter widgets the app shows (st.widget)
         self.query_params: dict[str, list[str]] = {}
+        self.bindings = Bindings()  # widgets bound to query parameters (bind="query-params")
         # Secrets that replace the secrets files for this session (AppTest.secrets).
         self.secrets_override: Mapping[str, Any] | None = None
         # The user ``st.user`` shows (AppTest.user); None: the logged-out user.
@@ -325,7 +327,11 @@ class AppSession:
                     live = not ctx.abandoned
                 if live:
                     scope = self.fragments.within(fragment.id) if fragment is not None else None
-                    self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
+                    if fragment is None:  # the front end mirrors them into the page URL
+                        ctx.root.props["query"] = {k: list(v) for k, v in self.query_params.items()}
+                    self.state.end_run(
+                        completed=completed, clean_up=reached_end, fragments=scope, page=ctx.page or self.page
+                    )
                     self.embeds.sweep(lambda wid: self.state.widget_meta(wid) is not None)
         return completed, follow
 

@@ -34,7 +34,18 @@ BOOL = BoolSerde()
 
 
 def _bool_widget(
-    kind: str, label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+    kind: str,
+    label,
+    value,
+    key,
+    help,
+    on_change,
+    args,
+    kwargs,
+    disabled,
+    label_visibility,
+    bind,
+    persist_state,
 ) -> bool:
     props = widget_props(label, help, disabled, label_visibility)
     return add_widget(
@@ -48,6 +59,8 @@ def _bool_widget(
         args=args,
         kwargs=kwargs,
         has_default=bool(value) is not False,
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -63,6 +76,8 @@ def checkbox(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> bool:
     """Display a checkbox.
 
@@ -85,13 +100,38 @@ def checkbox(
     label_visibility : "visible", "hidden" or "collapsed"
         Show the label, keep its space empty, or remove it.
 
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
+
     Returns
     -------
     bool
         Whether the checkbox is checked.
     """
     return _bool_widget(
-        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+        "checkbox",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        bind,
+        persist_state,
     )
 
 
@@ -107,10 +147,23 @@ def toggle(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> bool:
     """Display a toggle switch. Same parameters and return value as ``st.checkbox``."""
     return _bool_widget(
-        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility
+        "toggle",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        bind,
+        persist_state,
     )
 
 
@@ -141,6 +194,8 @@ def _single_choice(
     kwargs: Any,
     disabled: bool,
     label_visibility: str,
+    bind: str | None = None,
+    persist_state: str | None = None,
     **extra: Any,
 ) -> Any:
     opts = as_options(options)
@@ -162,6 +217,8 @@ def _single_choice(
         kwargs=kwargs,
         has_default=index not in (0, None),
         coerce=enum_coercer(opts),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -181,6 +238,8 @@ def radio(
     horizontal: bool = False,
     captions: Sequence[str] | None = None,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a radio button group.
 
@@ -201,6 +260,33 @@ def radio(
     captions : list of str or None
         A caption under each option.
 
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
+
     Returns
     -------
     any
@@ -220,6 +306,8 @@ def radio(
         kwargs,
         disabled,
         label_visibility,
+        bind,
+        persist_state,
         horizontal=bool(horizontal),
         captions=caps,
     )
@@ -240,6 +328,8 @@ def selectbox(
     placeholder: str = "Choose an option",
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a select widget (a drop-down of options).
 
@@ -257,6 +347,20 @@ def selectbox(
         Shown while nothing is selected.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -276,6 +380,8 @@ def selectbox(
         kwargs,
         disabled,
         label_visibility,
+        bind,
+        persist_state,
         placeholder=str(placeholder),
     )
 
@@ -296,6 +402,8 @@ def multiselect(
     placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> list[Any]:
     """Display a multiselect widget.
 
@@ -315,6 +423,20 @@ def multiselect(
         Shown while nothing is selected; None shows "Choose options".
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -364,6 +486,8 @@ def multiselect(
         kwargs=kwargs,
         has_default=bool(chosen),
         coerce=enum_coercer(opts),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 

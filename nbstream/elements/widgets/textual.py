@@ -65,6 +65,8 @@ def text_input(
     placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> str | None:
     """Display a single-line text input.
 
@@ -86,6 +88,20 @@ def text_input(
         Shown while the input is empty.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -129,6 +145,8 @@ def text_input(
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -147,6 +165,8 @@ def text_area(
     placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> str | None:
     """Display a multi-line text input.
 
@@ -166,6 +186,20 @@ def text_area(
         Shown while the input is empty.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -201,6 +235,8 @@ def text_area(
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -229,6 +265,8 @@ def color_picker(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> str:
     """Display a color picker.
 
@@ -240,6 +278,20 @@ def color_picker(
         The starting color as ``"#RRGGBB"`` or ``"#RGB"``; black when None.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -264,4 +316,6 @@ def color_picker(
         args=args,
         kwargs=kwargs,
         has_default=value is not None,
+        bind=bind,
+        persist_state=persist_state,
     )

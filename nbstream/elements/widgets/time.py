@@ -89,6 +89,8 @@ def date_input(
     format: str = "YYYY/MM/DD",
     disabled: bool = False,
     label_visibility: str = "visible",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a date picker, for one date or a date range.
 
@@ -106,6 +108,20 @@ def date_input(
         "-" or "." as separator.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -169,6 +185,8 @@ def date_input(
         args=args,
         kwargs=kwargs,
         has_default=value is not None and value != "today",
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -223,6 +241,8 @@ def time_input(
     disabled: bool = False,
     label_visibility: str = "visible",
     step: int | dt.timedelta = dt.timedelta(minutes=15),
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> dt.time | None:
     """Display a time picker.
 
@@ -237,6 +257,20 @@ def time_input(
         (default 15 minutes).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -263,4 +297,6 @@ def time_input(
         args=args,
         kwargs=kwargs,
         has_default=value not in ("now", None),
+        bind=bind,
+        persist_state=persist_state,
     )
