@@ -255,6 +255,7 @@ class AppSession:
         if fragment is None:
             self.fragments.begin_full_run()
             ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
+            self._show_query(ctx)
         else:
             # A fragment run redraws the fragment's block in the current tree, nothing else.
             ctx = RunContext(
@@ -327,13 +328,17 @@ class AppSession:
                     live = not ctx.abandoned
                 if live:
                     scope = self.fragments.within(fragment.id) if fragment is not None else None
-                    if fragment is None:  # the front end mirrors them into the page URL
-                        ctx.root.props["query"] = {k: list(v) for k, v in self.query_params.items()}
+                    if fragment is None:
+                        self._show_query(ctx)
                     self.state.end_run(
                         completed=completed, clean_up=reached_end, fragments=scope, page=ctx.page or self.page
                     )
                     self.embeds.sweep(lambda wid: self.state.widget_meta(wid) is not None)
         return completed, follow
+
+    def _show_query(self, ctx: RunContext) -> None:
+        """The query parameters on the run's root: the front end mirrors them into the page URL."""
+        ctx.root.props["query"] = {k: list(v) for k, v in self.query_params.items()}
 
     def _run_script(self, ctx: RunContext) -> None:
         """Run the entrypoint, or the page of the ``pages/`` folder the session shows."""

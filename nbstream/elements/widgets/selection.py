@@ -260,32 +260,10 @@ def radio(
     captions : list of str or None
         A caption under each option.
 
-    bind : "query-params" or None
-        None (the default): the value is not synced with the URL.  "query-params": the
-        widget's value is the page URL's query parameter named by ``key`` (required): changing
-        the widget updates the URL, a URL with the parameter sets the widget, and the
-        parameter leaves the URL while the value equals the default.  A bound parameter
-        cannot be set or deleted through ``st.query_params``, only through
-        ``st.session_state``.
-    persist_state : "page", "session" or None
-        How long the value outlives the widget not being drawn (requires ``key``).  None
-        (the default): it is lost when the widget is not drawn or the user switches pages.
-        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
-        dropped on a page switch.  "session": kept for the whole session, across page
-        switches.  With ``bind="query-params"`` the URL keeps it regardless.
-    bind : "query-params" or None
-        None (the default): the value is not synced with the URL.  "query-params": the
-        widget's value is the page URL's query parameter named by ``key`` (required): changing
-        the widget updates the URL, a URL with the parameter sets the widget, and the
-        parameter leaves the URL while the value equals the default.  A bound parameter
-        cannot be set or deleted through ``st.query_params``, only through
-        ``st.session_state``.
-    persist_state : "page", "session" or None
-        How long the value outlives the widget not being drawn (requires ``key``).  None
-        (the default): it is lost when the widget is not drawn or the user switches pages.
-        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
-        dropped on a page switch.  "session": kept for the whole session, across page
-        switches.  With ``bind="query-params"`` the URL keeps it regardless.
+    bind, persist_state
+        As for ``st.checkbox``.
+    bind, persist_state
+        As for ``st.checkbox``.
 
     Returns
     -------
@@ -348,19 +326,8 @@ def selectbox(
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
-    bind : "query-params" or None
-        None (the default): the value is not synced with the URL.  "query-params": the
-        widget's value is the page URL's query parameter named by ``key`` (required): changing
-        the widget updates the URL, a URL with the parameter sets the widget, and the
-        parameter leaves the URL while the value equals the default.  A bound parameter
-        cannot be set or deleted through ``st.query_params``, only through
-        ``st.session_state``.
-    persist_state : "page", "session" or None
-        How long the value outlives the widget not being drawn (requires ``key``).  None
-        (the default): it is lost when the widget is not drawn or the user switches pages.
-        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
-        dropped on a page switch.  "session": kept for the whole session, across page
-        switches.  With ``bind="query-params"`` the URL keeps it regardless.
+    bind, persist_state
+        As for ``st.checkbox``.
 
     Returns
     -------
@@ -424,19 +391,8 @@ def multiselect(
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
-    bind : "query-params" or None
-        None (the default): the value is not synced with the URL.  "query-params": the
-        widget's value is the page URL's query parameter named by ``key`` (required): changing
-        the widget updates the URL, a URL with the parameter sets the widget, and the
-        parameter leaves the URL while the value equals the default.  A bound parameter
-        cannot be set or deleted through ``st.query_params``, only through
-        ``st.session_state``.
-    persist_state : "page", "session" or None
-        How long the value outlives the widget not being drawn (requires ``key``).  None
-        (the default): it is lost when the widget is not drawn or the user switches pages.
-        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
-        dropped on a page switch.  "session": kept for the whole session, across page
-        switches.  With ``bind="query-params"`` the URL keeps it regardless.
+    bind, persist_state
+        As for ``st.checkbox``.
 
     Returns
     -------
