@@ -262,8 +262,6 @@ def radio(
 
     bind, persist_state
         As for ``st.checkbox``.
-    bind, persist_state
-        As for ``st.checkbox``.
 
     Returns
     -------
