@@ -162,7 +162,7 @@ def add_widget(
         fragment_id=where.fragment_id,
         form_id=form_id,
         persist=persist_state,
-        page=page,
+        route=ctx.session.route.current,
     )
     bindings = ctx.session.bindings if bind is not None else None
     if bindings is not None:

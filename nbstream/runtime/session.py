@@ -331,7 +331,7 @@ class AppSession:
                     if fragment is None:
                         self._show_query(ctx)
                     self.state.end_run(
-                        completed=completed, clean_up=reached_end, fragments=scope, page=ctx.page or self.page
+                        completed=completed, clean_up=reached_end, fragments=scope, page=self.route.current
                     )
                     self.embeds.sweep(lambda wid: self.state.widget_meta(wid) is not None)
         return completed, follow

@@ -277,7 +277,7 @@ class SessionState(MutableMapping[str, Any]):
             held, value = self.peek_widget(wid, meta.key)
             if held:  # kept as a plain key; the widget drawn again with this key adopts it
                 self._old[meta.key] = value
-                self._persisted[meta.key] = (meta.persist, meta.page)
+                self._persisted[meta.key] = (meta.persist, meta.route)
         self._widget.pop(wid, None)
         self._old.pop(wid, None)
         self._shown.pop(wid, None)

@@ -46,7 +46,7 @@ class WidgetMeta:
     form_id: str = ""
     # persist_state: "page" or "session" keeps its value under its key while it is not drawn.
     persist: str | None = None
-    page: str = ""
+    route: str = ""  # the URL path of the page it was drawn on (persist="page" keeps it there)
 
 
 def compute_widget_id(
