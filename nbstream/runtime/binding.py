@@ -123,15 +123,19 @@ def _readings(text: str, options: list[Any] | None) -> Iterator[Any]:
 
 
 def _holds(meta: WidgetMeta, candidate: Any) -> tuple[bool, Any]:
-    """Whether the widget can hold ``candidate``: it comes back from its serde unchanged."""
+    """Whether the widget can hold ``candidate``: it comes back from its serde unchanged, item
+    for item and of the same types (so "1" is no checkbox's True, "2" no float slider's 2)."""
     try:
         back = meta.serde.deserialize(meta.serde.serialize(candidate))
     except (InvalidWireValue, ValueError, TypeError, KeyError, OverflowError, AttributeError):
         return False, None
-    as_list = (lambda v: list(v)) if isinstance(back, (list, tuple)) else (lambda v: v)
-    if isinstance(back, (list, tuple)) != isinstance(candidate, (list, tuple)):
+    many = isinstance(candidate, (list, tuple))
+    if isinstance(back, (list, tuple)) != many:
         return False, None
-    if values_differ(as_list(back), as_list(candidate)):
+    pairs = list(zip(back, candidate)) if many else [(back, candidate)]
+    if many and len(back) != len(candidate):
+        return False, None
+    if any(type(b) is not type(c) or values_differ(b, c) for b, c in pairs):
         return False, None
     return True, back
 
