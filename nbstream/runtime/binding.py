@@ -132,9 +132,9 @@ def _holds(meta: WidgetMeta, candidate: Any) -> tuple[bool, Any]:
     many = isinstance(candidate, (list, tuple))
     if isinstance(back, (list, tuple)) != many:
         return False, None
-    pairs = list(zip(back, candidate)) if many else [(back, candidate)]
     if many and len(back) != len(candidate):
         return False, None
+    pairs = list(zip(back, candidate, strict=True)) if many else [(back, candidate)]
     if any(type(b) is not type(c) or values_differ(b, c) for b, c in pairs):
         return False, None
     return True, back

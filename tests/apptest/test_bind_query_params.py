@@ -12,7 +12,6 @@ import datetime as dt
 import pytest
 
 from nbstream.errors import (
-    StreamlitAPIException,
     StreamlitMissingRequiredParameterError,
     StreamlitValueError,
 )
