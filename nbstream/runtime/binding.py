@@ -194,9 +194,14 @@ class Bindings:
         if state.is_new_write(key) or texts == written or (texts is None and written is _MISSING):
             return  # the script's own value wins; the URL says what the binding wrote
         has_value, current = state.peek_widget(meta.id, key)
-        if texts is None:  # the parameter left the URL (Back): the widget's default
-            state.seed_widget(meta.id, fresh(meta.default))
-            return
+        if texts is None:
+            if state.widget_meta(meta.id) is not None or not isinstance(written, list):
+                # Drawn in the last run and its parameter left the URL (Back): the default.
+                state.seed_widget(meta.id, fresh(meta.default))
+                return
+            # Drawn again after another page (or a hidden spell), which had other parameters:
+            # the value the binding kept comes back, as a URL parameter survives page switches.
+            texts = written
         shape = current if has_value and current is not None else meta.default
         ok, value = from_url(texts, meta, shape)
         if ok:

@@ -374,3 +374,25 @@ def test_bound_tabs_and_expander_track_their_state_and_write_it():
     at.run()
     assert at.markdown[-1].value == "(True, [True, False], 'Data')"
     assert at.query_params == {"more": "true"}
+
+
+def test_a_bound_value_comes_back_after_a_page_switch(project):
+    (project / "a.py").write_text(
+        "import nbstream as st\nst.checkbox('bound', key='cb', bind='query-params')\n"
+        "if st.button('to B'):\n    st.switch_page('b.py')\n"
+    )
+    (project / "b.py").write_text(
+        "import nbstream as st\nst.markdown('B ' + repr(st.query_params.to_dict()))\n"
+        "if st.button('to A'):\n    st.switch_page('a.py')\n"
+    )
+    (project / "app.py").write_text(
+        "import nbstream as st\nst.navigation([st.Page('a.py'), st.Page('b.py')]).run()\n"
+    )
+    at = AppTest.from_file("app.py").run()
+    at.checkbox(key="cb").check().run()
+    assert at.query_params == {"cb": "true"}
+    at.button[0].click().run()
+    assert at.markdown[-1].value == "B {}"  # the other page's URL has its own parameters
+    at.button[0].click().run()
+    assert at.checkbox(key="cb").value is True  # no persist_state: the URL kept it
+    assert at.query_params == {"cb": "true"}
