@@ -328,8 +328,7 @@ class AppSession:
                     live = not ctx.abandoned
                 if live:
                     scope = self.fragments.within(fragment.id) if fragment is not None else None
-                    if fragment is None:
-                        self._show_query(ctx)
+                    self._show_query(ctx)  # a fragment's run: on the whole tree, its root
                     self.state.end_run(
                         completed=completed, clean_up=reached_end, fragments=scope, page=self.route.current
                     )
