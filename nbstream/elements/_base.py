@@ -129,8 +129,7 @@ def add_widget(
         return _place_widget(ctx, kind, props, "", user_key, serde, default, block=block, served=served)
 
     state = ctx.session.state
-    page = ctx.page or ctx.session.page
-    wid = compute_widget_id(kind, user_key, identity, form_id=form_id, page=page)
+    wid = compute_widget_id(kind, user_key, identity, form_id=form_id, page=ctx.page or ctx.session.page)
     if user_key is not None and user_key in ctx.keys:
         raise DuplicateWidgetID(
             f"There are multiple elements with the same `key='{user_key}'`. "
