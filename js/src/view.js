@@ -21,7 +21,15 @@ import { broken, fallback } from "./fallback.js";
 import { Reconciler } from "./patch.js";
 import { applyTheme, resolveTheme, watchHost, applyVariables, resolveSidebar } from "./theme.js";
 import { navMenu } from "./components/navigation/navigation.js";
-import { followRedirect, pageInUrl, prepareVoilaPage, queryInUrl, setFavicon, syncUrl } from "./voila.js";
+import {
+  followRedirect,
+  pageInUrl,
+  prepareVoilaPage,
+  queryInUrl,
+  setFavicon,
+  syncQuery,
+  syncUrl,
+} from "./voila.js";
 import { baseUrl, watchStaticUrls } from "./static_urls.js";
 import { applyFonts } from "./fonts.js";
 
@@ -75,6 +83,8 @@ export class AppView {
     this.redirected = { seen: "" };
     /** The page props this view saw last (voila.js syncUrl). */
     this.seenPage = { last: "" };
+    /** The kernel's query parameters this view put in the URL last (voila.js syncQuery). */
+    this.seenQuery = { last: "" };
     this.notFound = document.createElement("div");
     this.notFound.className = "nbs-page-not-found";
     this.notFound.setAttribute("role", "alert");
@@ -174,6 +184,7 @@ export class AppView {
     this.showNotFound(shown?.not_found);
     if (config.host === "voila") {
       syncUrl(shown, this.seenPage);
+      syncQuery(this.store.tree.props?.query, this.seenQuery);
       const title = page.page_title || shown?.title;
       if (typeof title === "string" && title) document.title = title;
       if (page.page_icon || shown) setFavicon(page.page_icon || shown?.icon);

@@ -104,6 +104,35 @@ export function syncUrl(page, seen) {
   seen.last = key;
 }
 
+/**
+ * Show the kernel's st.query_params in the URL (bound widgets write theirs there): the URL's
+ * app parameters are replaced, without a history entry, when the kernel's set changed since
+ * this view saw it last and differs from the URL's.  A run's partial trees carry none.
+ * @param {Record<string, string[]> | undefined} query
+ * @param {{last: string}} seen  the query this view saw last
+ */
+export function syncQuery(query, seen) {
+  if (!query || typeof query !== "object" || !onVoilaPage()) return;
+  const key = JSON.stringify(query);
+  if (key === seen.last) return;
+  seen.last = key;
+  /** @type {Record<string, string[]>} */
+  const clean = {};
+  for (const [name, values] of Object.entries(query)) {
+    if (name === PAGE_PARAM || !Array.isArray(values)) continue;
+    clean[name] = values.filter((v) => typeof v === "string");
+  }
+  if (sameQuery(clean, queryInUrl())) return;
+  history.replaceState(history.state, "", pageHref(pageInUrl(), clean));
+}
+
+/** @param {Record<string, string[]>} a  @param {Record<string, string[]>} b */
+function sameQuery(a, b) {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k] || null));
+}
+
 /** An emoji as the tab's favicon (an SVG image); Material icons and "" remove ours. */
 export function setFavicon(/** @type {string | undefined} */ iconText) {
   let link = /** @type {HTMLLinkElement | null} */ (document.querySelector("link[data-nbs-favicon]"));

@@ -13,6 +13,7 @@ from typing import Any
 
 from nbstream.elements.delta_generator import DeltaGenerator, current
 from nbstream.runtime import context
+from nbstream.runtime.binding import check_bind, check_persist
 from nbstream.runtime.errors import (
     DuplicateWidgetID,
     StreamlitAPIException,
@@ -79,6 +80,8 @@ def add_widget(
     block: bool = False,
     served: Any = None,
     unplaced: bool = False,
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Register a widget for this run, place it, and return its value.
 
@@ -92,7 +95,10 @@ def add_widget(
     ``served`` is data kept on the node for the browser to request (never sent with
     the tree).  ``unplaced`` registers a widget that another element draws (a button
     column's clicks): nothing is placed, and it returns ``(widget ID, value)``.
+    ``bind`` and ``persist_state`` are Streamlit's (runtime/binding.py).
     """
+    check_bind(bind, key)
+    check_persist(persist_state, key)
     ctx = context.require()
     ctx.check_interrupt()
     if ctx.cache_recorder is not None:
@@ -154,9 +160,16 @@ def add_widget(
         trigger=trigger,
         fragment_id=where.fragment_id,
         form_id=form_id,
+        persist=persist_state,
+        route=ctx.session.route.current,
     )
+    bindings = ctx.session.bindings if bind is not None else None
+    if bindings is not None:
+        bindings.read_url(state, ctx.session.query_params, meta)
     set_by_script = state.is_new_write(user_key)
     value = state.register_widget(meta, has_default=has_default, coerce=coerce)
+    if bindings is not None:
+        bindings.write_url(ctx.session.query_params, meta, value)
     if unplaced:
         return wid, fresh(value)
     return _place_widget(

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from nbstream import config
 from nbstream.runtime import alias, caches, context, parallel, tree
+from nbstream.runtime.binding import Bindings
 from nbstream.runtime.client import ClientInfo
 from nbstream.runtime.context import RunContext
 from nbstream.runtime.embeds import EmbeddedWidgets
@@ -65,6 +66,7 @@ class AppSession:
         self.uploads = UploadStore()  # files users uploaded, by file_uploader widget
         self.embeds = EmbeddedWidgets()  # Jupyter widgets the app shows (st.widget)
         self.query_params: dict[str, list[str]] = {}
+        self.bindings = Bindings()  # widgets bound to query parameters (bind="query-params")
         # Secrets that replace the secrets files for this session (AppTest.secrets).
         self.secrets_override: Mapping[str, Any] | None = None
         # The user ``st.user`` shows (AppTest.user); None: the logged-out user.
@@ -253,6 +255,7 @@ class AppSession:
         if fragment is None:
             self.fragments.begin_full_run()
             ctx = RunContext(session=self, root=tree.new_root(), uninterruptible=request.is_click)
+            self._show_query(ctx)
         else:
             # A fragment run redraws the fragment's block in the current tree, nothing else.
             ctx = RunContext(
@@ -325,9 +328,16 @@ class AppSession:
                     live = not ctx.abandoned
                 if live:
                     scope = self.fragments.within(fragment.id) if fragment is not None else None
-                    self.state.end_run(completed=completed, clean_up=reached_end, fragments=scope)
+                    self._show_query(ctx)  # a fragment's run: on the whole tree, its root
+                    self.state.end_run(
+                        completed=completed, clean_up=reached_end, fragments=scope, page=self.route.current
+                    )
                     self.embeds.sweep(lambda wid: self.state.widget_meta(wid) is not None)
         return completed, follow
+
+    def _show_query(self, ctx: RunContext) -> None:
+        """The query parameters on the run's root: the front end mirrors them into the page URL."""
+        ctx.root.props["query"] = {k: list(v) for k, v in self.query_params.items()}
 
     def _run_script(self, ctx: RunContext) -> None:
         """Run the entrypoint, or the page of the ``pages/`` folder the session shows."""

@@ -49,6 +49,8 @@ class SessionState(MutableMapping[str, Any]):
         # submitted text for a chat_input (a trigger that carries a value).
         self._triggered: dict[str, Any] = {}
         self._warned_default: set[str] = set()
+        # Keys whose widget was forgotten but whose value persist_state keeps: key -> (scope, page).
+        self._persisted: dict[str, tuple[str, str]] = {}
         self.running = False
         self.enforce_serializable = False
 
@@ -226,7 +228,14 @@ class SessionState(MutableMapping[str, Any]):
         self._shown[wid] = value
         return value
 
-    def end_run(self, *, completed: bool, clean_up: bool = True, fragments: set[str] | None = None) -> None:
+    def end_run(
+        self,
+        *,
+        completed: bool,
+        clean_up: bool = True,
+        fragments: set[str] | None = None,
+        page: str | None = None,
+    ) -> None:
         """Finish a run; a completed one deletes the widgets it did not draw, with their keys,
         unless ``clean_up`` is False (the script did not reach its end: st.stop, st.rerun, an error).
 
@@ -242,6 +251,8 @@ class SessionState(MutableMapping[str, Any]):
             in_scope = (lambda m: True) if fragments is None else (lambda m: m.fragment_id in fragments)
             for wid in [w for w, m in self._meta.items() if w not in self._rendered and in_scope(m)]:
                 self._forget_widget(wid)
+            if page is not None and fragments is None:
+                self._drop_other_pages(page)
             if fragments is None:
                 self._order = list(self._rendered)
         self._rendered = {}
@@ -262,12 +273,31 @@ class SessionState(MutableMapping[str, Any]):
 
     def _forget_widget(self, wid: str) -> None:
         meta = self._meta.pop(wid)
+        if meta.persist is not None and meta.key is not None and self._key_to_id.get(meta.key) == wid:
+            held, value = self.peek_widget(wid, meta.key)
+            if held:  # kept as a plain key; the widget drawn again with this key adopts it
+                self._old[meta.key] = value
+                self._persisted[meta.key] = (meta.persist, meta.route)
         self._widget.pop(wid, None)
         self._old.pop(wid, None)
         self._shown.pop(wid, None)
         self._wires.pop(wid, None)
         if meta.key is not None and self._key_to_id.get(meta.key) == wid:
             del self._key_to_id[meta.key]
+
+    def _drop_other_pages(self, page: str) -> None:
+        """persist_state="page": a page switch discards the values kept for the page left."""
+        for key, (scope, kept_on) in list(self._persisted.items()):
+            if key in self._key_to_id:  # drawn again: its widget holds it now
+                del self._persisted[key]
+            elif scope == "page" and kept_on != page:
+                del self._persisted[key]
+                self._old.pop(key, None)
+
+    def seed_widget(self, wid: str, value: Any) -> None:
+        """Give a widget a value as if the browser had sent it (a bound query parameter)."""
+        self._widget[wid] = value
+        self._wires.pop(wid, None)
 
     def _compact(self) -> None:
         for wid, value in self._widget.items():

@@ -44,6 +44,9 @@ class WidgetMeta:
     trigger: bool = False
     fragment_id: str | None = None
     form_id: str = ""
+    # persist_state: "page" or "session" keeps its value under its key while it is not drawn.
+    persist: str | None = None
+    route: str = ""  # the URL path of the page it was drawn on (persist="page" keeps it there)
 
 
 def compute_widget_id(

@@ -11,8 +11,15 @@ from typing import Any
 from nbstream.elements._base import add_block, add_element, place
 from nbstream.elements._sizing import check_choice, check_gap, check_height, check_width
 from nbstream.elements.delta_generator import BOTTOM, SIDEBAR, DeltaGenerator, command, current
-from nbstream.elements.layout.open_state import OpenableContainer, open_flag_block, open_tab_bar, tracking
+from nbstream.elements.layout.open_state import (
+    OpenableContainer,
+    check_bound_labels,
+    open_flag_block,
+    open_tab_bar,
+    tracking,
+)
 from nbstream.runtime import context
+from nbstream.runtime.binding import check_bind
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.tree import Node
 
@@ -212,6 +219,7 @@ def expander(
     on_change: Callable[..., Any] | str | None = "ignore",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
+    bind: str | None = None,
 ) -> OpenableContainer:
     """Insert a container that can be expanded and collapsed.
 
@@ -240,6 +248,13 @@ def expander(
     args, kwargs : tuple and dict
         Arguments for the ``on_change`` callback.
 
+    bind : "query-params" or None
+        None (the default): the expanded state is not synced with the URL.
+        "query-params": the URL's query parameter named by ``key`` (required) is "true" or
+        "false" while the state differs from ``expanded``; toggling updates it and a URL
+        with it sets the state.  The expander then tracks its state (``.open``) and reruns
+        the app when toggled, as with ``on_change="rerun"``.
+
     Returns
     -------
     DeltaGenerator
@@ -249,7 +264,9 @@ def expander(
         raise StreamlitAPIException("A label is required for an expander")
     if "expander" in _where():
         raise StreamlitAPIException("Expanders may not be nested inside other expanders.")
+    check_bind(bind, key)
     tracked, callback = tracking(on_change)
+    tracked = tracked or bind is not None  # a bound expander tracks its state
     props = {
         "label": label,
         "expanded": bool(expanded),
@@ -269,6 +286,7 @@ def expander(
         args=args,
         kwargs=kwargs,
         identity=identity,
+        bind=bind,
     )
 
 
@@ -283,6 +301,7 @@ def tabs(
     on_change: Callable[..., Any] | str | None = "ignore",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
+    bind: str | None = None,
 ) -> list[OpenableContainer]:
     """Insert containers separated into tabs.
 
@@ -306,6 +325,14 @@ def tabs(
     args, kwargs : tuple and dict
         Arguments for the ``on_change`` callback.
 
+    bind : "query-params" or None
+        None (the default): the open tab is not synced with the URL.  "query-params": the
+        URL's query parameter named by ``key`` (required) is the open tab's label while it
+        is not the default tab; switching tabs updates it, a URL with a label opens that
+        tab, and a label that is no tab is dropped.  The tabs then track the open tab
+        (``.open``) and switching reruns the app, as with ``on_change="rerun"``.  Labels
+        must be non-empty and unique.
+
     Returns
     -------
     list of DeltaGenerator
@@ -319,7 +346,11 @@ def tabs(
         raise StreamlitValueError(
             "default", [f"a tab label from `tabs`. `{default}` is not in the list of tabs"]
         )
+    check_bind(bind, key)
+    if bind is not None:
+        check_bound_labels(tabs)
     tracked, callback = tracking(on_change)
+    tracked = tracked or bind is not None  # bound tabs track the open tab
     labels = list(tabs)
     first = labels.index(default) if default is not None else 0
     props = {
@@ -330,7 +361,14 @@ def tabs(
     }
     if tracked:
         bar, chosen = open_tab_bar(
-            labels, props, default=labels[first], key=key, callback=callback, args=args, kwargs=kwargs
+            labels,
+            props,
+            default=labels[first],
+            key=key,
+            callback=callback,
+            args=args,
+            kwargs=kwargs,
+            bind=bind,
         )
         selected: int | None = labels.index(chosen)
     else:

@@ -51,6 +51,7 @@ def open_flag_block(
     args: Iterable[Any] | None,
     kwargs: dict[str, Any] | None,
     identity: dict[str, Any],
+    bind: str | None = None,
 ) -> OpenableContainer:
     """An expander or popover whose open state is a widget value."""
     placed, value = add_widget(
@@ -65,6 +66,7 @@ def open_flag_block(
         kwargs=kwargs,
         has_default=default,
         block=True,
+        bind=bind,
     )
     return OpenableContainer.of(placed, bool(value))
 
@@ -78,6 +80,7 @@ def open_tab_bar(
     callback: Callable[..., Any] | None,
     args: Iterable[Any] | None,
     kwargs: dict[str, Any] | None,
+    bind: str | None = None,
 ) -> tuple[DeltaGenerator, str]:
     """A tab bar whose open tab's label is a widget value."""
     return add_widget(  # type: ignore[no-any-return]
@@ -92,4 +95,17 @@ def open_tab_bar(
         kwargs=kwargs,
         has_default=default != labels[0],
         block=True,
+        bind=bind,
     )
+
+
+def check_bound_labels(labels: Sequence[str]) -> None:
+    """Bound tabs: each label is a query parameter's value, so none is empty and none repeats."""
+    if any(not label for label in labels):
+        raise StreamlitValueError(
+            "tabs", ["non-empty labels. Tab labels must be non-empty when bind='query-params'"]
+        )
+    if len(set(labels)) != len(labels):
+        raise StreamlitValueError(
+            "tabs", ["unique labels. Tab labels must be unique when bind='query-params'"]
+        )

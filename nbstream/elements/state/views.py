@@ -99,14 +99,26 @@ class QueryParams(MutableMapping[str, str]):
     Assigning a list stores repeated values (``?a=1&a=2``).
     """
 
-    __slots__ = ("_resolve",)
+    __slots__ = ("_bound", "_resolve")
 
-    def __init__(self, resolve: Callable[[], dict[str, list[str]]]) -> None:
+    def __init__(
+        self,
+        resolve: Callable[[], dict[str, list[str]]],
+        bound: Callable[[], list[str]] = list,
+    ) -> None:
         object.__setattr__(self, "_resolve", resolve)
+        object.__setattr__(self, "_bound", bound)  # the keys widgets are bound to (bind=)
 
     @property
     def _params(self) -> dict[str, list[str]]:
         return self._resolve()
+
+    def _refuse_bound(self, key: str, action: str) -> None:
+        if str(key) in self._bound():
+            raise StreamlitAPIException(
+                f"Cannot directly {action} query parameter '{key}' - it is bound to a widget. "
+                "Modify the widget value instead."
+            )
 
     def __getitem__(self, key: str) -> str:
         values = self._params.get(key)
@@ -117,6 +129,7 @@ class QueryParams(MutableMapping[str, str]):
     def __setitem__(self, key: str, value: str | Iterable[str]) -> None:
         if isinstance(value, Mapping):
             raise StreamlitAPIException(f"You cannot set a query params key `{key}` to a dictionary.")
+        self._refuse_bound(key, "set")
         if str(key).lower() in _EMBED_KEYS:
             raise StreamlitAPIException(
                 "Query param embed and embed_options (case-insensitive) cannot be set programmatically."
@@ -129,6 +142,7 @@ class QueryParams(MutableMapping[str, str]):
     def __delitem__(self, key: str) -> None:
         if key not in self._params:
             raise KeyError(f'st.query_params has no key "{key}".')
+        self._refuse_bound(key, "delete")
         del self._params[key]
 
     def __iter__(self) -> Iterator[str]:
@@ -158,6 +172,13 @@ class QueryParams(MutableMapping[str, str]):
 
     def clear(self) -> None:
         """Remove every query parameter."""
+        bound = self._bound()
+        if bound:
+            names = ", ".join(f"'{key}'" for key in bound)
+            raise StreamlitAPIException(
+                f"Cannot clear query parameters - the following are bound to widgets: {names}. "
+                "Modify the widget values instead, or remove the bind parameter."
+            )
         self._params.clear()
 
     def to_dict(self) -> dict[str, str]:
@@ -166,7 +187,11 @@ class QueryParams(MutableMapping[str, str]):
 
     def from_dict(self, params: Mapping[str, str | Iterable[str]]) -> None:
         """Replace all parameters with ``params`` (lists become repeated keys)."""
-        self._params.clear()
+        for key in params:
+            self._refuse_bound(key, "set")
+        bound = set(self._bound())
+        for key in [k for k in self._params if k not in bound]:
+            del self._params[key]
         for key, value in params.items():
             self[key] = value
 
@@ -178,4 +203,16 @@ def _as_str(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-query_params = QueryParams(lambda: _current_session().query_params)
+def _session_params() -> dict[str, list[str]]:
+    session = _current_session()
+    # A value the browser changed since its bound parameter was written reads as the new one.
+    session.bindings.refresh(session.state, session.query_params)
+    return session.query_params
+
+
+def _bound_keys() -> list[str]:
+    session = _current_session()
+    return session.bindings.bound_keys(session.state)
+
+
+query_params = QueryParams(_session_params, _bound_keys)

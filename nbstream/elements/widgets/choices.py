@@ -77,9 +77,6 @@ def _button_group(
             "`required=True` and `selection_mode='multi'` cannot be used together. "
             "`required` is only supported for single-select mode."
         )
-    for name, value in (("bind", bind), ("persist_state", persist_state)):
-        if value is not None:
-            raise StreamlitAPIException(f"The `{name}` argument of `st.{kind}` is not supported by nbstream.")
     fmt = check_format_func(str if format_func is None else format_func)
     opts = as_options(options)
     chosen = _defaults(kind, default, opts, multi)
@@ -125,6 +122,8 @@ def _button_group(
         kwargs=kwargs,
         has_default=bool(chosen),
         coerce=enum_coercer(opts),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -147,7 +146,7 @@ def pills(
     width: int | str = "content",
     wrap: bool | None = None,
     bind: str | None = None,
-    persist_state: Any = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a pills widget: the options as a row of pill-shaped buttons.
 
@@ -188,8 +187,19 @@ def pills(
         The widget's width: its content's, its container's, or pixels.
     wrap : bool or None
         Whether the options wrap onto more rows (None: they do, but in a row of columns).
-    bind, persist_state : None
-        Accepted for Streamlit's signature; nbstream takes only None.
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -222,11 +232,25 @@ def segmented_control(
     width: int | str = "content",
     wrap: bool | None = None,
     bind: str | None = None,
-    persist_state: Any = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a segmented control: the options as one row of joined buttons.
 
     Same parameters and return value as ``st.pills``; only the look differs.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------

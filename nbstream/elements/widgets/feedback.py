@@ -46,6 +46,8 @@ def feedback(
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     width: int | str = "content",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> int | None:
     """Display a feedback widget: thumbs up/down, five faces or five stars.
 
@@ -68,6 +70,20 @@ def feedback(
         Arguments for ``on_change``.
     width : "content", "stretch" or int
         The widget's width.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -106,4 +122,6 @@ def feedback(
         args=args,
         kwargs=kwargs,
         has_default=default is not None,
+        bind=bind,
+        persist_state=persist_state,
     )

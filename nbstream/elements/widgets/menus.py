@@ -49,6 +49,8 @@ def pagination(
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     disabled: bool = False,
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> int:
     """Display page navigation: previous/next buttons and page numbers.
 
@@ -70,6 +72,20 @@ def pagination(
         called first, with ``args`` and ``kwargs``.
     disabled : bool
         Disable the widget.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -104,6 +120,8 @@ def pagination(
         args=args,
         kwargs=kwargs,
         has_default=default != 1,
+        bind=bind,
+        persist_state=persist_state,
     )
 
 

@@ -89,6 +89,8 @@ def number_input(
     label_visibility: str = "visible",
     icon: str | None = None,
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> int | float | None:
     """Display a numeric input with + and - buttons.
 
@@ -123,6 +125,20 @@ def number_input(
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -199,6 +215,8 @@ def number_input(
         args=args,
         kwargs=kwargs,
         has_default=has_default,
+        bind=bind,
+        persist_state=persist_state,
     )
 
 

@@ -43,7 +43,20 @@ BOOL = BoolSerde()
 
 
 def _bool_widget(
-    kind: str, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
+    kind: str,
+    label,
+    value,
+    key,
+    help,
+    on_change,
+    args,
+    kwargs,
+    disabled,
+    label_visibility,
+    width,
+    wrap,
+    bind,
+    persist_state,
 ) -> bool:
     props = widget_props(
         label, help, disabled, label_visibility, width=check_width(width), wrap=check_wrap(wrap)
@@ -59,6 +72,8 @@ def _bool_widget(
         args=args,
         kwargs=kwargs,
         has_default=bool(value) is not False,
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -76,6 +91,8 @@ def checkbox(
     label_visibility: str = "visible",
     width: int | str = "content",
     wrap: bool | None = None,
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> bool:
     """Display a checkbox.
 
@@ -108,13 +125,40 @@ def checkbox(
         stays on one line in a horizontal container or directly in a column, and
         wraps elsewhere.
 
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
+
     Returns
     -------
     bool
         Whether the checkbox is checked.
     """
     return _bool_widget(
-        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
+        "checkbox",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )
 
 
@@ -132,10 +176,25 @@ def toggle(
     label_visibility: str = "visible",
     width: int | str = "content",
     wrap: bool | None = None,
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> bool:
     """Display a toggle switch. Same parameters and return value as ``st.checkbox``."""
     return _bool_widget(
-        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
+        "toggle",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )
 
 
@@ -166,6 +225,8 @@ def _single_choice(
     kwargs: Any,
     disabled: bool,
     label_visibility: str,
+    bind: str | None = None,
+    persist_state: str | None = None,
     *,
     width: Any,
     allow_content: bool,
@@ -206,6 +267,8 @@ def _single_choice(
         kwargs=kwargs,
         has_default=index not in (0, None),
         coerce=enum_coercer(opts),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -226,6 +289,8 @@ def radio(
     captions: Sequence[str] | None = None,
     label_visibility: str = "visible",
     width: int | str = "content",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a radio button group.
 
@@ -249,6 +314,9 @@ def radio(
         The widget's width: its content's (the default), its container's, or a number
         of pixels (never wider than the container).
 
+    bind, persist_state
+        As for ``st.checkbox``.
+
     Returns
     -------
     any
@@ -257,7 +325,8 @@ def radio(
     caps = None if captions is None else [str(c) for c in captions]
     return _single_choice(
         "radio", label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
-        label_visibility, width=width, allow_content=True, horizontal=bool(horizontal), captions=caps,
+        label_visibility, bind, persist_state, width=width, allow_content=True,
+        horizontal=bool(horizontal), captions=caps,
     )  # fmt: skip
 
 
@@ -281,6 +350,8 @@ def selectbox(
     accept_new_options: bool = False,
     filter_mode: str | None = "fuzzy",
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a select widget (a drop-down of options).
 
@@ -314,6 +385,9 @@ def selectbox(
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
 
+    bind, persist_state
+        As for ``st.checkbox``.
+
     Returns
     -------
     any
@@ -325,7 +399,8 @@ def selectbox(
         placeholder = "Add an option" if accept_new_options else "Choose an option"
     return _single_choice(
         "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
-        label_visibility, width=width, allow_content=False, accept_new_options=accept_new_options,
+        label_visibility, bind, persist_state, width=width, allow_content=False,
+        accept_new_options=accept_new_options,
         look={"accept_new_options": accept_new_options, "required": bool(required),
               "icon": check_icon(icon), "filter_mode": filter_mode},
         placeholder=str(placeholder),
@@ -353,6 +428,8 @@ def multiselect(
     select_all: bool | int = 1000,
     width: int | str = "stretch",
     wrap: bool | None = None,
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> list[Any]:
     """Display a multiselect widget.
 
@@ -388,6 +465,9 @@ def multiselect(
         one row that scrolls sideways (False).  None (the default): one row in a
         horizontal container or directly in a column, wrapping elsewhere.
     key, help, on_change, args, kwargs, disabled, label_visibility
+        As for ``st.checkbox``.
+
+    bind, persist_state
         As for ``st.checkbox``.
 
     Returns
@@ -451,6 +531,8 @@ def multiselect(
         kwargs=kwargs,
         has_default=bool(chosen),
         coerce=enum_coercer(opts),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 

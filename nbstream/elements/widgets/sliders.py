@@ -203,6 +203,8 @@ def slider(
     disabled: bool = False,
     label_visibility: str = "visible",
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a slider for a number, date, time or datetime -- or a range of them.
 
@@ -226,6 +228,20 @@ def slider(
         the container).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -295,6 +311,8 @@ def slider(
         args=args,
         kwargs=kwargs,
         has_default=has_default,
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -339,6 +357,8 @@ def select_slider(
     disabled: bool = False,
     label_visibility: str = "visible",
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a slider over a list of options (any values, such as month names).
 
@@ -357,6 +377,20 @@ def select_slider(
         the container).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -399,4 +433,6 @@ def select_slider(
         kwargs=kwargs,
         has_default=has_default,
         coerce=enum_coercer(opts),
+        bind=bind,
+        persist_state=persist_state,
     )

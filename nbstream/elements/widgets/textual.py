@@ -93,6 +93,8 @@ def text_input(
     validate: str | tuple[str, str] | None = None,
     live: bool | str = False,
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> str | None:
     """Display a single-line text input.
 
@@ -138,6 +140,20 @@ def text_input(
         the container's).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -193,6 +209,8 @@ def text_input(
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -213,6 +231,8 @@ def text_area(
     required: bool = False,
     label_visibility: str = "visible",
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> str | None:
     """Display a multi-line text input.
 
@@ -237,6 +257,20 @@ def text_area(
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -282,6 +316,8 @@ def text_area(
         args=args,
         kwargs=kwargs,
         has_default=bool(text),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -311,6 +347,8 @@ def color_picker(
     disabled: bool = False,
     label_visibility: str = "visible",
     width: int | str = "content",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> str:
     """Display a color picker.
 
@@ -325,6 +363,20 @@ def color_picker(
         container's, or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -349,4 +401,6 @@ def color_picker(
         args=args,
         kwargs=kwargs,
         has_default=value is not None,
+        bind=bind,
+        persist_state=persist_state,
     )

@@ -93,6 +93,8 @@ def date_input(
     required: bool = False,
     label_visibility: str = "visible",
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """Display a date picker, for one date or a date range.
 
@@ -118,6 +120,20 @@ def date_input(
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -185,6 +201,8 @@ def date_input(
         args=args,
         kwargs=kwargs,
         has_default=value is not None and value != "today",
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -242,6 +260,8 @@ def time_input(
     step: int | dt.timedelta = dt.timedelta(minutes=15),
     format: str = "24h",
     width: int | str = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> dt.time | None:
     """Display a time picker.
 
@@ -266,6 +286,20 @@ def time_input(
         The widget's width: its container's (default) or a number of pixels.
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for ``st.checkbox``.
+
+    bind : "query-params" or None
+        None (the default): the value is not synced with the URL.  "query-params": the
+        widget's value is the page URL's query parameter named by ``key`` (required): changing
+        the widget updates the URL, a URL with the parameter sets the widget, and the
+        parameter leaves the URL while the value equals the default.  A bound parameter
+        cannot be set or deleted through ``st.query_params``, only through
+        ``st.session_state``.
+    persist_state : "page", "session" or None
+        How long the value outlives the widget not being drawn (requires ``key``).  None
+        (the default): it is lost when the widget is not drawn or the user switches pages.
+        "page": kept while the user stays on the page (e.g. a conditionally hidden widget),
+        dropped on a page switch.  "session": kept for the whole session, across page
+        switches.  With ``bind="query-params"`` the URL keeps it regardless.
 
     Returns
     -------
@@ -311,4 +345,6 @@ def time_input(
         args=args,
         kwargs=kwargs,
         has_default=value not in ("now", None),
+        bind=bind,
+        persist_state=persist_state,
     )
