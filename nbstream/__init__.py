@@ -83,10 +83,11 @@ from nbstream.elements.widgets.feedback import feedback
 from nbstream.elements.widgets.menus import menu_button, pagination
 from nbstream.elements.widgets.moments import datetime_input
 from nbstream.elements.widgets.numeric import number_input
-from nbstream.elements.widgets.selection import checkbox, multiselect, radio, selectbox, toggle
+from nbstream.elements.widgets.selection import multiselect, radio, selectbox
 from nbstream.elements.widgets.sliders import select_slider, slider
 from nbstream.elements.widgets.textual import color_picker, text_area, text_input
 from nbstream.elements.widgets.time import date_input, time_input
+from nbstream.elements.widgets.toggles import checkbox, toggle
 from nbstream.elements.widgets.uploads import audio_input, camera_input, file_uploader
 from nbstream.secrets import secrets
 

@@ -14,7 +14,7 @@ from typing import Any
 from nbstream.elements._base import add_widget
 from nbstream.elements.delta_generator import DeltaGenerator
 from nbstream.elements.widgets._options import IndexSerde
-from nbstream.elements.widgets.selection import BOOL
+from nbstream.elements.widgets.toggles import BOOL
 from nbstream.runtime.errors import StreamlitValueError
 
 

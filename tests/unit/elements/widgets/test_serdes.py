@@ -14,10 +14,10 @@ import pytest
 from nbstream.elements.widgets._options import IndexSerde, IndicesSerde
 from nbstream.elements.widgets.buttons import TRIGGER
 from nbstream.elements.widgets.numeric import NumberSerde
-from nbstream.elements.widgets.selection import BOOL
 from nbstream.elements.widgets.sliders import OptionRangeSerde, SliderSerde
 from nbstream.elements.widgets.textual import MAX_TEXT_CHARS, ColorSerde, TextSerde
 from nbstream.elements.widgets.time import DateSerde, TimeSerde
+from nbstream.elements.widgets.toggles import BOOL
 from nbstream.runtime.widgets import InvalidWireValue
 
 D = dt.date
