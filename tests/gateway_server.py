@@ -26,7 +26,7 @@ from tests.databases import _free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_ENV = "NBSTREAM_GATEWAY_VENV"
-TOKEN = "gateway-test-token"  # noqa: S105 (a throwaway server's)
+TOKEN = "gateway-test-token"  # a throwaway server's
 # Enterprise Gateway refuses kernels to the user "root" (its unauthorized_users) unless told
 # who asks: nbstream serve passes KERNEL_* variables to the gateway, as Jupyter Server does.
 KERNEL_USERNAME = "nbstream-test"
@@ -120,4 +120,3 @@ class Gateway:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
         self._log_file.close()
-

@@ -61,7 +61,9 @@ def gateway(workdir: Path) -> Iterator[Gateway]:
     media.mkdir()
     # The kernels' environment names a media directory that exists on their machine (as a
     # gateway's host may have one): with a gateway, media must still go inline.
-    server = Gateway(binary, env={"NBSTREAM_MEDIA_DIR": str(media), "EG_INHERITED_ENVS": "NBSTREAM_MEDIA_DIR"})
+    server = Gateway(
+        binary, env={"NBSTREAM_MEDIA_DIR": str(media), "EG_INHERITED_ENVS": "NBSTREAM_MEDIA_DIR"}
+    )
     server.media = media  # type: ignore[attr-defined]
     yield server
     server.stop()
