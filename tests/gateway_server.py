@@ -34,7 +34,9 @@ KERNEL_USERNAME = "nbstream-test"
 
 def gateway_binary() -> Path | None:
     """The ``jupyter-enterprisegateway`` of the gateway's venv, or None when it is absent."""
-    venv = Path(os.environ.get(VENV_ENV) or ROOT / ".venv-gateway")
+    venv = Path(os.environ.get(VENV_ENV) or ".venv-gateway")
+    if not venv.is_absolute():  # as .ci/run names it, from the repository's root
+        venv = ROOT / venv
     found = venv / "bin" / "jupyter-enterprisegateway"
     return found if found.exists() else None
 

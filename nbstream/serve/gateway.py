@@ -22,6 +22,7 @@ import contextlib
 import json
 import logging
 import os
+import socket
 import struct
 import time
 from typing import Any
@@ -133,6 +134,9 @@ class GatewayKernelLink:
         args = GatewayClient.instance().load_connection_args()
         request = HTTPRequest(url_path_join(self._url("ws"), "channels"), **args)
         self._ws = await websocket_connect(request, max_message_size=MAX_MESSAGE)
+        # A click is one small frame: sent at once, not held back to be combined (Nagle).
+        with contextlib.suppress(AttributeError):
+            self._ws.protocol.stream.set_nodelay(True)
         self._reader = asyncio.ensure_future(self._read())
 
     def write(self, frame: str | bytes) -> None:
@@ -144,6 +148,7 @@ class GatewayKernelLink:
         assert self._ws is not None
         while True:
             raw = await self._ws.read_message()
+            self._ack_at_once()
             if raw is None:
                 self._lose("the gateway closed the kernel's websocket")
                 return
@@ -162,6 +167,18 @@ class GatewayKernelLink:
             queue = self._queues.get(str(channel))
             if queue is not None:
                 queue.put_nowait(msg)
+
+    def _ack_at_once(self) -> None:
+        """Acknowledge what arrived without delay (Linux's TCP_QUICKACK, which lapses, so
+        after each frame).  The gateway's websocket sends with Nagle's algorithm on: its
+        next small frame (a patch after a status message) waits for this side's ACK, which
+        delayed ACKs would hold back up to 40 ms on every click."""
+        quickack = getattr(socket, "TCP_QUICKACK", None)
+        stream = getattr(getattr(self._ws, "protocol", None), "stream", None)
+        if quickack is None or stream is None or stream.socket is None:
+            return
+        with contextlib.suppress(OSError):
+            stream.socket.setsockopt(socket.IPPROTO_TCP, quickack, 1)
 
     def _lose(self, why: str) -> None:
         if self.lost is None:
