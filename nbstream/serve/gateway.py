@@ -132,7 +132,8 @@ class GatewayKernelLink:
     async def open(self) -> None:
         """Connect to the kernel's websocket on the gateway (with the gateway's auth)."""
         args = GatewayClient.instance().load_connection_args()
-        request = HTTPRequest(url_path_join(self._url("ws"), "channels"), **args)
+        url = url_path_join(self._url("ws"), "channels") + f"?session_id={url_escape(self.session.session)}"
+        request = HTTPRequest(url, **args)
         self._ws = await websocket_connect(request, max_message_size=MAX_MESSAGE)
         # A click is one small frame: sent at once, not held back to be combined (Nagle).
         with contextlib.suppress(AttributeError):

@@ -68,8 +68,8 @@ def load_script(path: str, argv: list[str] | None = None, source: str | None = N
     if full.endswith(".ipynb"):
         setup, body = notebook_parts(json.loads(source))
         shell = _shell()
-        for source in setup:
-            result = shell.run_cell(source, store_history=False, silent=True)
+        for cell in setup:
+            result = shell.run_cell(cell, store_history=False, silent=True)
             if not result.success:
                 raise RuntimeError(f"a setup cell of {path} failed: {result.error_in_exec!r}")
         return Script(body, seed=shell.user_ns, folder=folder)
