@@ -83,6 +83,8 @@ def served(workdir: Path, gateway: Gateway) -> Iterator[Server]:
     server.project = project  # type: ignore[attr-defined]
     yield server
     server.stop()
+    # A stopped server leaves no kernel behind on the gateway.
+    assert eventually(lambda: gateway.kernel_ids() == [], timeout=15), gateway.kernel_ids()
 
 
 def session_id(page: object) -> str:

@@ -7,6 +7,7 @@ import json
 import os
 import struct
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -237,3 +238,29 @@ def test_the_pool_asks_a_remote_link_whether_its_kernel_lives() -> None:
         assert not await pool._alive(PoolKernel("b", Link(False)))
 
     run_coroutine(go())
+
+
+def test_a_shipped_notebook_runs_its_setup_cells_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    class Shell:
+        """The kernel's shell, as far as load_script uses it: cells run in its namespace."""
+
+        def __init__(self) -> None:
+            self.user_ns: dict[str, Any] = {}
+
+        def run_cell(self, source: str, store_history: bool, silent: bool) -> Any:
+            exec(source, self.user_ns)
+            return types.SimpleNamespace(success=True, error_in_exec=None)
+
+    monkeypatch.setattr(kernel, "_shell", Shell)
+    monkeypatch.chdir(tmp_path)
+    notebook = {
+        "cells": [
+            {"cell_type": "code", "source": "GREETING = 'from a setup cell'"},
+            {"cell_type": "code", "source": "%%stapp\nimport nbstream as st\nst.text(GREETING)\n"},
+        ]
+    }
+    script = kernel.load_script("/nowhere/on/this/host/app.ipynb", source=json.dumps(notebook))
+    assert script.seed["GREETING"] == "from a setup cell"
+    assert "st.text(GREETING)" in script.source and os.getcwd() == str(tmp_path)
