@@ -107,6 +107,37 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         "(nbstream) `nbstream serve`: shut down a kernel that has had no tab session for this many "
         "seconds, keeping one warm; a fresh one starts when the kernels left are busy (0: never).",
     ),
+    "server.gatewayUrl": (
+        None,
+        "(nbstream) `nbstream serve`: run the kernels through the Jupyter (Enterprise) Gateway at this "
+        "URL (Jupyter Server's GatewayClient.url; unset: JUPYTER_GATEWAY_URL, else local kernels).",
+    ),
+    "server.gatewayAuthToken": (
+        None,
+        "(nbstream) The gateway's auth token (GatewayClient.auth_token; passed to the server in "
+        "JUPYTER_GATEWAY_AUTH_TOKEN, never on its command line).",
+    ),
+    "server.gatewayHeaders": (
+        None,
+        '(nbstream) Extra headers for the gateway, a JSON object such as \'{"X-Team": "data"}\' '
+        "(GatewayClient.headers).",
+    ),
+    "server.gatewayRequestTimeout": (
+        None,
+        "(nbstream) Seconds a gateway request (a kernel start) may take (GatewayClient.request_timeout).",
+    ),
+    "server.gatewayConnectTimeout": (
+        None,
+        "(nbstream) Seconds to connect to the gateway (GatewayClient.connect_timeout).",
+    ),
+    "server.gatewayValidateCert": (
+        None,
+        "(nbstream) Check the gateway's TLS certificate (GatewayClient.validate_cert; unset: yes).",
+    ),
+    "server.gatewayKernelName": (
+        None,
+        "(nbstream) The gateway's kernelspec to start (unset: python3).",
+    ),
     "server.disconnectedSessionTTL": (
         120,
         "Seconds a disconnected tab's session is kept for it to reconnect (`nbstream serve`).",

@@ -39,6 +39,21 @@ _SECTIONS = {name.partition(".")[0] for name in config.DEFAULTS}
 SCRIPT_ARGV_ENV = "NBSTREAM_SCRIPT_ARGV"
 
 
+# Flags of Jupyter Server's own that nbstream takes as its options (``--gateway-url URL``
+# or ``--gateway-url=URL``), so their values can follow with a space.
+_FLAG_OPTIONS = {"gateway-url": "server.gatewayUrl"}
+# The server.gateway* options as the environment variables Jupyter Server's GatewayClient
+# reads (a token stays off the server's command line, out of `ps`).
+GATEWAY_ENV = {
+    "server.gatewayUrl": "JUPYTER_GATEWAY_URL",
+    "server.gatewayAuthToken": "JUPYTER_GATEWAY_AUTH_TOKEN",
+    "server.gatewayHeaders": "JUPYTER_GATEWAY_HEADERS",
+    "server.gatewayRequestTimeout": "JUPYTER_GATEWAY_REQUEST_TIMEOUT",
+    "server.gatewayConnectTimeout": "JUPYTER_GATEWAY_CONNECT_TIMEOUT",
+    "server.gatewayValidateCert": "JUPYTER_GATEWAY_VALIDATE_CERT",
+}
+
+
 class UsageError(Exception):
     """A command line nbstream cannot run: the message says why."""
 
@@ -80,6 +95,8 @@ def split_run_args(args: list[str]) -> tuple[dict[str, object], list[str], list[
         if arg == "--":
             return flags, voila, args[i + 1 :]
         name, has_value, value = arg[2:].partition("=")
+        if arg.startswith("--") and name in _FLAG_OPTIONS:
+            name = _FLAG_OPTIONS[name]
         if arg.startswith("--") and "." in name and name.partition(".")[0] in _SECTIONS:
             if name not in config.DEFAULTS:
                 raise UsageError(f"No such option: --{name}")
@@ -140,7 +157,37 @@ def serve_args(app_dir: Path) -> list[str]:
             args.append("--ServerApp.allow_origin_pat=^(" + "|".join(re.escape(o) for o in origins) + ")$")
     if config.get_option("server.enableStaticServing"):
         args.append(f"--ServeApp.static_dir={app_dir / 'static'}")
+    kernel_name = config.get_option("server.gatewayKernelName")
+    if kernel_name:
+        args.append(f"--ServeApp.kernel_name={kernel_name}")
     return args
+
+
+def gateway_env() -> dict[str, str]:
+    """The ``server.gateway*`` options that are set, as GatewayClient's environment
+    variables (an unset option leaves the inherited variable, ``JUPYTER_GATEWAY_URL``...)."""
+    env: dict[str, str] = {}
+    for name, variable in GATEWAY_ENV.items():
+        value = config.get_option(name)
+        if value is None or value == "":
+            continue
+        if name == "server.gatewayHeaders":
+            try:
+                headers = json.loads(value) if isinstance(value, str) else value
+            except ValueError:
+                headers = None
+            if not isinstance(headers, dict):
+                raise UsageError(f"server.gatewayHeaders must be a JSON object, not {value!r}")
+            value = json.dumps(headers)
+        elif name.endswith("Timeout"):
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                raise UsageError(f"{name} must be a number of seconds, not {value!r}") from None
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        env[variable] = str(value)
+    return env
 
 
 def serve(target: str, args: list[str]) -> int:
@@ -159,6 +206,7 @@ def serve(target: str, args: list[str]) -> int:
             secret = _with_flags(flags, lambda: [str(config.get_option("server.cookieSecret") or "")])[0]
             if secret:
                 env[COOKIE_SECRET_ENV] = secret
+            env.update(_with_flags(flags, gateway_env))
             argv = [
                 sys.executable,
                 "-m",
@@ -251,6 +299,8 @@ def run(target: str, args: list[str]) -> int:
 def run_voila(target: str, args: list[str]) -> int:
     try:
         flags, voila_args, script_args = split_run_args(args)
+        if flags.get("server.gatewayUrl"):
+            raise UsageError("kernels through a gateway (--gateway-url) are for nbstream serve: drop --voila")
         with tempfile.TemporaryDirectory(prefix="nbstream-run-") as scratch:
             path = _target_path(target, Path(scratch))
             env = {

@@ -30,9 +30,9 @@ from traitlets import Float, Int, List, Type, Unicode, default
 
 from nbstream import media_files
 from nbstream.auth_server import handlers as login_handlers
-from nbstream.serve import COOKIE_SECRET_ENV
+from nbstream.serve import COOKIE_SECRET_ENV, gateway
 from nbstream.serve.page import STATIC_ROUTE, MediaHandler, PageHandler, static_folder
-from nbstream.serve.pool import KernelPool
+from nbstream.serve.pool import KernelPool, local_client
 from nbstream.serve.relay import RelayHandler
 from nbstream.serve.sessions import Sessions
 from nbstream.static_files import URL_PATH, StaticFilesHandler
@@ -103,6 +103,7 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
     )
     grace = Float(120.0, config=True, help="Seconds a disconnected tab's session is kept.")
     static_dir = Unicode("", config=True, help="The app's ./static folder, served at app/static/.")
+    kernel_name = Unicode("", config=True, help="The kernelspec of the kernels (empty: the default).")
 
     @classmethod
     def get_extension_package(cls) -> str:
@@ -118,7 +119,14 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
     def initialize_settings(self) -> None:
         if not self.target:
             raise SystemExit("nbstream serve: no app given (--ServeApp.target=app.py)")
-        spec = {"path": os.path.abspath(self.target), "argv": list(self.argv)}
+        spec: dict[str, Any] = {"path": os.path.abspath(self.target), "argv": list(self.argv)}
+        connect = local_client
+        if self.remote_kernels:
+            # Kernels on the gateway's machines: the app's source goes with SETUP, media inline.
+            spec = gateway.remote_spec(self.target, list(self.argv))
+            connect = gateway.connect
+            url = self.serverapp.gateway_config.url
+            self.log.info("nbstream serve: kernels through the gateway at %s", url)
         self.pool = KernelPool(
             self.serverapp.kernel_manager,
             spec,
@@ -126,6 +134,8 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
             max_sessions=self.max_sessions,
             idle_seconds=self.idle_seconds,
             log=self.log,
+            connect=connect,
+            kernel_name=self.kernel_name,
         )
         self.sessions = Sessions(self.pool, grace=self.grace, log=self.log)
         title = os.path.splitext(os.path.basename(self.target))[0]
@@ -147,17 +157,27 @@ class ServeApp(ExtensionApp):  # type: ignore[misc]
         if self.static_dir:
             self.handlers.append((r"/" + URL_PATH + "(.*)", StaticFilesHandler, {"folder": self.static_dir}))
         self._keep_only_own_routes()
+        base_url = self.serverapp.base_url
+        # st.login's handlers (auth/login, the redirect_uri callback, auth/logout), under the
+        # base URL; they match before the extension's own routes.
+        routes = login_handlers(base_url)
+        if not self.remote_kernels:
+            routes.append(self._media_route(base_url))
+        self.serverapp.web_app.add_handlers(".*$", routes)
+
+    @property
+    def remote_kernels(self) -> bool:
+        """Kernels through a Jupyter (Enterprise) Gateway (``--gateway-url``)."""
+        return bool(self.serverapp.gateway_config.gateway_enabled)
+
+    def _media_route(self, base_url: str) -> tuple[Any, ...]:
         # Large media by URL: the kernels the pool starts inherit NBSTREAM_MEDIA_DIR (set
         # here, before they start) and write each session's media there; the route serves a
         # file only to the tab holding its session's key cookie.
+        # (A gateway's kernels have no such directory in common with this server: their
+        # media go inline, and the route is not mounted.)
         root = media_files.server_directory(jupyter_runtime_dir())
-        base_url = self.serverapp.base_url
-        media_route = url_path_join(base_url, media_files.ROUTE)
-        # st.login's handlers (auth/login, the redirect_uri callback, auth/logout), under the
-        # base URL; they match before the extension's own routes.
-        self.serverapp.web_app.add_handlers(
-            ".*$", [*login_handlers(base_url), (media_route, MediaHandler, {"root": str(root)})]
-        )
+        return (url_path_join(base_url, media_files.ROUTE), MediaHandler, {"root": str(root)})
 
     def _keep_only_own_routes(self) -> None:
         router = self.serverapp.web_app.wildcard_router

@@ -18,7 +18,7 @@ import re
 import sys
 from typing import Any
 
-from nbstream import config
+from nbstream import config, media_files
 from nbstream.render.app import watching_files
 from nbstream.runtime.request import parse as parse_request
 from nbstream.runtime.script import Script
@@ -53,23 +53,28 @@ def notebook_parts(notebook: dict[str, Any]) -> tuple[list[str], str]:
     return setup, app
 
 
-def load_script(path: str, argv: list[str] | None = None) -> Script:
-    """The app at ``path``: a script, or a notebook whose other cells run here first."""
+def load_script(path: str, argv: list[str] | None = None, source: str | None = None) -> Script:
+    """The app at ``path``: a script, or a notebook whose other cells run here first.
+    ``source``: the file's text, shipped by a server on another machine (a gateway's
+    kernel), where ``path`` need not exist; the app then runs from its folder if this
+    machine has it, else from the kernel's working directory."""
     full = os.path.abspath(path)
     folder = os.path.dirname(full)
-    os.chdir(folder)
-    if full.endswith(".ipynb"):
+    if source is None or os.path.isdir(folder):
+        os.chdir(folder)
+    if source is None:
         with open(full, encoding="utf-8") as f:
-            setup, body = notebook_parts(json.load(f))
+            source = f.read()
+    if full.endswith(".ipynb"):
+        setup, body = notebook_parts(json.loads(source))
         shell = _shell()
-        for source in setup:
-            result = shell.run_cell(source, store_history=False, silent=True)
+        for cell in setup:
+            result = shell.run_cell(cell, store_history=False, silent=True)
             if not result.success:
                 raise RuntimeError(f"a setup cell of {path} failed: {result.error_in_exec!r}")
         return Script(body, seed=shell.user_ns, folder=folder)
     sys.argv = [full, *(argv or [])]
-    with open(full, encoding="utf-8") as f:
-        return Script(f.read(), path=full)
+    return Script(source, path=full)
 
 
 def saved_script(path: str, source: str, old: Script) -> Script:
@@ -92,13 +97,20 @@ def watch(path: str, target: SessionHost) -> FileWatcher | None:
 
 
 def start(spec: dict[str, Any]) -> None:
-    """Load the app of ``spec`` (``path``, ``argv``) and take tab sessions over comms."""
+    """Load the app of ``spec`` (``path``, ``argv``; from a server on another machine also
+    ``source`` and ``inline_media``) and take tab sessions over comms."""
     global host, watcher
     path = str(spec["path"])
-    script = load_script(path, list(spec.get("argv") or []))
+    if spec.get("inline_media"):
+        # The server cannot read this machine's files: no medium goes by URL (a media
+        # directory named in this kernel's environment is not the server's).
+        os.environ.pop(media_files.ENV, None)
+    source = spec.get("source")
+    script = load_script(path, list(spec.get("argv") or []), source if isinstance(source, str) else None)
     name = os.path.splitext(os.path.basename(path))[0]
     host = SessionHost(script, name=name, app_id=os.path.abspath(path))
-    watcher = watch(path, host)
+    # A shipped app is the server's file: saving it there reruns nothing here.
+    watcher = watch(path, host) if source is None else None
     _comm_manager().register_target(TARGET, _open)
 
 

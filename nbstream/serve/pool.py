@@ -23,7 +23,7 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -42,6 +42,24 @@ class Tab(Protocol):
     def deliver(self, content: dict[str, Any], buffers: list[bytes]) -> None: ...
 
     def ended(self, reason: str) -> None: ...
+
+
+# Connects the server to a kernel the kernel manager started: (kernel manager, kernel id)
+# -> a client with ``session``, ``shell_channel``, ``execute``, ``get_shell_msg``,
+# ``get_iopub_msg``, ``wait_for_ready`` and ``stop_channels`` (and, for a kernel that
+# knows its own liveness, ``alive()``).
+Connect = Callable[[Any, str], Awaitable[Any]]
+
+
+async def local_client(kernel_manager: Any, kernel_id: str) -> Any:
+    """A kernel on this machine: the kernel manager's own client over ZeroMQ."""
+    manager = kernel_manager.get_kernel(kernel_id)
+    # The pool replaces a dead kernel itself (with the app loaded): no silent restarts
+    # of an empty kernel behind the sessions' backs.
+    manager.stop_restarter()
+    client = manager.client()
+    client.start_channels()
+    return client
 
 
 class PoolFull(Exception):
@@ -78,8 +96,12 @@ class KernelPool:
         max_sessions: int = 0,
         idle_seconds: float = 0.0,
         log: logging.Logger | None = None,
+        connect: Connect = local_client,
+        kernel_name: str = "",
     ) -> None:
         self.km = kernel_manager
+        self.connect = connect
+        self.kernel_name = kernel_name  # "": the kernel manager's default kernel
         self.spec = spec
         self.size = max(1, size)
         self.max_sessions = max_sessions
@@ -123,18 +145,16 @@ class KernelPool:
 
     async def _start_kernel(self) -> PoolKernel:
         folder = os.path.dirname(os.path.abspath(str(self.spec["path"])))
-        kernel_id = await self.km.start_kernel(path=folder)
-        manager = self.km.get_kernel(kernel_id)
-        # The pool replaces a dead kernel itself (with the app loaded): no silent restarts
-        # of an empty kernel behind the sessions' backs.
-        manager.stop_restarter()
-        client = manager.client()
-        client.start_channels()
+        named = {"kernel_name": self.kernel_name} if self.kernel_name else {}
+        kernel_id = await self.km.start_kernel(path=folder, **named)
+        client = None
         try:
+            client = await self.connect(self.km, kernel_id)
             await client.wait_for_ready(timeout=START_TIMEOUT)
             await self._setup(client)
         except BaseException:
-            client.stop_channels()
+            if client is not None:
+                client.stop_channels()
             await self.km.shutdown_kernel(kernel_id, now=True)
             raise
         kernel = PoolKernel(kernel_id, client)
@@ -238,11 +258,7 @@ class KernelPool:
         while True:
             await asyncio.sleep(WATCH_SECONDS)
             for kernel in list(self.kernels):
-                try:
-                    alive = await self.km.get_kernel(kernel.id).is_alive()
-                except KeyError:
-                    alive = False
-                if not alive:
+                if not await self._alive(kernel):
                     await self._died(kernel)
             for kernel in self.idle(time.monotonic()):
                 if kernel.comms or kernel.dead:  # given a session while another was culled
@@ -251,6 +267,15 @@ class KernelPool:
                     "nbstream serve: kernel %s culled (no session for %gs)", kernel.id, self.idle_seconds
                 )
                 await self._drop(kernel)
+
+    async def _alive(self, kernel: PoolKernel) -> bool:
+        check = getattr(kernel.client, "alive", None)
+        if check is not None:  # a remote kernel's link knows (the gateway tells it)
+            return bool(await check())
+        try:
+            return bool(await self.km.get_kernel(kernel.id).is_alive())
+        except KeyError:
+            return False
 
     def idle(self, now: float) -> list[PoolKernel]:
         """The kernels to cull: those without a session for ``idle_seconds``, but for one

@@ -68,7 +68,9 @@ def free_port() -> int:
 class Server:
     """A Jupyter server process in its own process group."""
 
-    def __init__(self, argv: list[str], home: Path, ready_path: str, port: int) -> None:
+    def __init__(
+        self, argv: list[str], home: Path, ready_path: str, port: int, extra_env: dict[str, str] | None = None
+    ) -> None:
         self.port = port
         self.url = f"http://127.0.0.1:{port}/"
         env = dict(os.environ)
@@ -79,6 +81,7 @@ class Server:
             JUPYTER_PLATFORM_DIRS="1",
             PYTHONUNBUFFERED="1",
         )
+        env.update(extra_env or {})
         self.log = home / "server.log"
         self._log_file = self.log.open("wb")
         self.proc = subprocess.Popen(
