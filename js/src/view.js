@@ -224,18 +224,26 @@ export class AppView {
   }
 
   /**
-   * st.set_page_config(initial_sidebar_state=...): "expanded", "collapsed", or "auto"
+   * st.set_page_config(initial_sidebar_state=...): "expanded", "collapsed", "locked", a
+   * width in pixels, or "auto"
    * (collapsed on a narrow screen, as Streamlit does below 768 px).  Applied when the
    * setting first arrives or changes; the user's toggling is kept otherwise.
-   * @param {string} start
+   * @param {string | number} start
    */
   applySidebarStart(start) {
     if (start === this.sidebarStart) return;
     const sidebar = /** @type {HTMLElement | null} */ (this.body.querySelector(".nbs-sidebar"));
     const show = sidebar && SIDEBAR_SHOW.get(sidebar);
-    if (!show) return;
+    if (!sidebar || !show) return;
     this.sidebarStart = start;
-    show(start === "expanded" || (start === "auto" && window.innerWidth >= 768));
+    const wide = window.innerWidth >= 768;
+    // "locked": open with no way to close it on a wide screen; a narrow one starts it closed.
+    sidebar.classList.toggle("nbs-sidebar-locked", start === "locked" && wide);
+    // A number is "auto" with that width (kept within 200-600 px, as in Streamlit).
+    if (typeof start === "number") sidebar.style.setProperty("--nbs-sidebar-width", `${Math.min(600, Math.max(200, start))}px`);
+    else sidebar.style.removeProperty("--nbs-sidebar-width");
+    const auto = start === "auto" || typeof start === "number";
+    show(start === "expanded" || ((auto || start === "locked") && wide));
   }
 
   /** Dim the elements a running script has not redrawn yet. */

@@ -173,3 +173,29 @@ describe("the page in a Voila URL", () => {
     expect(document.title).toBe("Bug reports");
   });
 });
+
+describe("the sidebar's start (st.set_page_config)", () => {
+  const start = (state) => {
+    const { el } = app({ page_config: { initial_sidebar_state: state } }, { navigation: MENU });
+    return /** @type {HTMLElement} */ (el.querySelector(".nbs-sidebar"));
+  };
+
+  test('"locked" opens it with no control to close it, on a wide screen', () => {
+    window.innerWidth = 1200;
+    const sidebar = start("locked");
+    expect(sidebar.classList.contains("nbs-collapsed")).toBe(false);
+    expect(sidebar.classList.contains("nbs-sidebar-locked")).toBe(true);
+    window.innerWidth = 500;
+    const narrow = start("locked");
+    expect(narrow.classList.contains("nbs-collapsed")).toBe(true);
+    expect(narrow.classList.contains("nbs-sidebar-locked")).toBe(false);
+  });
+
+  test("a width in pixels is kept within 200-600 and opens it as auto does", () => {
+    window.innerWidth = 1200;
+    const sidebar = start(320);
+    expect(sidebar.style.getPropertyValue("--nbs-sidebar-width")).toBe("320px");
+    expect(sidebar.classList.contains("nbs-collapsed")).toBe(false);
+    expect(start(900).style.getPropertyValue("--nbs-sidebar-width")).toBe("600px");
+  });
+});

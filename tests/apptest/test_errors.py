@@ -137,7 +137,7 @@ CASES = [
         "Invalid height value: -5. Height must be either a positive integer (pixels), 'stretch', or 'content'.",
     ),
     ("st.header('h', divider='pink')", "Divider parameter has invalid value: `pink`."),
-    ("st.set_page_config(layout='huge')", '`layout` must be "centered" or "wide" (got "huge")'),
+    ("st.set_page_config(layout='huge')", "Invalid `layout` value. Supported values: 'centered', 'wide'."),
 ]
 
 
@@ -145,6 +145,7 @@ SUBCLASS_RAISED = {
     "st.columns(2, gap='huge')": "StreamlitValueError",
     "st.container(height=-5)": "StreamlitInvalidHeightError",
     "st.checkbox('c', on_change='notcallable')": "StreamlitValueError",
+    "st.set_page_config(layout='huge')": "StreamlitValueError",
     "st.text_input('t', type='secret')": "StreamlitValueError",
 }
 

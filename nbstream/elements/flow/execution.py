@@ -101,38 +101,51 @@ def stop() -> NoReturn:
 
 
 LAYOUTS = ("centered", "wide")
-SIDEBAR_STATES = ("auto", "expanded", "collapsed")
+SIDEBAR_STATES = ("auto", "expanded", "collapsed", "locked")
+
+
+def _check_sidebar_state(state: Any) -> None:
+    """A named state, or a width in pixels (the front end keeps it within 200-600)."""
+    if isinstance(state, int) and not isinstance(state, bool) and state > 0:
+        return
+    if state not in SIDEBAR_STATES:
+        supported = [f"'{s}'" for s in SIDEBAR_STATES] + ["a positive integer (width in pixels)"]
+        raise StreamlitValueError("initial_sidebar_state", supported, state, show_got=True)
 
 
 def set_page_config(
     page_title: str | None = None,
     page_icon: str | None = None,
-    layout: str = "centered",
-    initial_sidebar_state: str = "auto",
+    layout: str | None = None,
+    initial_sidebar_state: str | int | None = None,
     menu_items: dict[str, Any] | None = None,
 ) -> None:
     """Configure the page: its title, icon, layout and sidebar, and the About text.
 
+    It may be called more than once; each argument left None keeps what an earlier call
+    set (in this run, or for the layout in an earlier run of the session).
+
     Parameters
     ----------
     page_title : str or None
-        The browser tab's title (Voila apps) .
+        The browser tab's title (Voila apps and ``nbstream serve``).
     page_icon : str or None
         An emoji or ``:material/icon_name:`` shown in the tab.
-    layout : "centered" or "wide"
-        How wide the app's main area is.
-    initial_sidebar_state : "auto", "expanded" or "collapsed"
-        How the sidebar starts.
+    layout : "centered", "wide" or None
+        How wide the app's main area is (``"centered"`` until a call says otherwise).
+    initial_sidebar_state : "auto", "expanded", "collapsed", "locked", int or None
+        How the sidebar starts: ``"auto"`` (the default: collapsed on a narrow screen),
+        open, closed, ``"locked"`` (open with no control to close it, on a wide screen;
+        on a narrow one it starts closed and can be opened), or a width in pixels
+        (200 to 600) with ``"auto"``'s behaviour.
     menu_items : dict or None
-        ``{"Get help": url, "Report a bug": url, "About": markdown}`` for the app menu.
+        ``{"Get help": url, "Report a bug": url, "About": markdown}`` for the app menu; a
+        key set to None removes what an earlier call gave it.
     """
-    if layout not in LAYOUTS:
-        raise StreamlitAPIException(f'`layout` must be "centered" or "wide" (got "{layout}")')
-    if initial_sidebar_state not in SIDEBAR_STATES:
-        raise StreamlitAPIException(
-            '`initial_sidebar_state` must be "auto" or "expanded" or "collapsed" '
-            f'(got "{initial_sidebar_state}")'
-        )
+    if layout is not None and layout not in LAYOUTS:
+        raise StreamlitValueError("layout", [f"'{name}'" for name in LAYOUTS])
+    if initial_sidebar_state is not None:
+        _check_sidebar_state(initial_sidebar_state)
     if menu_items is not None:
         valid = {"get help", "report a bug", "about"}
         for name in menu_items:
@@ -142,12 +155,21 @@ def set_page_config(
                     f'("{name}" is not a valid key.)'
                 )
     ctx = context.require()
+    earlier = ctx.root.props.get("page_config") or {}
+    if layout is None:
+        layout = earlier.get("layout") or ctx.session.route.layout or "centered"
     ctx.session.route.layout = layout
+    menu = dict(earlier.get("menu_items") or {})
+    menu.update(menu_items or {})
     ctx.root.props["page_config"] = {
-        "page_title": page_title,
-        "page_icon": page_icon,
+        "page_title": page_title if page_title is not None else earlier.get("page_title"),
+        "page_icon": page_icon if page_icon is not None else earlier.get("page_icon"),
         "layout": layout,
-        "initial_sidebar_state": initial_sidebar_state,
-        "menu_items": dict(menu_items or {}),
+        "initial_sidebar_state": (
+            initial_sidebar_state
+            if initial_sidebar_state is not None
+            else earlier.get("initial_sidebar_state", "auto")
+        ),
+        "menu_items": {k: v for k, v in menu.items() if v is not None},
     }
     ctx.changed()

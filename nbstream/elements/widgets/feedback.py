@@ -42,7 +42,7 @@ def feedback(
     key: str | int | None = None,
     default: int | None = None,
     disabled: bool = False,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     width: int | str = "content",
@@ -64,8 +64,9 @@ def feedback(
         The option selected at first (0 or 1 for thumbs, 0 to 4 otherwise).
     disabled : bool
         Disable the widget.
-    on_change : callable or None
-        Called when the selection changes, before the script reruns.
+    on_change : callable, "rerun", "ignore" or None
+        Called when the selection changes, before the script reruns; ``"ignore"`` holds
+        the change in the browser until the next rerun.
     args, kwargs : tuple and dict
         Arguments for ``on_change``.
     width : "content", "stretch" or int
