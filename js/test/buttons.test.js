@@ -84,6 +84,27 @@ describe("shortcut", () => {
     expect(m.el.querySelector("kbd")).toBeNull();
   });
 
+  test("fires for a key pressed in the app even though the app stops keys from leaving it; not from the notebook around", () => {
+    const app = document.createElement("div");
+    app.className = "nbs-app";
+    app.addEventListener("keydown", (e) => e.stopPropagation());
+    document.body.append(app);
+    const m = button({ shortcut: "k" });
+    app.append(m.el);
+    const inside = document.createElement("div");
+    app.append(inside);
+    press("k", {}, inside);
+    expect(m.ctx.clicks).toEqual(["w1"]);
+    const cell = document.createElement("div");
+    document.body.append(cell);
+    press("k", {}, cell);
+    expect(m.ctx.clicks).toEqual(["w1"]);
+    press("k", { ctrlKey: true }, cell);
+    m.update({ shortcut: "ctrl+k" });
+    press("k", { ctrlKey: true }, cell);
+    expect(m.ctx.clicks).toEqual(["w1", "w1"]);
+  });
+
   test("Ctrl and Cmd are one modifier; named keys, function keys and Alt by the key's position", () => {
     const ev = (/** @type {string} */ key, /** @type {KeyboardEventInit} */ init = {}) => new KeyboardEvent("keydown", { key, ...init });
     expect(matchesShortcut("cmd+s", ev("s", { ctrlKey: true }))).toBe(true);

@@ -92,9 +92,18 @@ function isTyping(target) {
   return target.isContentEditable || target.matches("input, textarea, select, [role='combobox']");
 }
 
+/** @param {EventTarget | null} target */
+function inApp(target) {
+  if (!(target instanceof Element)) return true;
+  return target === document.body || target === document.documentElement || Boolean(target.closest(".nbs-app"));
+}
+
 /**
  * Click `button` when its shortcut is pressed anywhere on the page.  A shortcut without
- * Ctrl/Cmd/Alt does not fire while the user types in a field, nor does a held key repeat.
+ * Ctrl/Cmd/Alt does not fire while the user types in a field, nor from a key pressed in
+ * the notebook around the app (JupyterLab's own single-key commands), nor does a held
+ * key repeat.  It listens in the capture phase: the app stops unmodified keys from
+ * leaving it (view.js), so they would never bubble to the document.
  * @param {HTMLElement} button  what to click
  * @param {() => string | null | undefined} shortcut  the current shortcut
  * @param {ComponentContext} ctx
@@ -104,11 +113,12 @@ export function bindShortcut(button, shortcut, ctx) {
     const wanted = shortcut();
     if (!wanted || e.repeat || e.defaultPrevented || !button.isConnected) return;
     if (!matchesShortcut(wanted, e)) return;
-    if (isTyping(e.target) && !(e.ctrlKey || e.metaKey || e.altKey)) return;
+    const bare = !(e.ctrlKey || e.metaKey || e.altKey);
+    if (bare && (isTyping(e.target) || !inApp(e.target))) return;
     if (button.matches(":disabled, [aria-disabled='true']")) return;
     e.preventDefault();
     button.click();
-  }, ctx);
+  }, ctx, { capture: true });
 }
 
 /**
