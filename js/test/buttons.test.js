@@ -125,8 +125,15 @@ describe("shortcut", () => {
     const m = mount("button", widget({ id: "s1", label: "Send", is_form_submitter: true, shortcut: "ctrl+enter" }));
     const input = document.createElement("textarea");
     document.body.append(input);
+    /** @type {string[]} */
+    const order = [];
+    input.addEventListener("blur", () => order.push(`commit ${m.ctx.clicks.length}`));
+    input.focus();
     press("Enter", { ctrlKey: true }, input);
     expect(m.ctx.clicks).toEqual(["s1"]);
+    // The field committed (blur) before the click, and has the focus again.
+    expect(order).toEqual(["commit 0"]);
+    expect(document.activeElement).toBe(input);
   });
 });
 

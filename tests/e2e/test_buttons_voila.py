@@ -1,7 +1,8 @@
 """Streamlit 1.67's button options in a real browser (Voila): a keyboard shortcut clicks
 its button, a width in pixels sizes it, wrap=False keeps a long label on one line, a
-link_button with on_click="rerun" opens its link and reruns, and a dialog with
-position="right" is a full-height drawer on the window's right side."""
+link_button with on_click="rerun" opens its link and reruns, a form's submit shortcut
+pressed while typing sends what was typed, and a dialog with position="right" is a
+full-height drawer on the window's right side."""
 
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ st.link_button("Open the docs", "about:blank", on_click=opened, shortcut="L")
 st.write(f"Opened: {st.session_state.opened}")
 """
 
+FORM = """
+with st.form("note"):
+    text = st.text_input("Note")
+    sent = st.form_submit_button("Send", shortcut="Ctrl+Enter")
+st.write(f"Sent: {sent} {text}")
+"""
+
 DRAWER = """
 @st.dialog("Settings", position="right", icon="🔧")
 def settings():
@@ -42,7 +50,7 @@ settings()
 def voila(workdir: Path) -> Iterator[Server]:
     apps = workdir / "apps"
     apps.mkdir()
-    for name, script in [("buttons", BUTTONS), ("links", LINKS), ("drawer", DRAWER)]:
+    for name, script in [("buttons", BUTTONS), ("links", LINKS), ("form", FORM), ("drawer", DRAWER)]:
         write_app(apps, name, script)
     server = start_voila(apps, workdir)
     yield server
@@ -96,6 +104,22 @@ def test_a_link_button_that_reruns_opens_its_link_and_reports(chromium, voila):
             page.keyboard.press("l")
         popup.value.close()
         wait_text(page, "Opened: 2")
+    finally:
+        close_page(page)
+
+
+def test_a_submit_shortcut_pressed_while_typing_sends_what_was_typed(chromium, voila):
+    page = open_voila_app(chromium, voila.url, "form")
+    try:
+        wait_text(page, "Sent: False")
+        box = page.get_by_role("textbox", name="Note")
+        box.fill("Ada")
+        box.press("Control+Enter")
+        wait_text(page, "Sent: True Ada")
+        assert (
+            page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.id")
+            is not None
+        )
     finally:
         close_page(page)
 

@@ -116,8 +116,19 @@ export function bindShortcut(button, shortcut, ctx) {
     const bare = !(e.ctrlKey || e.metaKey || e.altKey);
     if (bare && (isTyping(e.target) || !inApp(e.target))) return;
     if (button.matches(":disabled, [aria-disabled='true']")) return;
+    // The key is the shortcut's alone: a form's Enter-to-submit must not submit again.
     e.preventDefault();
-    button.click();
+    e.stopPropagation();
+    // A text field commits its value on blur: commit it before the click (a form's submit
+    // shortcut pressed while typing sends what was typed), then give the focus back.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && isTyping(active)) {
+      active.blur();
+      button.click();
+      active.focus({ preventScroll: true });
+    } else {
+      button.click();
+    }
   }, ctx, { capture: true });
 }
 
