@@ -11,19 +11,26 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from nbstream.elements._base import add_block, add_widget
 from nbstream.elements.flow.fragments import fragment
 from nbstream.runtime import context, parallel
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.errors import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
 from nbstream.runtime.tree import Node
 from nbstream.runtime.widgets import InvalidWireValue
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 WIDTHS = ("small", "medium", "large")
+POSITIONS = ("left", "center", "right")
+MATERIAL_ICON = re.compile(r":material/[a-z0-9_]+:")
 
 # Each call that opens a dialog gets a new number: a dialog the user dismissed opens
 # again when a later run calls it again, even where the page still has its element.
@@ -38,6 +45,31 @@ class _DismissSerde:
 
     def deserialize(self, wire: Any) -> bool:
         raise InvalidWireValue("a dialog's dismissal takes clicks, not values")
+
+
+def _check_icon(icon: Any) -> None:
+    """None, "spinner", a Material icon (``:material/name:``) or an emoji."""
+    if icon is None or icon == "spinner":
+        return
+    if not isinstance(icon, str):
+        raise StreamlitInvalidParameterTypeError(
+            f"Invalid `icon` type. Expected one of: str, None. Provided type: {type(icon).__name__}."
+        )
+    text = icon.strip()
+    if text.startswith(":material"):
+        if not MATERIAL_ICON.fullmatch(text):
+            shown = text.replace(":material/", ":material\u200b/")
+            raise StreamlitAPIException(
+                f'The value `"{shown}"` is not a valid Material icon. '
+                "Please use a Material icon shortcode like **`:material\u200b/thumb_up:`**."
+            )
+        return
+    # An emoji is a few code points, none of them an ASCII letter or digit.
+    if not text or len(text) > 8 or any(c.isascii() and c.isalnum() for c in text):
+        raise StreamlitAPIException(
+            f'The value "{icon}" is not a valid icon. Please use a single emoji or a Material icon '
+            "shortcode like `:material\u200b/thumb_up:`."
+        )
 
 
 def _check(title: Any, width: Any, on_dismiss: Any) -> None:
@@ -61,7 +93,9 @@ def dialog(
     title: str,
     *,
     width: str | int = "small",
+    position: str = "center",
     dismissible: bool = True,
+    icon: str | None = None,
     on_dismiss: str | Callable[..., Any] = "ignore",
 ) -> Callable[[F], F]:
     """Turn a function into a modal dialog: calling it opens the dialog.
@@ -77,9 +111,15 @@ def dialog(
         The dialog's title (Markdown); it cannot be empty.
     width : "small", "medium", "large" or int
         Up to 500, 750 or 1280 pixels wide, or a fixed width in pixels.
+    position : "center", "left" or "right"
+        A modal in the middle of the window (the default), or a full-height drawer on
+        the window's left or right side that the user can resize by dragging its edge.
     dismissible : bool
         Whether the user can close the dialog (Escape, the close button, a click
         outside it).  With False, only the app closes it (``st.rerun()``).
+    icon : str or None
+        An emoji, ``:material/icon_name:`` or "spinner" (a spinning circle) shown before
+        the title.
     on_dismiss : "ignore", "rerun" or callable
         What dismissing does: nothing in the kernel ("ignore", the default), rerun the
         app ("rerun"), or call this function and rerun.
@@ -94,6 +134,9 @@ def dialog(
     ...         st.rerun()
     """
     _check(title, width, on_dismiss)
+    if position not in POSITIONS:
+        raise StreamlitValueError("position", [f"'{p}'" for p in POSITIONS])
+    _check_icon(icon)
 
     def decorate(fn: F) -> F:
         body = fragment(fn)
@@ -112,6 +155,8 @@ def dialog(
             props = {
                 "title": title,
                 "width": width,
+                "position": position,
+                "icon": icon.strip() if isinstance(icon, str) else None,
                 "dismissible": bool(dismissible),
                 "dismiss_id": None,
                 "opening": next(_OPENINGS),

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_block, add_widget, normalize_key, widget_props
+from nbstream.elements._button_options import button_options, identity_of
+from nbstream.elements._sizing import check_height, check_width
 from nbstream.elements.delta_generator import DeltaGenerator, command, current
 from nbstream.elements.widgets.buttons import TRIGGER, check_button_type
 from nbstream.runtime import context
@@ -18,7 +20,13 @@ from nbstream.runtime.errors import StreamlitAPIException
 
 @command
 def form(
-    key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True
+    key: str,
+    clear_on_submit: bool = False,
+    *,
+    enter_to_submit: bool = True,
+    border: bool = True,
+    width: int | str = "stretch",
+    height: int | str = "content",
 ) -> DeltaGenerator:
     """Create a form that batches its widgets' values behind a submit button.
 
@@ -37,11 +45,19 @@ def form(
         (Ctrl/Cmd+Enter in a text area).
     border : bool
         Draw a border around the form.
+    width : "stretch", "content" or int
+        As wide as its parent (the default), as wide as its content, or a fixed number of
+        pixels (at most the parent's width).
+    height : "content", "stretch" or int
+        As tall as its content (the default), as tall as its parent when that is taller,
+        or a fixed number of pixels, scrolling what does not fit.
 
     Every form needs a submit button; ``st.button`` and ``st.download_button`` cannot be
     in a form, forms cannot be nested, and only the submit button may have a callback.
     """
     ctx = context.require()
+    width = check_width(width)
+    height = check_height(height)
     form_key = normalize_key(key)
     if not form_key:
         raise StreamlitAPIException("A form requires a unique, non-empty `key`.")
@@ -57,6 +73,8 @@ def form(
         "clear_on_submit": bool(clear_on_submit),
         "enter_to_submit": bool(enter_to_submit),
         "border": bool(border),
+        "width": width,
+        "height": height,
         "has_submit_button": False,
     }
     dg = add_block("form", props)
@@ -73,10 +91,15 @@ def form_submit_button(
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
+    key: str | int | None = None,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: int | str = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """Display a form's submit button.
 
@@ -93,8 +116,14 @@ def form_submit_button(
         through ``st.session_state``.
     args, kwargs : tuple and dict
         Arguments for ``on_click``.
-    type, icon, disabled, use_container_width
-        As for ``st.button``.
+    key : str, int or None
+        A unique key; the button's value (True in the run its click started) is then
+        readable as ``st.session_state[key]``.
+    type, icon, icon_position, disabled, use_container_width, width, shortcut
+        As for ``st.button``; a shortcut submits the form.
+    wrap : bool or None
+        As for ``st.button``; with None a submit button wraps its label, since the form is
+        a layout boundary even when the form is in a column.
 
     Returns
     -------
@@ -106,6 +135,13 @@ def form_submit_button(
     if form_id is None:
         raise StreamlitAPIException("`st.form_submit_button()` must be used inside an `st.form()`.")
     check_button_type("form_submit_button", type)
+    options = button_options(
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+        shortcut=shortcut,
+        wrap=wrap,
+    )
     props = widget_props(
         label,
         help,
@@ -113,11 +149,18 @@ def form_submit_button(
         "visible",
         type=type,
         icon=icon,
-        use_container_width=bool(use_container_width),
+        **options,
         is_form_submitter=True,
         form_id=form_id,
     )
-    identity = {"label": props["label"], "help": help, "type": type, "icon": icon, "submitter": True}
+    identity = {
+        "label": props["label"],
+        "help": help,
+        "type": type,
+        "icon": icon,
+        "submitter": True,
+        **identity_of(options),
+    }
     # Shows up as a button (AppTest's at.button), as in Streamlit.
     submitted = add_widget(
         "button",
@@ -125,7 +168,7 @@ def form_submit_button(
         serde=TRIGGER,
         default=False,
         identity=identity,
-        key=None,
+        key=key,
         on_change=on_click,
         args=args,
         kwargs=kwargs,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from nbstream.elements._base import add_element, check_label_visibility
+from nbstream.elements._alt import normalize_alt
+from nbstream.elements._base import add_element, add_widget, check_label_visibility, normalize_key
+from nbstream.elements._button_options import TRIGGER, button_options, identity_of
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.elements.media._source import is_url, read_data, sniff
 from nbstream.elements.media.image import image_source
 from nbstream.runtime import context, tree
-from nbstream.runtime.errors import StreamlitAPIException
+from nbstream.runtime.errors import StreamlitAPIException, StreamlitValueError
 from nbstream.runtime.tree import Node
 
 LOGO_SIZES = ("small", "medium", "large")
@@ -17,7 +20,9 @@ BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
 
 @command
-def pdf(data: Any, *, height: int | str = 500, key: str | None = None) -> DeltaGenerator:
+def pdf(
+    data: Any, *, height: int | str = 500, key: str | None = None, alt: str | None = None
+) -> DeltaGenerator:
     """Display a PDF document.
 
     Parameters
@@ -28,6 +33,10 @@ def pdf(data: Any, *, height: int | str = 500, key: str | None = None) -> DeltaG
         The viewer's height in pixels.
     key : str or None
         An optional key for the element.
+    alt : str or None
+        A short plain-text name of the document for assistive technologies (screen
+        readers announce the viewer by it); say what the document is.  An empty or blank
+        string means no name, as None does, and is logged.
     """
     if not (height == "stretch" or (isinstance(height, int) and not isinstance(height, bool) and height > 0)):
         raise StreamlitAPIException(
@@ -39,7 +48,8 @@ def pdf(data: Any, *, height: int | str = 500, key: str | None = None) -> DeltaG
         src, _ = read_data(data, "st.pdf")
         if sniff(src) != "application/pdf":
             raise StreamlitAPIException("st.pdf: the data is not a PDF document.")
-    return add_element("pdf", {"src": src, "mime": "application/pdf", "height": height, "key": key})
+    props = {"src": src, "mime": "application/pdf", "height": height, "key": key, "alt": normalize_alt(alt)}
+    return add_element("pdf", props)
 
 
 @command
@@ -84,16 +94,24 @@ def link_button(
     label: str,
     url: str,
     *,
+    key: str | int | None = None,
+    on_click: Callable[..., Any] | str | None = "ignore",
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
     help: str | None = None,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
     use_container_width: bool | None = None,
     width: Any = "content",
-) -> DeltaGenerator:
+    shortcut: str | None = None,
+    wrap: bool | None = None,
+) -> bool | DeltaGenerator:
     """Display a link that looks like a button; clicking it opens ``url`` in a new tab.
 
-    It is not a widget: clicking it does not rerun the app.
+    By default it is not a widget: clicking it does not rerun the app.  With
+    ``on_click="rerun"`` or a callable it also reports the click, like ``st.button``.
 
     Parameters
     ----------
@@ -101,21 +119,42 @@ def link_button(
         The button's label (Markdown).
     url : str
         The address to open.
-    help, type, icon, disabled, use_container_width
-        As for ``st.button``.
-    width : "content", "stretch" or int
-        The button's width.
+    key : str, int or None
+        A stable identity; when the button reports clicks, its value (True in the run
+        its click started) is then readable as ``st.session_state[key]``.
+    on_click : "ignore", "rerun", callable or None
+        "ignore" (the default) only opens the link; "rerun" (or None) also reruns the
+        app, and the call returns True in that run; a callable is called before that
+        rerun.
+    args, kwargs : tuple and dict
+        Arguments for an ``on_click`` callable.
+    help, type, icon, icon_position, disabled, use_container_width, width, shortcut, wrap
+        As for ``st.button``; the shortcut opens the link.
+
+    Returns
+    -------
+    bool or DeltaGenerator
+        Whether it was clicked in the interaction that started this run when it reports
+        clicks; otherwise the element's placeholder.
     """
     if type not in BUTTON_TYPES:
         raise StreamlitAPIException(
             f'The type argument to st.link_button must be "primary", "secondary", or "tertiary". \n'
             f'The argument passed was "{type}".'
         )
+    if on_click is not None and not callable(on_click) and on_click not in ("rerun", "ignore"):
+        raise StreamlitValueError("on_click", ["'rerun'", "'ignore'", "a callback function"])
+    options = button_options(
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+        shortcut=shortcut,
+        wrap=wrap,
+    )
     check_label_visibility("visible")
     href = str(url)
     if href.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
         raise StreamlitAPIException(f"st.link_button does not open {href.split(':', 1)[0]}: URLs.")
-    stretch = use_container_width if use_container_width is not None else width == "stretch"
     props = {
         "label": str(label),
         "url": href,
@@ -123,6 +162,27 @@ def link_button(
         "type": type,
         "icon": icon,
         "disabled": bool(disabled),
-        "use_container_width": bool(stretch),
+        **options,
     }
-    return add_element("link_button", props)
+    if on_click == "ignore":
+        return add_element("link_button", {**props, "key": normalize_key(key)})
+    identity = {
+        "label": props["label"],
+        "url": href,
+        "help": help,
+        "type": type,
+        "icon": icon,
+        **identity_of(options),
+    }
+    return add_widget(  # type: ignore[no-any-return]
+        "link_button",
+        props,
+        serde=TRIGGER,
+        default=False,
+        identity=identity,
+        key=key,
+        on_change=on_click if callable(on_click) else None,
+        args=args,
+        kwargs=kwargs,
+        trigger=True,
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from nbstream.elements._base import add_element
+from nbstream.elements._button_options import button_width, check_icon_position
 from nbstream.elements.delta_generator import DeltaGenerator, command
 from nbstream.elements.navigation.page import StreamlitPage, resolve_page_path
 from nbstream.runtime import context, pages, parallel
@@ -44,9 +45,11 @@ def page_link(
     *,
     label: str | None = None,
     icon: str | None = None,
+    icon_position: str = "left",
     help: str | None = None,
     disabled: bool = False,
     use_container_width: bool | None = None,
+    width: int | str = "content",
     query_params: Mapping[str, Any] | None = None,
 ) -> DeltaGenerator:
     """A link to another page of the app, or to an external URL.
@@ -60,20 +63,29 @@ def page_link(
         The link's text (Markdown); the page's title when None (required for a URL).
     icon : str or None
         An emoji or ``:material/icon_name:``; the page's icon when None.
+    icon_position : "left" or "right"
+        Which side of the label the icon is on.
     help : str or None
         A tooltip shown when hovering the link.
     disabled : bool
         Show the link greyed out, doing nothing.
     use_container_width : bool or None
-        Stretch the link to its container's width.
+        Deprecated: True is ``width="stretch"``, False ``width="content"``.
+    width : "content", "stretch" or int
+        As wide as its label (never wider than its parent), as wide as its parent, or a
+        fixed number of pixels (at most the parent's width).
     query_params : dict or None
         The query parameters the page starts with.
     """
+    position = check_icon_position(icon_position)
+    sized = button_width(width, use_container_width)
     params = _params(query_params)
     props: dict[str, Any] = {
         "help": None if help is None else str(help),
         "disabled": bool(disabled),
-        "use_container_width": bool(use_container_width),
+        "icon_position": position,
+        "width": sized,
+        "use_container_width": sized == "stretch",
         "query_params": params,
     }
     text = str(page) if isinstance(page, str) else ""

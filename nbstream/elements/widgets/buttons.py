@@ -7,25 +7,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, widget_props
+from nbstream.elements._button_options import TRIGGER, button_options, identity_of
 from nbstream.elements.delta_generator import command, current
 from nbstream.runtime import context
 from nbstream.runtime.errors import StreamlitAPIException
-from nbstream.runtime.widgets import InvalidWireValue
 
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
-
-
-class TriggerSerde:
-    """A click is an event, not a value: the browser never sends a button a value."""
-
-    def serialize(self, value: Any) -> bool:
-        return bool(value)
-
-    def deserialize(self, wire: Any) -> bool:
-        raise InvalidWireValue("a button takes clicks, not values")
-
-
-TRIGGER = TriggerSerde()
 
 
 def check_not_in_form(kind: str) -> None:
@@ -56,8 +43,12 @@ def button(
     *,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: int | str = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """Display a button.
 
@@ -82,10 +73,26 @@ def button(
         The button's emphasis.
     icon : str or None
         An emoji or ``:material/icon_name:`` shown next to the label.
+    icon_position : "left" or "right"
+        Which side of the label the icon is on.
     disabled : bool
         Disable the button.
-    use_container_width : bool
-        Stretch the button to the width of its parent.
+    use_container_width : bool or None
+        Deprecated: True is ``width="stretch"``, False ``width="content"``.
+    width : "content", "stretch" or int
+        As wide as its label (never wider than its parent), as wide as its parent, or a
+        fixed number of pixels (at most the parent's width).
+    shortcut : str or None
+        A keyboard shortcut that clicks the button: a letter or digit ("K"), a function
+        key ("F4") or a special key ("Enter", "Esc", "Tab", "Space", "Up", "PageDown",
+        ...), with modifiers ("Ctrl+K", "Cmd+Shift+O"; Ctrl, Cmd, Meta and Mod all mean
+        the platform's command key, Alt and Option the same key).  C and R are reserved.
+        The shortcut shows on the button; it does not fire while typing in a text field
+        unless it has a modifier.
+    wrap : bool or None
+        True lets a long label wrap onto more lines; False keeps one line and ends it with
+        an ellipsis (the full label shows on hover when there is no ``help``); None wraps
+        except in a horizontal container or directly in a column.
 
     Returns
     -------
@@ -94,15 +101,20 @@ def button(
     """
     check_button_type("button", type)
     check_not_in_form("button")
-    props = widget_props(
-        label, help, disabled, "visible", type=type, icon=icon, use_container_width=bool(use_container_width)
+    options = button_options(
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+        shortcut=shortcut,
+        wrap=wrap,
     )
+    props = widget_props(label, help, disabled, "visible", type=type, icon=icon, **options)
     identity = {
         "label": props["label"],
         "help": help,
         "type": type,
         "icon": icon,
-        "ucw": bool(use_container_width),
+        **identity_of(options),
     }
     return add_widget(
         "button",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbstream.elements._base import add_widget, answers, widget_props
+from nbstream.elements._button_options import button_options, identity_of
 from nbstream.elements.delta_generator import command
 from nbstream.elements.widgets.buttons import TRIGGER, check_button_type, check_not_in_form
 from nbstream.runtime.errors import StreamlitAPIException
@@ -73,8 +74,12 @@ def download_button(
     *,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: int | str = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """Display a button that downloads a file.
 
@@ -108,10 +113,19 @@ def download_button(
         The button's emphasis.
     icon : str or None
         An emoji or ``:material/icon_name:`` shown next to the label.
+    icon_position : "left" or "right"
+        Which side of the label the icon is on.
     disabled : bool
         Disable the button.
-    use_container_width : bool
-        Stretch the button to the width of its parent.
+    use_container_width : bool or None
+        Deprecated: True is ``width="stretch"``, False ``width="content"``.
+    width : "content", "stretch" or int
+        As wide as its label, as wide as its parent, or a fixed number of pixels.
+    shortcut : str or None
+        A keyboard shortcut that clicks the button ("D", "Ctrl+S", "F4"): see ``st.button``.
+    wrap : bool or None
+        Whether a long label wraps (True), is cut with an ellipsis (False) or follows the
+        layout (None): see ``st.button``.
 
     Returns
     -------
@@ -129,6 +143,13 @@ def download_button(
         raise StreamlitAPIException(
             f'on_click of st.download_button must be "rerun", "ignore", a callable or None, not {on_click!r}.'
         )
+    options = button_options(
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+        shortcut=shortcut,
+        wrap=wrap,
+    )
     deferred = callable(data) and not callable(getattr(data, "read", None))
     served = data if deferred else file_bytes(data)
     props = widget_props(
@@ -138,7 +159,7 @@ def download_button(
         "visible",
         type=type,
         icon=icon,
-        use_container_width=bool(use_container_width),
+        **options,
         file_name=file_name or "download",
         mime=mime or ("application/octet-stream" if deferred else default_mime(data)),
         size=None if deferred else len(served),
@@ -152,7 +173,7 @@ def download_button(
         "type": type,
         "icon": icon,
         "size": props["size"],
-        "ucw": bool(use_container_width),
+        **identity_of(options),
     }
     return add_widget(
         "download_button",

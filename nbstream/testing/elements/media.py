@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nbstream.testing.elements._base import Element
+from nbstream.testing.elements._base import Element, Widget
+from nbstream.testing.errors import AppTestError
 
 
 class _Medium(Element):
@@ -69,10 +70,26 @@ class Video(_Medium):
         return {t["label"]: t["vtt"].decode("utf-8") for t in self._node.props.get("subtitles", [])}
 
 
-class LinkButton(Element):
+class LinkButton(Widget):
+    """st.link_button.  With ``on_click="rerun"`` or a callback it reports clicks: ``click()``
+    makes the next run's call return True (as a browser click that opens the link would)."""
+
     @property
     def value(self) -> str:
         return self._node.props["url"]
+
+    def click(self) -> LinkButton:
+        if not self.id:
+            raise AppTestError(
+                "click() is not supported for a link_button with on_click='ignore': clicking it "
+                "only opens the link, and the app does not rerun."
+            )
+        self._assert_can_interact()
+        self.root._click(self)
+        return self
+
+    def set_value(self, value: Any) -> LinkButton:
+        return self.click() if value else self
 
 
 CLASSES: dict[str, type[Element]] = {

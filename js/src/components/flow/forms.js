@@ -3,7 +3,9 @@
  * st.form: a bordered block whose widgets' values the kernel holds until the form's
  * submit button (a `button` with is_form_submitter) is clicked.  With
  * enter_to_submit, Enter in a single-line field of the form commits the field and
- * then submits, as in Streamlit.
+ * then submits, as in Streamlit.  `width` ("stretch", "content" or pixels, at most the
+ * parent's width) and `height` ("content", "stretch": at least the parent's height, or
+ * pixels, scrolling what does not fit) size the form.
  */
 import { h } from "../_base.js";
 
@@ -27,6 +29,11 @@ export function form(node, ctx) {
     props = n.props;
     el.classList.toggle("nbs-bordered", Boolean(props.border));
     el.dataset.formId = props.form_id;
+    const { width, height } = props;
+    el.dataset.width = typeof width === "number" ? "pixels" : width || "stretch";
+    el.style.width = typeof width === "number" ? `${width}px` : "";
+    el.dataset.height = typeof height === "number" ? "pixels" : height || "content";
+    el.style.height = typeof height === "number" ? `${height}px` : "";
   };
   update(node);
   return { el, slot: el, update };

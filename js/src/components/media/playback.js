@@ -63,13 +63,18 @@ export const video = player("video");
 /** st.pdf: the browser's own PDF viewer over the document's bytes. @param {WireNode} node @param {ComponentContext} ctx @returns {Mounted} */
 export function pdf(node, ctx) {
   const urls = sources(ctx);
-  const frame = h("iframe", { class: "nbs-pdf-frame", title: "PDF document" });
+  const frame = h("iframe", { class: "nbs-pdf-frame" });
   const el = h("div", { class: "nbs-pdf" }, frame);
   /** @param {WireNode} next */
   function show(next) {
     const p = next.props;
     const url = typeof p.src === "string" ? (/^https?:/i.test(p.src) ? p.src : "") : urls.url(p.src, "application/pdf");
     if (frame.getAttribute("src") !== url) frame.src = url;
+    // alt names the viewer for assistive technologies; without it, as in Streamlit, it has no name.
+    for (const name of ["aria-label", "title"]) {
+      if (p.alt) frame.setAttribute(name, p.alt);
+      else frame.removeAttribute(name);
+    }
     frame.style.height = p.height === "stretch" ? "100%" : `${p.height || 500}px`;
     urls.release();
   }

@@ -124,7 +124,8 @@ export function page_link(node, ctx) {
     label.replaceChildren(ctx.markdown(p.label ?? "", { inline: true }));
     link.querySelector(":scope > .nbs-prop-icon")?.remove();
     const icon = propIcon(p.icon);
-    if (icon) link.prepend(icon);
+    if (icon && p.icon_position === "right") label.after(icon);
+    else if (icon) label.before(icon);
     if (p.url) {
       link.href = p.url;
       link.target = "_blank";
@@ -140,7 +141,9 @@ export function page_link(node, ctx) {
     else link.removeAttribute("aria-current");
     if (p.help) link.title = p.help;
     else link.removeAttribute("title");
-    el.classList.toggle("nbs-page-link-wrap--stretch", Boolean(p.use_container_width));
+    const width = p.width ?? (p.use_container_width ? "stretch" : "content");
+    el.classList.toggle("nbs-page-link-wrap--stretch", width === "stretch" || typeof width === "number");
+    el.style.width = typeof width === "number" ? `${width}px` : "";
   };
   update(props);
   return { el, update: (n) => update(n.props) };

@@ -3,14 +3,16 @@
  * Buttons: st.button (and the button look that popover and form_submit_button share).
  */
 import { h, on, propIcon, uid } from "../_base.js";
+import { applyButtonOptions, bindShortcut, overflowTitle } from "./_button_options.js";
 
 /** @typedef {import("../_base.js").Component} Component */
 /** @typedef {import("../_base.js").ComponentContext} ComponentContext */
 /** @typedef {import("../_base.js").WireNode} WireNode */
 
 /**
- * A Streamlit-looking button whose label, icon, type, width, help and disabled state
- * follow the props.  The help text shows as a tooltip when hovering the button.
+ * A Streamlit-looking button whose label, icon (and its side), type, width, wrapping,
+ * shortcut, help and disabled state follow the props.  The help text shows as a tooltip
+ * when hovering the button; the shortcut clicks the button from anywhere on the page.
  * @param {ComponentContext} ctx
  * @param {{trailing?: HTMLElement}} [opts]  e.g. the popover's chevron
  */
@@ -21,16 +23,19 @@ export function buttonLook(ctx, opts = {}) {
   const el = h("div", { class: "nbs-button-wrap" }, button);
   /** @type {Record<string, any>} */
   let last = {};
+  /** @type {HTMLElement | null} */
+  let icon = null;
+  bindShortcut(button, () => last.shortcut, ctx);
+  overflowTitle(el, label, () => last, ctx);
   /** @param {Record<string, any>} p */
   const update = (p) => {
     if (p.label !== last.label) label.replaceChildren(ctx.markdown(p.label ?? "", { inline: true }));
     if (p.icon !== last.icon) {
-      button.querySelector(":scope > .nbs-prop-icon")?.remove();
-      const icon = propIcon(p.icon);
-      if (icon) button.prepend(icon);
+      icon?.remove();
+      icon = propIcon(p.icon);
     }
     button.className = `nbs-button nbs-button--${p.type || "secondary"}`;
-    el.classList.toggle("nbs-button-wrap--stretch", Boolean(p.use_container_width));
+    applyButtonOptions({ el, button, label, icon }, p);
     button.disabled = Boolean(p.disabled);
     button.toggleAttribute("data-form-submitter", Boolean(p.is_form_submitter));
     if (p.help !== last.help) setTooltip(el, button, p.help, ctx);
