@@ -70,6 +70,8 @@ def test_parameters_are_in_streamlits_order_with_its_kinds_and_defaults(name: st
             # Passed by position in Streamlit: the same position here.
             assert param.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD, expected["name"]
             assert list(ours).index(expected["name"]) == index, expected["name"]
+        else:
+            assert param.kind is inspect.Parameter.KEYWORD_ONLY, f"{expected['name']} is keyword-only"
         if "default" in expected:
             default = OWN_DEFAULTS.get((name, expected["name"]), expected["default"])
             assert param.default == default, f"{expected['name']}: {param.default!r} != {default!r}"
