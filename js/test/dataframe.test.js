@@ -190,6 +190,12 @@ describe("dataframe grid", () => {
     expect(el.querySelectorAll(".nbs-df-body .nbs-df-check[aria-checked=true]").length).toBe(2);
   });
 
+  test("a default cell selection from the kernel shows as the selected cell", () => {
+    const { el } = mountGrid("dataframe", base(5, { id: "df1", selection_mode: ["single-cell"], value: { selection: { rows: [], columns: [], cells: [[2, "name"]] } } }));
+    const selected = [...el.querySelectorAll(".nbs-df-body .nbs-df-cell[aria-selected=true]")];
+    expect(selected.map((c) => c.textContent)).toEqual(["name 2"]);
+  });
+
   test("column selection: a header click selects the column", () => {
     const { el, ctx } = mountGrid("dataframe", base(5, { id: "df1", selection_mode: ["multi-column"], value: { selection: { rows: [], columns: [], cells: [] } } }));
     el.querySelector('[data-field="f2"]').click();

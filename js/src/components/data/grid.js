@@ -78,6 +78,13 @@ export class Grid extends GridView {
     const sel = p.value?.selection;
     if (sel && this.rowSelection()) this.selectedRows = new Set(sel.rows);
     if (sel && this.columnSelection()) this.selectedColumns = new Set(sel.columns);
+    if (sel?.cells?.length && this.cellSelection() && this.active.pos < 0 && !this.sort && !this.search) {
+      // The kernel's cells (`selection_default`) before any click: the range they span.
+      const at = (/** @type {[number, string]} */ [row, name]) => ({ pos: row, col: this.columns.findIndex((c) => c.name === name && !c.index) });
+      const first = at(sel.cells[0]);
+      const last = at(sel.cells[sel.cells.length - 1]);
+      if (first.col >= 0 && last.col >= 0) Object.assign(this, { anchor: first, active: last });
+    }
     this.clearRows();
     this.render();
   }
