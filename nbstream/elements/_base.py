@@ -259,11 +259,6 @@ def widget_callback(on_change: Any, parameter: str = "on_change") -> Callable[..
     raise StreamlitValueError(parameter, ["'rerun'", "'ignore'", "a callback function"])
 
 
-def check_callback(fn: Any, parameter: str = "on_change") -> None:
-    """Raise Streamlit's error unless ``fn`` is a callback, ``"rerun"``, ``"ignore"`` or None."""
-    widget_callback(fn, parameter)
-
-
 def check_label_visibility(label_visibility: str) -> None:
     if label_visibility not in LABEL_VISIBILITIES:
         raise StreamlitAPIException(

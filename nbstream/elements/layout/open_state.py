@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from nbstream.elements._base import add_widget
+from nbstream.elements._base import add_widget, widget_callback
 from nbstream.elements.delta_generator import DeltaGenerator
 from nbstream.elements.widgets._options import IndexSerde
 from nbstream.elements.widgets.toggles import BOOL
@@ -31,14 +31,10 @@ class OpenableContainer(DeltaGenerator):
 
 
 def tracking(on_change: Any) -> tuple[bool, Callable[..., Any] | None]:
-    """Whether the container tracks its state, and its callback."""
-    if on_change in ("ignore", None):
-        return False, None
-    if on_change == "rerun":
-        return True, None
-    if callable(on_change):
-        return True, on_change
-    raise StreamlitValueError("on_change", ["'rerun'", "'ignore'", "a callback function"])
+    """Whether the container tracks its state, and its callback (a container's
+    ``on_change`` takes what a widget's does; "ignore" and None: not tracked)."""
+    callback = widget_callback(on_change)
+    return on_change is not None and not (isinstance(on_change, str) and on_change == "ignore"), callback
 
 
 def open_flag_block(
